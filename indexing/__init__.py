@@ -1,0 +1,39 @@
+"""Text analysis for Kyrgyz and Russian, and the search backends.
+
+A pure library: no database, no task queue.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexing.analysis import Token, analyze, index_terms, query_terms
+from indexing.backend import Hit, IndexedDocument, QueryError, SearchBackend, SearchResult
+from indexing.snippets import make_snippet
+
+
+def open_backend(kind: str, name: str, directory: Path, url: str | None = None) -> SearchBackend:
+    """The backend for one logical index ("internal" or "public")."""
+    if kind == "embedded":
+        from indexing.tantivy_backend import TantivyBackend
+
+        return TantivyBackend(directory, name)
+    raise ValueError(
+        f"unknown search backend {kind!r}: this version supports 'embedded' "
+        "(the OpenSearch backend comes with the production stack)"
+    )
+
+
+__all__ = [
+    "Hit",
+    "IndexedDocument",
+    "QueryError",
+    "SearchBackend",
+    "SearchResult",
+    "Token",
+    "analyze",
+    "index_terms",
+    "make_snippet",
+    "open_backend",
+    "query_terms",
+]

@@ -1,0 +1,139 @@
+"""Claiming a stage for a document or page, so no work is done twice.
+
+A claim is a row in stage_runs. A worker takes it inside a write
+transaction; another worker that finds it held by a live process leaves
+it alone; a claim held by a process that died (killed worker) is taken
+over, which is how an interrupted batch resumes.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import datetime, timedelta, timezone
+from enum import Enum
+
+import psutil
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Event, StageRun, utcnow
+
+LEASE_GRACE = timedelta(minutes=2)
+
+
+class Claim(Enum):
+    RUN = "run"  # this worker does the work now
+    DONE = "done"  # already done with this version and input
+    FAILED = "failed"  # failed before: set aside until retried
+    BUSY = "busy"  # a live worker is doing it
+
+
+def worker_id() -> str:
+    """host:pid:start-time, so a recycled pid is not mistaken for the old one."""
+    pid = os.getpid()
+    started = psutil.Process(pid).create_time()
+    return f"{socket.gethostname()}:{pid}:{started:.2f}"
+
+
+def claimant_alive(claimed_by: str | None, claimed_at: datetime | None, lease: timedelta) -> bool:
+    if not claimed_by:
+        return False
+    try:
+        host, pid_text, started = claimed_by.rsplit(":", 2)
+    except ValueError:
+        return False
+    if host == socket.gethostname():
+        try:
+            return f"{psutil.Process(int(pid_text)).create_time():.2f}" == started
+        except (psutil.NoSuchProcess, ValueError):
+            return False
+    # Another machine: trust the lease.
+    if claimed_at is None:
+        return False
+    if claimed_at.tzinfo is None:
+        claimed_at = claimed_at.replace(tzinfo=timezone.utc)
+    return utcnow() - claimed_at < lease + LEASE_GRACE
+
+
+def claim(
+    session: Session,
+    document_id: str,
+    page_number: int,
+    stage: str,
+    version: str,
+    input_key: str,
+    lease: timedelta,
+) -> Claim:
+    run = session.scalar(
+        select(StageRun).where(
+            StageRun.document_id == document_id,
+            StageRun.page_number == page_number,
+            StageRun.stage == stage,
+        )
+    )
+    current = run is not None and run.version == version and run.input_key == input_key
+    if run is not None and current and run.status == "done":
+        return Claim.DONE
+    if run is not None and current and run.status == "failed":
+        return Claim.FAILED
+    if run is not None and run.status == "running" and claimant_alive(
+        run.claimed_by, run.claimed_at, lease
+    ):
+        return Claim.BUSY
+    if run is None:
+        run = StageRun(document_id=document_id, page_number=page_number, stage=stage, attempts=0)
+        session.add(run)
+    run.version = version
+    run.input_key = input_key
+    run.status = "running"
+    run.error = None
+    run.attempts += 1
+    run.claimed_by = worker_id()
+    run.claimed_at = utcnow()
+    run.finished_at = None
+    session.add(
+        Event(
+            document_id=document_id,
+            page_number=page_number or None,
+            stage=stage,
+            stage_version=version,
+            kind="started",
+            actor=run.claimed_by,
+        )
+    )
+    return Claim.RUN
+
+
+def finish(
+    session: Session,
+    document_id: str,
+    page_number: int,
+    stage: str,
+    error: str | None = None,
+) -> None:
+    """Record the outcome of a claimed stage, with an event."""
+    run = session.scalar(
+        select(StageRun).where(
+            StageRun.document_id == document_id,
+            StageRun.page_number == page_number,
+            StageRun.stage == stage,
+        )
+    )
+    if run is None:
+        raise LookupError(f"no claim for {stage} of {document_id} page {page_number}")
+    run.status = "failed" if error else "done"
+    run.error = error
+    run.finished_at = utcnow()
+    run.claimed_by = None
+    session.add(
+        Event(
+            document_id=document_id,
+            page_number=page_number or None,
+            stage=stage,
+            stage_version=run.version,
+            kind="failed" if error else "done",
+            message=error,
+            actor=worker_id(),
+        )
+    )

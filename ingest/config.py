@@ -1,0 +1,48 @@
+"""Everything the pipeline needs to know, in one value built by sotarchive/.
+
+ingest/ does not read the environment itself: the settings layer decides
+precedence (command line, environment, settings file, defaults) once.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    data_dir: Path
+    database_url: str
+    broker_url: str
+    search_backend: str = "embedded"
+    opensearch_url: str | None = None
+    ocr_languages: str = "kir+rus"
+    ocr_timeout_s: int = 300
+    raster_dpi: int = 300
+    worker_concurrency: int = field(default_factory=lambda: os.cpu_count() or 1)
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "blobs"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def queue_dir(self) -> Path:
+        return self.data_dir / "queue"
+
+    @property
+    def run_dir(self) -> Path:
+        return self.data_dir / "run"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def embedded_broker(self) -> bool:
+        return self.broker_url.startswith("filesystem://")

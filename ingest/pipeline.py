@@ -1,0 +1,333 @@
+"""The stages' work, free of Celery: each function does one stage for one
+document or page and says what should run next.
+
+Each stage claims its work (ingest.claims), does the slow part outside any
+transaction, then writes its results and its "done" in one transaction, so
+a result is either wholly recorded or not at all.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections import Counter
+from dataclasses import asdict
+from datetime import timedelta
+from typing import Callable
+
+from PIL import Image
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import anonymise
+from indexing import IndexedDocument
+from ingest import stages
+from ingest.claims import Claim, claim, finish
+from ingest.errors import BadInput
+from ingest.services import Services
+from ingest.sources import inspect_source, page_image, pdf_page_bytes, pdf_page_text, read_text
+from ocr import OcrError, guess_language, merge_pdfs, recognise
+from storage.models import Document, Page, StageRun
+
+log = logging.getLogger(__name__)
+
+Apply = Callable[[Session], None]
+FINAL = ("done", "failed")
+JPEG_QUALITY = 85
+TITLE_MAX = 160
+
+
+def run_stage(
+    svc: Services, document_id: str, page_number: int, stage: str, work: Callable[[Document], Apply]
+) -> Claim:
+    """Claim, work, record. Errors become the stage's recorded failure."""
+    version = stages.version(stage, svc.config.ocr_languages)
+    lease = timedelta(seconds=svc.config.ocr_timeout_s * 2)
+    with svc.catalog.write() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise LookupError(f"no document {document_id}")
+        key = f"{document.sha256}:{page_number}"
+        outcome = claim(session, document_id, page_number, stage, version, key, lease)
+    if outcome is not Claim.RUN:
+        return outcome
+    error: str | None = None
+    apply: Apply | None = None
+    try:
+        apply = work(document)
+    except (BadInput, OcrError) as exc:
+        error = str(exc)
+    except Exception as exc:  # recorded, never swallowed: the log has the trace
+        log.exception("%s of %s page %s failed", stage, document_id, page_number)
+        error = f"internal error in {stage}: {type(exc).__name__}: {exc}"
+    with svc.catalog.write() as session:
+        if apply is not None:
+            apply(session)
+        finish(session, document_id, page_number, stage, error)
+        if error and stage == stages.PREPARE:
+            rejected = session.get(Document, document_id)
+            assert rejected is not None
+            rejected.status, rejected.error = "rejected", error
+    return Claim.FAILED if error else Claim.RUN
+
+
+# --- prepare --------------------------------------------------------------
+
+
+def prepare(svc: Services, document_id: str) -> list[int]:
+    """Identify the file and create its pages; returns pages still to OCR."""
+
+    def work(document: Document) -> Apply:
+        info = inspect_source(
+            svc.blobs.path(document.sha256), document.source_name, svc.config.raster_dpi
+        )
+
+        def apply(session: Session) -> None:
+            doc = session.get(Document, document_id)
+            assert doc is not None
+            doc.kind, doc.page_count, doc.status = info.kind, info.page_count, "processing"
+            doc.error = "; ".join(info.warnings) or None
+            existing = {p.number for p in session.scalars(select(Page).where(Page.document_id == document_id))}
+            for number in range(1, info.page_count + 1):
+                if number in existing:
+                    continue
+                if info.kind == "text":
+                    source = "text"
+                elif number in info.text_layer_pages:
+                    source = "text_layer"
+                else:
+                    source = "ocr"
+                session.add(Page(document_id=document_id, number=number, text_source=source))
+
+        return apply
+
+    run_stage(svc, document_id, 0, stages.PREPARE, work)
+    with svc.catalog.read() as session:
+        doc = session.get(Document, document_id)
+        if doc is None or doc.status == "rejected" or not doc.page_count:
+            return []
+        finished = set(
+            session.scalars(
+                select(StageRun.page_number).where(
+                    StageRun.document_id == document_id,
+                    StageRun.stage == stages.OCR,
+                    StageRun.status.in_(FINAL),
+                )
+            )
+        )
+        return [n for n in range(1, doc.page_count + 1) if n not in finished]
+
+
+# --- ocr ------------------------------------------------------------------
+
+
+def ocr_page(svc: Services, document_id: str, number: int) -> None:
+    def work(document: Document) -> Apply:
+        with svc.catalog.read() as session:
+            page = session.scalar(
+                select(Page).where(Page.document_id == document_id, Page.number == number)
+            )
+            assert page is not None, f"page {number} of {document_id} was never prepared"
+            source = page.text_source
+        path = svc.blobs.path(document.sha256)
+        fields: dict[str, object] = {}
+        if source == "text":
+            text = read_text(path)
+            fields.update(text=text, language=guess_language(text))
+        else:
+            image = page_image(path, document.kind or "", number, svc.config.raster_dpi)
+            image_blob = svc.blobs.put_bytes(encode_page_image(image))
+            fields.update(image_blob=image_blob, width=image.width, height=image.height)
+            if source == "text_layer":
+                text = pdf_page_text(path, number)
+                fields.update(
+                    text=text,
+                    language=guess_language(text),
+                    pdf_blob=svc.blobs.put_bytes(pdf_page_bytes(path, number)),
+                )
+            else:
+                result = recognise(
+                    svc.blobs.path(image_blob), svc.config.ocr_languages, svc.config.ocr_timeout_s
+                )
+                words = json.dumps([asdict(w) for w in result.words], ensure_ascii=False)
+                fields.update(
+                    text=result.text,
+                    confidence=result.confidence,
+                    language=result.language,
+                    pdf_blob=svc.blobs.put_bytes(result.pdf),
+                    hocr_blob=svc.blobs.put_bytes(result.hocr),
+                    words_blob=svc.blobs.put_bytes(words.encode("utf-8")),
+                )
+
+        def apply(session: Session) -> None:
+            page = session.scalar(
+                select(Page).where(Page.document_id == document_id, Page.number == number)
+            )
+            assert page is not None
+            for name, value in fields.items():
+                setattr(page, name, value)
+
+        return apply
+
+    run_stage(svc, document_id, number, stages.OCR, work)
+
+
+def encode_page_image(image: Image.Image) -> bytes:
+    """JPEG for greyscale (Tesseract then embeds it as is in the page PDF,
+    keeping the PDF small); PNG for bilevel scans, where JPEG would smear."""
+    buffer = io.BytesIO()
+    if image.mode == "1":
+        image.save(buffer, "PNG", optimize=True, dpi=(300, 300))
+    else:
+        image.save(buffer, "JPEG", quality=JPEG_QUALITY, dpi=(300, 300))
+    return buffer.getvalue()
+
+
+def all_pages_finished(svc: Services, document_id: str, claim_next: bool) -> bool:
+    """True when every page has a final OCR result.
+
+    With claim_next, true only for the one caller that first sees it (it
+    marks the assemble stage pending in the same transaction), so the
+    document stages are queued once however many pages finish together.
+    """
+    with svc.catalog.write() as session:
+        doc = session.get(Document, document_id)
+        if doc is None or not doc.page_count:
+            return False
+        finished = session.scalar(
+            select(func.count()).where(
+                StageRun.document_id == document_id,
+                StageRun.stage == stages.OCR,
+                StageRun.status.in_(FINAL),
+            )
+        )
+        if finished < doc.page_count:
+            return False
+        if not claim_next:
+            return True
+        marker = session.scalar(
+            select(StageRun).where(
+                StageRun.document_id == document_id,
+                StageRun.page_number == 0,
+                StageRun.stage == stages.ASSEMBLE,
+            )
+        )
+        if marker is not None:
+            return False
+        session.add(
+            StageRun(
+                document_id=document_id,
+                page_number=0,
+                stage=stages.ASSEMBLE,
+                version="",
+                input_key="",
+                status="pending",
+                attempts=0,
+            )
+        )
+        return True
+
+
+# --- document stages ---------------------------------------------------------
+
+
+def _pages(svc: Services, document_id: str) -> list[Page]:
+    with svc.catalog.read() as session:
+        return list(
+            session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number))
+        )
+
+
+def assemble(svc: Services, document_id: str) -> None:
+    """The searchable PDF of the document, and its title."""
+
+    def work(document: Document) -> Apply:
+        pages = _pages(svc, document_id)
+        title = make_title(pages, document.source_name)
+        page_pdfs = [svc.blobs.read_bytes(p.pdf_blob) for p in pages if p.pdf_blob]
+        pdf_blob = svc.blobs.put_bytes(merge_pdfs(page_pdfs, title)) if page_pdfs else None
+
+        def apply(session: Session) -> None:
+            doc = session.get(Document, document_id)
+            assert doc is not None
+            doc.pdf_blob, doc.title = pdf_blob, title
+
+        return apply
+
+    run_stage(svc, document_id, 0, stages.ASSEMBLE, work)
+
+
+def make_title(pages: list[Page], fallback: str) -> str:
+    """The first line with real words in it: for court papers, the kind of
+    act ("ПРИГОВОР", "ЧЕЧИМ"); metadata extraction will do better."""
+    for page in pages:
+        for line in (page.text or "").splitlines():
+            letters = sum(ch.isalpha() for ch in line)
+            if letters >= 4:
+                return line.strip(" |_.,;:-—'‘\"")[:TITLE_MAX]
+    return fallback
+
+
+def anonymise_document(svc: Services, document_id: str) -> None:
+    def work(document: Document) -> Apply:
+        redacted: dict[int, str] = {}
+        entities: list[dict[str, object]] = []
+        for page in _pages(svc, document_id):
+            result = anonymise.anonymise(page.text or "")
+            redacted[page.number] = result.text
+            entities += [{"page": page.number, **asdict(e)} for e in result.entities]
+
+        def apply(session: Session) -> None:
+            for page in session.scalars(select(Page).where(Page.document_id == document_id)):
+                page.redacted_text = redacted.get(page.number)
+            doc = session.get(Document, document_id)
+            assert doc is not None
+            doc.entities_json = json.dumps(entities, ensure_ascii=False)
+
+        return apply
+
+    run_stage(svc, document_id, 0, stages.ANONYMISE, work)
+
+
+def index_document(svc: Services, document_id: str) -> None:
+    """Into the internal (staff) index; the document's final status."""
+
+    def work(document: Document) -> Apply:
+        pages = _pages(svc, document_id)
+        languages = Counter(p.language for p in pages if p.language)
+        language = languages.most_common(1)[0][0] if languages else None
+        svc.internal_index.index(
+            [
+                IndexedDocument(
+                    id=document.id,
+                    title=document.title or document.source_name,
+                    source=document.source_name,
+                    text="\n\n".join(p.text or "" for p in pages),
+                    language=language,
+                )
+            ]
+        )
+
+        def apply(session: Session) -> None:
+            doc = session.get(Document, document_id)
+            assert doc is not None
+            doc.language = language
+            doc.status = final_status(session, doc)
+
+        return apply
+
+    if run_stage(svc, document_id, 0, stages.INDEX, work) is Claim.FAILED:
+        with svc.catalog.write() as session:
+            doc = session.get(Document, document_id)
+            assert doc is not None
+            doc.status = "failed"
+
+
+def final_status(session: Session, doc: Document) -> str:
+    failed = session.scalar(
+        select(func.count()).where(
+            StageRun.document_id == doc.id, StageRun.status == "failed"
+        )
+    )
+    return "done_with_errors" if failed or doc.error else "done"

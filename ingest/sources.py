@@ -1,0 +1,239 @@
+"""Opening originals: what a file holds, how many pages, and each page's image.
+
+Every check that can be done without decoding pixels is done first (file
+type, PDF password, declared image size), so a corrupt file or a
+decompression bomb is refused before it costs memory.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pikepdf
+from pdf2image import convert_from_path
+from pdf2image.exceptions import PDFInfoNotInstalledError, PDFPageCountError, PDFSyntaxError
+from PIL import Image, ImageOps
+
+from ingest.errors import BadInput
+from ingest.sniff import describe, expected_kind, sniff
+
+MAX_PAGE_PIXELS = 150_000_000  # an A0 sheet at 300 dpi is 140 MP
+MIN_TEXT_LAYER_CHARS = 40
+PDF_RENDER_TIMEOUT_S = 120
+POINTS_PER_INCH = 72
+
+
+@dataclass
+class SourceInfo:
+    kind: str
+    page_count: int
+    text_layer_pages: set[int] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+
+def inspect_source(path: Path, name: str, dpi: int = 300) -> SourceInfo:
+    """Identify the file and count its pages; raise BadInput with the reason."""
+    size = path.stat().st_size
+    if size == 0:
+        raise BadInput("the file is empty (0 bytes); scan or copy it again")
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    kind = sniff(head)
+    expected = expected_kind(Path(name))
+    if expected is not None and expected != kind:
+        raise BadInput(
+            f"the name says {describe(expected)} but the file holds {describe(kind)}; "
+            "rename it to match its content, or export it again"
+        )
+    if kind == "pdf":
+        return _inspect_pdf(path, dpi)
+    if kind in ("tiff", "png", "jpeg"):
+        return _inspect_image(path, kind)
+    if kind == "text":
+        read_text(path)
+        return SourceInfo(kind="text", page_count=1)
+    raise BadInput(f"unsupported file type: {describe(kind)}; accepted are PDF, TIFF, PNG, JPEG and TXT")
+
+
+def _open_pdf(path: Path) -> pikepdf.Pdf:
+    try:
+        return pikepdf.open(path)
+    except pikepdf.PasswordError as exc:
+        raise BadInput(
+            "the PDF is password-protected; ask for the password or an unprotected copy"
+        ) from exc
+    except pikepdf.PdfError as exc:
+        raise BadInput(f"the PDF is damaged beyond repair: {_first_line(exc)}") from exc
+
+
+def _inspect_pdf(path: Path, dpi: int) -> SourceInfo:
+    with _open_pdf(path) as pdf:
+        problems = [w for w in pdf.get_warnings()]
+        count = len(pdf.pages)
+        if count == 0:
+            raise BadInput("the PDF has no pages (it may be truncated)")
+        for number, page in enumerate(pdf.pages, start=1):
+            width_in, height_in = _page_inches(page)
+            pixels = width_in * dpi * height_in * dpi
+            if pixels > MAX_PAGE_PIXELS:
+                raise BadInput(
+                    f"page {number} is {width_in:.0f}×{height_in:.0f} inches, too large to be a "
+                    f"document page at {dpi} dpi; the file may be corrupt"
+                )
+    info = SourceInfo(kind="pdf", page_count=count, warnings=[_first_line(p) for p in problems])
+    if problems:
+        # qpdf rebuilt the file: check that poppler can really read it.
+        _check_pdf_renders(path)
+    for number in range(1, count + 1):
+        if len(pdf_page_text(path, number).strip()) >= MIN_TEXT_LAYER_CHARS:
+            info.text_layer_pages.add(number)
+    return info
+
+
+def _page_inches(page: pikepdf.Page) -> tuple[float, float]:
+    box = page.mediabox
+    width = abs(float(box[2]) - float(box[0])) / POINTS_PER_INCH
+    height = abs(float(box[3]) - float(box[1])) / POINTS_PER_INCH
+    if page.get("/Rotate", 0) in (90, 270):
+        width, height = height, width
+    return width, height
+
+
+def _check_pdf_renders(path: Path) -> None:
+    result = subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True, timeout=PDF_RENDER_TIMEOUT_S
+    )
+    if result.returncode != 0:
+        raise BadInput(
+            "the PDF is damaged (probably truncated): "
+            + _first_line(result.stderr or "pdfinfo could not read it")
+        )
+
+
+def _inspect_image(path: Path, kind: str) -> SourceInfo:
+    """Count the frames one by one: a truncated multi-page TIFF still gives
+    up the pages before the cut, and the rest is reported, not guessed."""
+    info = SourceInfo(kind=kind, page_count=0)
+    with _open_image(path) as image:
+        while True:
+            try:
+                image.seek(info.page_count)
+            except EOFError:
+                break
+            except (OSError, SyntaxError, ValueError, TypeError, KeyError) as exc:
+                info.warnings.append(
+                    f"the file is damaged after page {info.page_count}: {_first_line(exc)}"
+                )
+                break
+            _check_size(image, info.page_count + 1)
+            info.page_count += 1
+    if info.page_count == 0:
+        raise BadInput("no readable page in the image: " + "; ".join(info.warnings))
+    return info
+
+
+def _open_image(path: Path) -> Image.Image:
+    """Open lazily (header only); PIL's own bomb guard becomes our message."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            return Image.open(path)
+    except Image.DecompressionBombError as exc:
+        raise BadInput(_too_large_message(None, str(exc))) from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise BadInput(f"the image cannot be read: {_first_line(exc)}") from exc
+
+
+def _check_size(image: Image.Image, number: int) -> None:
+    width, height = image.size
+    if width * height > MAX_PAGE_PIXELS:
+        raise BadInput(_too_large_message(number, f"{width}×{height} pixels"))
+    if width < 16 or height < 16:
+        raise BadInput(f"page {number} is only {width}×{height} pixels; it is not a page scan")
+
+
+def _too_large_message(number: int | None, detail: str) -> str:
+    where = f"page {number}" if number else "the image"
+    return (
+        f"{where} is too large to be a page scan ({detail}; the limit is "
+        f"{MAX_PAGE_PIXELS // 1_000_000} megapixels): the file is corrupt or a decompression bomb"
+    )
+
+
+def page_image(path: Path, kind: str, number: int, dpi: int = 300) -> Image.Image:
+    """The page as a greyscale (or bilevel) image, decoded once."""
+    if kind == "pdf":
+        return _render_pdf_page(path, number, dpi)
+    with _open_image(path) as image:
+        try:
+            image.seek(number - 1)
+            _check_size(image, number)
+            image.load()
+            frame = ImageOps.exif_transpose(image) if kind == "jpeg" else image.copy()
+        except (OSError, SyntaxError, ValueError, EOFError, TypeError, KeyError) as exc:
+            raise BadInput(f"page {number} cannot be decoded: {_first_line(exc)}") from exc
+    if frame.mode not in ("1", "L"):
+        frame = frame.convert("L")
+    return frame
+
+
+def _render_pdf_page(path: Path, number: int, dpi: int) -> Image.Image:
+    try:
+        images = convert_from_path(
+            path,
+            dpi=dpi,
+            first_page=number,
+            last_page=number,
+            grayscale=True,
+            timeout=PDF_RENDER_TIMEOUT_S,
+        )
+    except PDFInfoNotInstalledError as exc:
+        raise RuntimeError("poppler-utils is not installed (pdftoppm, pdfinfo)") from exc
+    except (PDFPageCountError, PDFSyntaxError) as exc:
+        raise BadInput(f"page {number} of the PDF cannot be rendered: {_first_line(exc)}") from exc
+    if not images:
+        raise BadInput(f"page {number} of the PDF cannot be rendered (the file may be truncated)")
+    return images[0]
+
+
+def pdf_page_text(path: Path, number: int) -> str:
+    """The text layer of one PDF page (poppler's pdftotext), empty if none."""
+    result = subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), "-layout", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        timeout=PDF_RENDER_TIMEOUT_S,
+    )
+    if result.returncode != 0:
+        return ""
+    return result.stdout.decode("utf-8", errors="replace").replace("\f", "").rstrip()
+
+
+def pdf_page_bytes(path: Path, number: int) -> bytes:
+    """One page of a PDF as a PDF of its own (keeps its text layer)."""
+
+    with _open_pdf(path) as pdf:
+        single = pikepdf.new()
+        single.pages.append(pdf.pages[number - 1])
+        buffer = io.BytesIO()
+        single.save(buffer)
+        return buffer.getvalue()
+
+
+def read_text(path: Path) -> str:
+    """A text file's content: UTF-8, or the Windows-1251 many old files use."""
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise BadInput("the text file is neither UTF-8 nor Windows-1251")
+
+
+def _first_line(value: object) -> str:
+    text = str(value).strip()
+    return text.splitlines()[0] if text else type(value).__name__

@@ -1,0 +1,19 @@
+"""OCR: page image in, words with boxes, confidence and language out.
+
+A pure library: no database, no task queue. The pipeline (ingest/) and the
+`sotarchive ocr` command both call it.
+"""
+
+from ocr.engine import OcrError, PageOcr, Word, recognise, tesseract_version
+from ocr.language import guess_language
+from ocr.pdf import merge_pdfs
+
+__all__ = [
+    "OcrError",
+    "PageOcr",
+    "Word",
+    "guess_language",
+    "merge_pdfs",
+    "recognise",
+    "tesseract_version",
+]

@@ -1,0 +1,95 @@
+"""JSON API, version 1."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from flask import Blueprint, abort, jsonify, request, url_for
+
+from indexing import QueryError
+from search_api.documents import load_document, services
+
+blueprint = Blueprint("api", __name__)
+MAX_LIMIT = 100
+
+
+def int_arg(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        abort(400, description=f"{name} must be a whole number, got {raw!r}")
+    if not low <= value <= high:
+        abort(400, description=f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def run_search(query: str, scope: str, limit: int, offset: int):  # type: ignore[no-untyped-def]
+    svc = services()
+    index = svc.public_index if scope == "public" else svc.internal_index
+    try:
+        return index.search(query, limit=limit, offset=offset)
+    except QueryError as exc:
+        abort(400, description=str(exc))
+
+
+@blueprint.get("/search")
+def search():  # type: ignore[no-untyped-def]
+    query = request.args.get("q", "").strip()
+    if not query:
+        abort(400, description="the q parameter is required, e.g. /api/v1/search?q=сот")
+    scope = request.args.get("scope", "internal")
+    if scope not in ("internal", "public"):
+        abort(400, description="scope must be 'internal' or 'public'")
+    limit = int_arg("limit", 10, 1, MAX_LIMIT)
+    offset = int_arg("offset", 0, 0, 10_000)
+    result = run_search(query, scope, limit, offset)
+    return jsonify(
+        {
+            "query": query,
+            "total": result.total,
+            "limit": limit,
+            "offset": offset,
+            "hits": [
+                {**asdict(h), "url": url_for("api.document", document_id=h.id, _external=True)}
+                for h in result.hits
+            ],
+        }
+    )
+
+
+@blueprint.get("/documents/<document_id>")
+def document(document_id: str):  # type: ignore[no-untyped-def]
+    view = load_document(document_id)
+    doc = view.document
+    return jsonify(
+        {
+            "id": doc.id,
+            "title": doc.title,
+            "source": doc.source_name,
+            "sha256": doc.sha256,
+            "kind": doc.kind,
+            "status": doc.status,
+            "error": doc.error,
+            "language": doc.language,
+            "page_count": doc.page_count,
+            "created_at": doc.created_at.isoformat(),
+            "pdf_url": url_for("pages.document_pdf", document_id=doc.id, _external=True) if doc.pdf_blob else None,
+            "html_url": url_for("pages.document", document_id=doc.id, _external=True),
+            "pages": [
+                {
+                    "page": p.number,
+                    "text": p.text,
+                    "confidence": p.confidence,
+                    "language": p.language,
+                    "text_source": p.text_source,
+                    "image_url": url_for("pages.page_image", document_id=doc.id, number=p.number, _external=True)
+                    if p.image_blob
+                    else None,
+                }
+                for p in view.pages
+            ],
+        }
+    )

@@ -1,0 +1,3 @@
+from sotarchive.cli import main
+
+main()

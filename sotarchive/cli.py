@@ -1,0 +1,313 @@
+"""The `sotarchive` command. Its JSON shapes are a contract (DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from sotarchive.settings import SettingsError, load_config
+
+
+def _emit(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data-dir", envvar="SOTARCHIVE_DATA_DIR", help="Where all state lives (default ./data).")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: str | None) -> None:
+    """sotarchive: Кыргыз Республикасынын сот архиви / судебный архив Кыргызской Республики."""
+    ctx.ensure_object(dict)
+    ctx.obj["data_dir"] = data_dir
+
+
+def _config(ctx: click.Context):  # type: ignore[no-untyped-def]
+    try:
+        return load_config(ctx.obj.get("data_dir"))
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _services(ctx: click.Context):  # type: ignore[no-untyped-def]
+    from ingest.services import services_for
+
+    return services_for(_config(ctx))
+
+
+# --- ingest ------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--batch", "batch_name", help="Batch name; the same name again resumes that batch.")
+@click.option("--wait", is_flag=True, help="Show progress and return when the batch is done.")
+@click.option("--json", "as_json", is_flag=True, help="Print the final summary as JSON.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], batch_name: str | None, wait: bool, as_json: bool) -> None:
+    """Ingest files or folders (PDF, TIFF, PNG, JPEG, TXT)."""
+    config = _config(ctx)
+    code = run_ingest(config, list(paths), batch_name, wait, as_json)
+    sys.exit(code)
+
+
+def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+    from ingest import batches
+    from ingest.celery_app import configure
+    from ingest.services import services_for
+    from ingest.tasks import prepare_task
+    from sotarchive.embedded import WorkerDied, wait_for, worker_if_needed
+
+    configure(config)
+    svc = services_for(config)
+    for path in paths:
+        if not path.exists():
+            click.echo(f"not found, skipped: {path}", err=True)
+    files = list(batches.expand_paths(p for p in paths if p.exists()))
+    batch_id = batches.get_or_create_batch(svc, batch_name or batches.default_batch_name())
+    for path in tqdm(files, desc="receiving", unit="file", disable=as_json or len(files) < 2, file=sys.stderr):
+        batches.receive_file(svc, batch_id, path)
+    # Everything not finished is (re)queued: a new batch and a resumed one alike.
+    for document_id in batches.unfinished_documents(svc, batch_id):
+        prepare_task.delay(document_id)
+    progress = batches.batch_progress(svc, batch_id)
+    if not wait:
+        click.echo(f"batch {progress.batch}: {progress.files} files queued", err=True)
+        return 0
+    with worker_if_needed(config) as worker:
+        bar = tqdm(total=progress.pages_total, desc="pages", unit="page", disable=as_json, file=sys.stderr, dynamic_ncols=True)
+
+        def done() -> bool:
+            nonlocal progress
+            progress = batches.batch_progress(svc, batch_id)
+            bar.total = max(progress.pages_total, bar.total or 0)
+            bar.update(progress.pages_done - bar.n)
+            return progress.finished
+
+        try:
+            wait_for(done, worker)
+        except WorkerDied as exc:
+            bar.close()
+            raise click.ClickException(str(exc)) from exc
+        except KeyboardInterrupt:
+            bar.close()
+            click.echo("\ninterrupted: run the same command again to resume", err=True)
+            return 130
+        bar.close()
+    _print_summary(progress, as_json)
+    return 1 if progress.failures else 0
+
+
+def _print_summary(progress, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    if as_json:
+        _emit(progress.as_dict())
+        return
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(progress.statuses.items()))
+    click.echo(
+        f"batch {progress.batch}: {progress.files} files, {progress.documents} documents "
+        f"({statuses}), {progress.pages_done} of {progress.pages_total} pages read"
+    )
+    if progress.failures:
+        click.echo(f"{len(progress.failures)} failed / катачылыктар / ошибки:")
+        for failure in progress.failures:
+            click.echo(f"  - {failure.name}: {failure.reason}")
+
+
+# --- worker, serve, demo -------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--concurrency", type=int, help="Processes (default: one per core).")
+@click.option("--loglevel", default="INFO")
+@click.pass_context
+def worker(ctx: click.Context, concurrency: int | None, loglevel: str) -> None:
+    """Run a Celery worker for the pipeline."""
+    from ingest.worker import run_worker
+
+    run_worker(_config(ctx), concurrency, loglevel)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the web app and the JSON API."""
+    run_server(_config(ctx), host, port)
+
+
+def run_server(config, host: str, port: int) -> None:  # type: ignore[no-untyped-def]
+    from waitress import serve as waitress_serve
+
+    from search_api import create_app
+
+    click.echo(f"serving on http://{host}:{port}/  (Ctrl-C to stop)")
+    waitress_serve(create_app(config), host=host, port=port, threads=8)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Ingest the sample archive, then stop.")
+@click.pass_context
+def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
+    """Ingest the bundled sample archive and serve the site."""
+    from sotarchive.sample_archive import build_sample_archive
+
+    config = _config(ctx)
+    samples = config.data_dir / "samples"
+    click.echo(f"writing the sample archive to {samples}")
+    build_sample_archive(samples)
+    started = time.monotonic()
+    code = run_ingest(config, [samples], "sample-archive", wait=True, as_json=False)
+    click.echo(f"pipeline finished in {time.monotonic() - started:.0f} s")
+    if code not in (0, 1):
+        sys.exit(code)
+    click.echo(
+        "\nLook at / Караңыз / Смотрите:\n"
+        f"  site:   http://{host}:{port}/\n"
+        f"  search: http://{host}:{port}/?q=приговор\n"
+        f"  API:    http://{host}:{port}/api/v1/search?q=сот\n"
+        f"  CLI:    .venv/bin/sotarchive --data-dir {config.data_dir} search 'похищение имущества'\n"
+    )
+    if not no_serve:
+        run_server(config, host, port)
+
+
+# --- ocr, anonymise, analyze, search --------------------------------------------------------
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--lang", "languages", help="Tesseract languages (default kir+rus).")
+@click.pass_context
+def ocr(ctx: click.Context, files: tuple[Path, ...], as_json: bool, languages: str | None) -> None:
+    """OCR images or PDFs without touching the catalog."""
+    from ingest.errors import BadInput
+    from ingest.sources import inspect_source
+
+    config = _config(ctx)
+    languages = languages or config.ocr_languages
+    pages: list[dict[str, Any]] = []
+    failed = False
+    for path in files:
+        try:
+            info = inspect_source(path, path.name, config.raster_dpi)
+        except BadInput as exc:
+            click.echo(f"{path}: {exc}", err=True)
+            failed = True
+            continue
+        numbers = range(1, info.page_count + 1)
+        with ThreadPoolExecutor(max_workers=config.worker_concurrency) as pool:
+            results = list(pool.map(lambda n: _ocr_one(path, info, n, config, languages), numbers))
+        for result in results:
+            if "error" in result:
+                click.echo(f"{path}, page {result['page']}: {result['error']}", err=True)
+                failed = True
+            pages.append({**result, "file": str(path)} if len(files) > 1 else result)
+    if as_json:
+        _emit({"pages": pages})
+    else:
+        for page in pages:
+            click.echo(f"--- {page.get('file', files[0])} page {page['page']} "
+                       f"({page.get('language')}, {page.get('confidence')})")
+            click.echo(page.get("text", ""))
+    sys.exit(1 if failed else 0)
+
+
+def _ocr_one(path: Path, info, number: int, config, languages: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    from ingest.errors import BadInput
+    from ingest.pipeline import encode_page_image
+    from ingest.sources import page_image, pdf_page_text, read_text
+    from ocr import OcrError, guess_language, recognise
+
+    try:
+        if info.kind == "text":
+            text = read_text(path)
+            return {"page": number, "text": text, "confidence": 100.0, "language": guess_language(text), "source": "text"}
+        if number in info.text_layer_pages:
+            text = pdf_page_text(path, number)
+            return {"page": number, "text": text, "confidence": 100.0, "language": guess_language(text), "source": "text_layer"}
+        image = page_image(path, info.kind, number, config.raster_dpi)
+        with tempfile.NamedTemporaryFile(suffix=".img") as tmp:
+            tmp.write(encode_page_image(image))
+            tmp.flush()
+            result = recognise(Path(tmp.name), languages, config.ocr_timeout_s)
+        return {"page": number, "text": result.text, "confidence": result.confidence,
+                "language": result.language, "source": "ocr"}
+    except (BadInput, OcrError) as exc:
+        return {"page": number, "error": str(exc)}
+
+
+@cli.command(name="anonymise")
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.option("--json", "as_json", is_flag=True)
+def anonymise_command(source, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """Detect and redact personal data in a text (FILE or - for stdin)."""
+    from dataclasses import asdict
+
+    from anonymise import anonymise
+
+    result = anonymise(source.read())
+    if as_json:
+        _emit({"text": result.text, "entities": [asdict(e) for e in result.entities]})
+    else:
+        click.echo(result.text)
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True)
+def analyze(text: str, as_json: bool) -> None:
+    """Show how the search analyser sees a text."""
+    from indexing import analyze as run_analyze
+
+    tokens = run_analyze(text)
+    if as_json:
+        _emit({"tokens": [{"token": t.text, "start": t.start, "end": t.end, "lang": t.lang, "terms": list(t.terms)} for t in tokens]})
+    else:
+        for t in tokens:
+            click.echo(f"{t.text}\t{t.lang}\t{' '.join(t.terms)}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--public", is_flag=True, help="Only published, anonymised documents.")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@click.pass_context
+def search(ctx: click.Context, query: str, public: bool, as_json: bool, limit: int, offset: int) -> None:
+    """Search the internal (staff) index, or the public one with --public."""
+    from dataclasses import asdict
+
+    from indexing import QueryError
+
+    svc = _services(ctx)
+    index = svc.public_index if public else svc.internal_index
+    try:
+        result = index.search(query, limit=limit, offset=offset)
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        _emit({"total": result.total, "hits": [asdict(h) for h in result.hits]})
+        return
+    click.echo(f"{result.total} found / табылды / найдено")
+    for hit in result.hits:
+        click.echo(f"\n{hit.title}  [{hit.source}]  id={hit.id} score={hit.score}\n  {hit.snippet}")
+
+
+def main() -> None:
+    cli(obj={})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Settings: one data directory, the environment, an optional settings file.
+
+Precedence, highest first: the command line (--data-dir), environment
+variables (SOTARCHIVE_*), the settings file (SOTARCHIVE_SETTINGS, or
+settings.toml in the data directory), built-in defaults. Two data
+directories never share anything: the catalog, blobs, index and queue all
+live inside it unless a production URL says otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from ingest.config import PipelineConfig
+from storage.catalog import sqlite_url
+
+ENV_PREFIX = "SOTARCHIVE_"
+KEYS = {
+    "database_url": str,
+    "broker_url": str,
+    "search_backend": str,
+    "opensearch_url": str,
+    "ocr_languages": str,
+    "ocr_timeout_s": int,
+    "raster_dpi": int,
+    "worker_concurrency": int,
+}
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def resolve_data_dir(option: str | None) -> Path:
+    value = option or os.environ.get(ENV_PREFIX + "DATA_DIR") or "./data"
+    return Path(value).expanduser().resolve()
+
+
+def _settings_file(data_dir: Path) -> dict[str, Any]:
+    explicit = os.environ.get(ENV_PREFIX + "SETTINGS")
+    path = Path(explicit) if explicit else data_dir / "settings.toml"
+    if not path.is_file():
+        if explicit:
+            raise SettingsError(f"settings file {path} does not exist")
+        return {}
+    try:
+        values = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: {exc}") from exc
+    unknown = set(values) - set(KEYS)
+    if unknown:
+        raise SettingsError(f"{path}: unknown settings {', '.join(sorted(unknown))}")
+    return values
+
+
+def load_config(data_dir_option: str | None = None) -> PipelineConfig:
+    data_dir = resolve_data_dir(data_dir_option)
+    values: dict[str, Any] = {
+        "database_url": sqlite_url(data_dir / "catalog.sqlite"),
+        "broker_url": "filesystem://",
+    }
+    values.update(_settings_file(data_dir))
+    for key, kind in KEYS.items():
+        raw = os.environ.get(ENV_PREFIX + key.upper())
+        if raw:
+            try:
+                values[key] = kind(raw)
+            except ValueError as exc:
+                raise SettingsError(f"{ENV_PREFIX}{key.upper()}={raw!r}: {exc}") from exc
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return PipelineConfig(data_dir=data_dir, **values)

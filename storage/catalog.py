@@ -1,0 +1,108 @@
+"""The catalog database: engine set-up, migrations, sessions.
+
+SQLite (WAL) is the embedded default; any SQLAlchemy URL works, and the
+production one is PostgreSQL. Write transactions on SQLite start with
+BEGIN IMMEDIATE so that two worker processes queue for the write lock
+instead of failing when a read transaction tries to upgrade.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_S = 60
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+def _sqlite_engine(url: str, begin: str) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy, not pysqlite, decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql(begin)
+
+    return engine
+
+
+class Catalog:
+    """Owns the engines and hands out short sessions.
+
+    Engines are created lazily per process: a Celery prefork child must not
+    reuse a connection its parent opened.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._pid: int | None = None
+        self._read: sessionmaker[Session] | None = None
+        self._write: sessionmaker[Session] | None = None
+        self._engines: list[Engine] = []
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    def _ensure_engines(self) -> None:
+        if self._pid == os.getpid():
+            return
+        if self.is_sqlite:
+            read = _sqlite_engine(self.url, "BEGIN")
+            write = _sqlite_engine(self.url, "BEGIN IMMEDIATE")
+        else:
+            read = write = create_engine(self.url, pool_pre_ping=True)
+        self._engines = [read, write]
+        self._read = sessionmaker(read, expire_on_commit=False)
+        self._write = sessionmaker(write, expire_on_commit=False)
+        self._pid = os.getpid()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration (safe to call every start)."""
+        self._ensure_engines()
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self._engines[1].begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        self._ensure_engines()
+        assert self._read is not None
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A transaction that commits on success and rolls back on error."""
+        self._ensure_engines()
+        assert self._write is not None
+        with self._write.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        for engine in self._engines:
+            engine.dispose()
+        self._pid = None
