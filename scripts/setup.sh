@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what sotarchive needs on a Debian machine; safe to run again.
+#   scripts/setup.sh          system packages + .venv with the app
+#   scripts/setup.sh test     ... and the test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+EXTRAS="${1:-}"
+APT_PACKAGES=(
+  tesseract-ocr tesseract-ocr-kir tesseract-ocr-rus tesseract-ocr-osd
+  poppler-utils
+  fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf
+)
+PYTHON="${PYTHON:-$(command -v python3.11 || command -v python3)}"
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  missing+=(python3-venv)
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "installing system packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "creating .venv with $PYTHON"
+  "$PYTHON" -m venv .venv
+fi
+spec="."
+[ -n "$EXTRAS" ] && spec=".[$EXTRAS]"
+stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${EXTRAS:-app}"
+if [ ! -f "$stamp" ]; then
+  .venv/bin/pip install -q --upgrade pip
+  .venv/bin/pip install -q -e "$spec"
+  touch "$stamp"
+fi

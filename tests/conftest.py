@@ -1,0 +1,86 @@
+"""Shared fixtures: real Tesseract, real Celery workers, real Tantivy.
+
+Generated documents are small (a few lines) where a test only needs the
+pipeline to run, so the suite stays quick on two cores; the full sample
+archive is ingested once per session.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sotarchive.sample_archive import build_sample_archive, render_pages, write_pdf, write_tiff
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SHORT_RU = """РЕШЕНИЕ
+народный суд города Фрунзе рассмотрел гражданское дело
+о взыскании государственной пошлины с ответчика Тимофеева.
+Суд решил иск удовлетворить полностью.
+"""
+SHORT_KY = """ЧЕЧИМ
+Ош шаардык соту жарандык ишти карап чыгып,
+доогердин талабын толук канааттандырды.
+Сот чечими бир айдын ичинде күчүнө кирет.
+"""
+
+
+def run_cli(data_dir: Path, *args: str, timeout: int = 600, check: bool = False) -> subprocess.CompletedProcess[str]:
+    """The real command, in a child process, as an operator runs it."""
+    env = dict(os.environ, SOTARCHIVE_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "sotarchive", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=ROOT,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"sotarchive {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def cli_json(data_dir: Path, *args: str, **kwargs) -> dict:  # type: ignore[no-untyped-def]
+    result = run_cli(data_dir, *args, **kwargs)
+    try:
+        return json.loads(result.stdout)
+    except json.JSONDecodeError as exc:
+        raise AssertionError(f"not JSON:\n{result.stdout}\n{result.stderr}") from exc
+
+
+def make_scan(path: Path, text: str, seed: int = 1) -> Path:
+    pages = render_pages(text, seed=seed)
+    if path.suffix.lower() in (".tif", ".tiff"):
+        write_tiff(pages, path)
+    else:
+        write_pdf(pages, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return Path(build_sample_archive(tmp_path_factory.mktemp("samples"))[0]).parent
+
+
+@pytest.fixture(scope="session")
+def short_scans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("short")
+    return {
+        "ru_pdf": make_scan(folder / "reshenie.pdf", SHORT_RU, seed=11),
+        "ky_tiff": make_scan(folder / "chechim.tif", SHORT_KY, seed=12),
+    }
+
+
+@pytest.fixture(scope="session")
+def ingested_samples(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -> Path:
+    """A data directory holding the whole sample archive, processed."""
+    data_dir = tmp_path_factory.mktemp("data-samples")
+    run_cli(data_dir, "ingest", str(sample_dir), "--batch", "samples", "--wait", "--json", check=True)
+    return data_dir

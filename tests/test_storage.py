@@ -1,0 +1,119 @@
+"""The blob store and the catalog."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from ingest.claims import Claim, claim, finish
+from storage import BlobStore, Catalog
+from storage.catalog import sqlite_url
+from storage.models import Document, Event, StageRun
+
+LEASE = timedelta(minutes=5)
+
+
+def test_blob_is_named_by_its_hash_and_read_only(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    digest = store.put_bytes(b"case file")
+    assert digest == hashlib.sha256(b"case file").hexdigest()
+    assert store.read_bytes(digest) == b"case file"
+    assert not store.path(digest).stat().st_mode & stat.S_IWUSR
+    assert store.verify(digest)
+
+
+def test_same_content_is_stored_once(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    source = tmp_path / "scan.pdf"
+    source.write_bytes(b"%PDF-1.4 same bytes")
+    first = store.put_file(source)
+    second = store.put_bytes(b"%PDF-1.4 same bytes")
+    assert first == second
+    files = [p for p in (tmp_path / "blobs").rglob("*") if p.is_file()]
+    assert len(files) == 1
+    assert not list((tmp_path / "blobs" / "tmp").iterdir())
+
+
+def test_verify_notices_a_changed_blob(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    digest = store.put_bytes(b"original")
+    path = store.path(digest)
+    os.chmod(path, 0o644)
+    path.write_bytes(b"tampered")
+    assert not store.verify(digest)
+
+
+def test_rejects_paths_that_are_not_digests(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        BlobStore(tmp_path).path("../../etc/passwd")
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Catalog:
+    catalog = Catalog(sqlite_url(tmp_path / "catalog.sqlite"))
+    catalog.migrate()
+    return catalog
+
+
+def test_migrations_create_the_tables_in_wal_mode(catalog: Catalog) -> None:
+    catalog.migrate()  # twice is harmless
+    with catalog.read() as session:
+        tables = set(inspect(session.connection()).get_table_names())
+        mode = session.execute(text("PRAGMA journal_mode")).scalar()
+    assert {"batches", "documents", "files", "pages", "stage_runs", "events", "alembic_version"} <= tables
+    assert mode == "wal"
+
+
+def _document(catalog: Catalog) -> str:
+    with catalog.write() as session:
+        session.add(Document(id="d1", sha256="a" * 64, size=1, source_name="x.pdf"))
+    return "d1"
+
+
+def test_a_stage_is_claimed_once_and_done_once(catalog: Catalog) -> None:
+    doc = _document(catalog)
+    with catalog.write() as session:
+        assert claim(session, doc, 1, "ocr", "v1", "k", LEASE) is Claim.RUN
+    with catalog.write() as session:
+        # This process is alive and holds it: another caller must keep off.
+        assert claim(session, doc, 1, "ocr", "v1", "k", LEASE) is Claim.BUSY
+    with catalog.write() as session:
+        finish(session, doc, 1, "ocr")
+    with catalog.write() as session:
+        assert claim(session, doc, 1, "ocr", "v1", "k", LEASE) is Claim.DONE
+    with catalog.write() as session:
+        # A new stage version redoes the work.
+        assert claim(session, doc, 1, "ocr", "v2", "k", LEASE) is Claim.RUN
+    with catalog.read() as session:
+        kinds = [e.kind for e in session.query(Event).order_by(Event.id)]
+    assert kinds == ["started", "done", "started"]
+
+
+def test_a_claim_of_a_dead_worker_is_taken_over(catalog: Catalog) -> None:
+    doc = _document(catalog)
+    with catalog.write() as session:
+        claim(session, doc, 2, "ocr", "v1", "k", LEASE)
+    with catalog.write() as session:
+        run = session.query(StageRun).one()
+        host = run.claimed_by.rsplit(":", 2)[0]
+        run.claimed_by = f"{host}:999999:1.00"  # no such process
+    with catalog.write() as session:
+        assert claim(session, doc, 2, "ocr", "v1", "k", LEASE) is Claim.RUN
+    with catalog.read() as session:
+        assert session.query(StageRun).one().attempts == 2
+
+
+def test_a_failed_stage_stays_set_aside(catalog: Catalog) -> None:
+    doc = _document(catalog)
+    with catalog.write() as session:
+        claim(session, doc, 0, "prepare", "v1", "k", LEASE)
+    with catalog.write() as session:
+        finish(session, doc, 0, "prepare", "the file is empty")
+    with catalog.write() as session:
+        assert claim(session, doc, 0, "prepare", "v1", "k", LEASE) is Claim.FAILED
