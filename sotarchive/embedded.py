@@ -58,7 +58,8 @@ class EmbeddedWorker:
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
             return
-        os.killpg(self.process.pid, signal.SIGTERM)
+        # Celery's warm shutdown: the main process stops its pool children.
+        self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(STOP_TIMEOUT_S)
         except subprocess.TimeoutExpired:

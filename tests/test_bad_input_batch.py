@@ -1,0 +1,64 @@
+"""A batch mixing good files with every kind of bad one: the bad are set
+aside with a reason, the good are fully processed, the exit code tells."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from tests import badfiles
+from tests.conftest import cli_json, run_cli
+
+
+def test_bad_files_are_set_aside_and_good_ones_processed(
+    tmp_path: Path, short_scans: dict[str, Path], sample_dir: Path
+) -> None:
+    box = tmp_path / "box 7"
+    box.mkdir()
+    good_cyrillic = box / "Решение суда от 12 мая.pdf"
+    shutil.copy(short_scans["ru_pdf"], good_cyrillic)
+    shutil.copy(short_scans["ky_tiff"], box / "chechim.tif")
+    badfiles.empty_file(box / "empty.pdf")
+    badfiles.truncated_copy(sample_dir / "1978_reshenie_przhevalsk.pdf", box / "truncated.pdf")
+    badfiles.jpeg_named_pdf(box / "photo.pdf")
+    badfiles.password_pdf(sample_dir / "2024_opredelenie_VS.pdf", box / "locked.pdf")
+    badfiles.png_bomb(box / "bomb.png")
+    (box / ".hidden-lock").write_text("scanner litter")
+
+    data = tmp_path / "data"
+    result = run_cli(data, "ingest", str(box), "--batch", "box-7", "--wait")
+    assert result.returncode == 1, result.stdout + result.stderr
+    out = result.stdout
+    assert "5 failed" in out
+    for name, reason in [
+        ("empty.pdf", "empty (0 bytes)"),
+        ("truncated.pdf", "damaged"),
+        ("photo.pdf", "holds a JPEG image"),
+        ("locked.pdf", "password-protected"),
+        ("bomb.png", "decompression bomb"),
+    ]:
+        line = next((l for l in out.splitlines() if l.strip().startswith(f"- {name}:")), None)
+        assert line is not None and reason in line, (name, out)
+    assert "Решение суда от 12 мая.pdf" not in out.split("failed")[1]
+
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        statuses = dict(db.execute("SELECT source_name, status FROM documents"))
+        refused = db.execute("SELECT name, error FROM files WHERE status = 'refused'").fetchall()
+        events = db.execute("SELECT count(*) FROM events WHERE kind IN ('failed', 'refused')").fetchone()[0]
+    assert statuses["Решение суда от 12 мая.pdf"] == "done"
+    assert statuses["chechim.tif"] == "done"
+    for name in ("truncated.pdf", "photo.pdf", "locked.pdf", "bomb.png"):
+        assert statuses[name] == "rejected"
+    assert [name for name, _ in refused] == ["empty.pdf"]
+    assert events == 5
+    assert ".hidden-lock" not in statuses
+
+    hits = cli_json(data, "search", "государственной пошлины", "--json")["hits"]
+    assert [h["source"] for h in hits] == ["Решение суда от 12 мая.pdf"]
+
+
+def test_a_good_batch_exits_zero(tmp_path: Path, short_scans: dict[str, Path]) -> None:
+    summary = run_cli(tmp_path / "data", "ingest", str(short_scans["ky_tiff"]), "--wait")
+    assert summary.returncode == 0, summary.stdout + summary.stderr
+    assert "1 documents (1 done)" in summary.stdout

@@ -1,0 +1,95 @@
+"""The Flask app over a data directory that holds the processed sample archive."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from search_api import create_app
+from sotarchive.settings import load_config
+
+
+@pytest.fixture(scope="module")
+def client(ingested_samples: Path) -> FlaskClient:
+    app = create_app(load_config(str(ingested_samples)))
+    app.testing = True
+    return app.test_client()
+
+
+def _first_hit(client: FlaskClient, query: str) -> dict:
+    response = client.get("/api/v1/search", query_string={"q": query})
+    assert response.status_code == 200
+    return response.get_json()["hits"][0]
+
+
+def test_search_api(client: FlaskClient) -> None:
+    response = client.get("/api/v1/search", query_string={"q": "медной проволоки", "limit": 5})
+    body = response.get_json()
+    assert response.status_code == 200
+    assert body["total"] == 1 and body["limit"] == 5
+    hit = body["hits"][0]
+    assert hit["source"] == "1967 Приговор нарсуд Фрунзе.pdf"
+    assert "<mark>медной</mark>" in hit["snippet"]
+    assert hit["url"].endswith(f"/api/v1/documents/{hit['id']}")
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ({}, "q parameter is required"),
+        ({"q": "сот", "limit": "many"}, "limit must be a whole number"),
+        ({"q": "сот", "limit": "1000"}, "limit must be between 1 and 100"),
+        ({"q": "...", "limit": "5"}, "no words to search for"),
+        ({"q": "сот", "scope": "secret"}, "scope must be"),
+    ],
+)
+def test_bad_requests_get_json_errors(client: FlaskClient, query: dict, message: str) -> None:
+    response = client.get("/api/v1/search", query_string=query)
+    assert response.status_code == 400
+    assert message in response.get_json()["message"]
+
+
+def test_document_api_with_pages_and_links(client: FlaskClient) -> None:
+    hit = _first_hit(client, "медной проволоки")
+    body = client.get(f"/api/v1/documents/{hit['id']}").get_json()
+    assert body["page_count"] == 2 and len(body["pages"]) == 2
+    assert body["status"] == "done" and body["kind"] == "pdf"
+    assert "проволоки" in body["pages"][0]["text"]
+    assert body["pages"][0]["confidence"] > 60
+    image = client.get(body["pages"][0]["image_url"])
+    assert image.status_code == 200 and image.mimetype == "image/jpeg"
+    assert image.data[:3] == b"\xff\xd8\xff"
+
+
+def test_searchable_pdf_download(client: FlaskClient, tmp_path: Path) -> None:
+    hit = _first_hit(client, "медной проволоки")
+    body = client.get(f"/api/v1/documents/{hit['id']}").get_json()
+    response = client.get(body["pdf_url"])
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(response.data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "проволоки" in text
+    pages = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+2$", pages, re.M), pages
+
+
+def test_unknown_document_is_a_json_404(client: FlaskClient) -> None:
+    response = client.get("/api/v1/documents/nope")
+    assert response.status_code == 404
+    assert "no document" in response.get_json()["message"]
+
+
+def test_html_search_and_document_pages(client: FlaskClient) -> None:
+    page = client.get("/", query_string={"q": "мамлекеттик алым", "lang": "ky"}).get_data(as_text=True)
+    assert "Табылды: 1" in page and "<mark>" in page
+    assert "2019_Ленин_райондук_сот_чечим.tif" in page
+    ru = client.get("/", query_string={"q": "приговор", "lang": "ru"}).get_data(as_text=True)
+    assert "Найдено" in ru
+    hit = _first_hit(client, "мамлекеттик алым")
+    document = client.get(f"/documents/{hit['id']}").get_data(as_text=True)
+    assert "Жумабеков" in document and "/pages/1/image" in document and "/pdf" in document
