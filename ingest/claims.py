@@ -56,6 +56,16 @@ def claimant_alive(claimed_by: str | None, claimed_at: datetime | None, lease: t
     return utcnow() - claimed_at < lease + LEASE_GRACE
 
 
+def _run(session: Session, document_id: str, page_number: int, stage: str) -> StageRun | None:
+    return session.scalar(
+        select(StageRun).where(
+            StageRun.document_id == document_id,
+            StageRun.page_number == page_number,
+            StageRun.stage == stage,
+        )
+    )
+
+
 def claim(
     session: Session,
     document_id: str,
@@ -65,13 +75,7 @@ def claim(
     input_key: str,
     lease: timedelta,
 ) -> Claim:
-    run = session.scalar(
-        select(StageRun).where(
-            StageRun.document_id == document_id,
-            StageRun.page_number == page_number,
-            StageRun.stage == stage,
-        )
-    )
+    run = _run(session, document_id, page_number, stage)
     current = run is not None and run.version == version and run.input_key == input_key
     if run is not None and current and run.status == "done":
         return Claim.DONE
@@ -113,13 +117,7 @@ def finish(
     error: str | None = None,
 ) -> None:
     """Record the outcome of a claimed stage, with an event."""
-    run = session.scalar(
-        select(StageRun).where(
-            StageRun.document_id == document_id,
-            StageRun.page_number == page_number,
-            StageRun.stage == stage,
-        )
-    )
+    run = _run(session, document_id, page_number, stage)
     if run is None:
         raise LookupError(f"no claim for {stage} of {document_id} page {page_number}")
     run.status = "failed" if error else "done"

@@ -8,7 +8,6 @@ a result is either wholly recorded or not at all.
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 from collections import Counter
@@ -16,7 +15,6 @@ from dataclasses import asdict
 from datetime import timedelta
 from typing import Callable
 
-from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -26,15 +24,15 @@ from ingest import stages
 from ingest.claims import Claim, claim, finish
 from ingest.errors import BadInput
 from ingest.services import Services
-from ingest.sources import inspect_source, page_image, pdf_page_bytes, pdf_page_text, read_text
-from ocr import OcrError, guess_language, merge_pdfs, recognise
+from ingest.reading import read_page
+from ingest.sources import inspect_source
+from ocr import OcrError, merge_pdfs
 from storage.models import Document, Page, StageRun
 
 log = logging.getLogger(__name__)
 
 Apply = Callable[[Session], None]
 FINAL = ("done", "failed")
-JPEG_QUALITY = 85
 TITLE_MAX = 160
 
 
@@ -129,36 +127,27 @@ def ocr_page(svc: Services, document_id: str, number: int) -> None:
                 select(Page).where(Page.document_id == document_id, Page.number == number)
             )
             assert page is not None, f"page {number} of {document_id} was never prepared"
-            source = page.text_source
-        path = svc.blobs.path(document.sha256)
-        fields: dict[str, object] = {}
-        if source == "text":
-            text = read_text(path)
-            fields.update(text=text, language=guess_language(text))
-        else:
-            image = page_image(path, document.kind or "", number, svc.config.raster_dpi)
-            image_blob = svc.blobs.put_bytes(encode_page_image(image))
-            fields.update(image_blob=image_blob, width=image.width, height=image.height)
-            if source == "text_layer":
-                text = pdf_page_text(path, number)
-                fields.update(
-                    text=text,
-                    language=guess_language(text),
-                    pdf_blob=svc.blobs.put_bytes(pdf_page_bytes(path, number)),
-                )
-            else:
-                result = recognise(
-                    svc.blobs.path(image_blob), svc.config.ocr_languages, svc.config.ocr_timeout_s
-                )
-                words = json.dumps([asdict(w) for w in result.words], ensure_ascii=False)
-                fields.update(
-                    text=result.text,
-                    confidence=result.confidence,
-                    language=result.language,
-                    pdf_blob=svc.blobs.put_bytes(result.pdf),
-                    hocr_blob=svc.blobs.put_bytes(result.hocr),
-                    words_blob=svc.blobs.put_bytes(words.encode("utf-8")),
-                )
+            source = page.text_source or "ocr"
+        config = svc.config
+        reading = read_page(
+            svc.blobs.path(document.sha256), document.kind or "", number, source,
+            config.ocr_languages, config.ocr_timeout_s, config.raster_dpi,
+        )
+
+        def blob(data: bytes | None) -> str | None:
+            return svc.blobs.put_bytes(data) if data else None
+
+        fields = {
+            "text": reading.text,
+            "language": reading.language,
+            "confidence": reading.confidence,
+            "width": reading.width,
+            "height": reading.height,
+            "image_blob": blob(reading.image),
+            "pdf_blob": blob(reading.pdf),
+            "hocr_blob": blob(reading.hocr),
+            "words_blob": blob(reading.words_json),
+        }
 
         def apply(session: Session) -> None:
             page = session.scalar(
@@ -171,17 +160,6 @@ def ocr_page(svc: Services, document_id: str, number: int) -> None:
         return apply
 
     run_stage(svc, document_id, number, stages.OCR, work)
-
-
-def encode_page_image(image: Image.Image) -> bytes:
-    """JPEG for greyscale (Tesseract then embeds it as is in the page PDF,
-    keeping the PDF small); PNG for bilevel scans, where JPEG would smear."""
-    buffer = io.BytesIO()
-    if image.mode == "1":
-        image.save(buffer, "PNG", optimize=True, dpi=(300, 300))
-    else:
-        image.save(buffer, "JPEG", quality=JPEG_QUALITY, dpi=(300, 300))
-    return buffer.getvalue()
 
 
 def all_pages_finished(svc: Services, document_id: str, claim_next: bool) -> bool:

@@ -13,6 +13,7 @@ from search_api.i18n import install_i18n
 
 def create_app(config: PipelineConfig) -> Flask:
     app = Flask(__name__)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Cyrillic stays readable
     app.config["SERVICES"] = Services(config)
     app.register_blueprint(api.blueprint, url_prefix="/api/v1")
     app.register_blueprint(pages.blueprint)

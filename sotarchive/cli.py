@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -225,26 +224,19 @@ def ocr(ctx: click.Context, files: tuple[Path, ...], as_json: bool, languages: s
 
 def _ocr_one(path: Path, info, number: int, config, languages: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     from ingest.errors import BadInput
-    from ingest.pipeline import encode_page_image
-    from ingest.sources import page_image, pdf_page_text, read_text
-    from ocr import OcrError, guess_language, recognise
+    from ingest.reading import read_page
+    from ocr import OcrError
 
+    if info.kind == "text":
+        source = "text"
+    else:
+        source = "text_layer" if number in info.text_layer_pages else "ocr"
     try:
-        if info.kind == "text":
-            text = read_text(path)
-            return {"page": number, "text": text, "confidence": 100.0, "language": guess_language(text), "source": "text"}
-        if number in info.text_layer_pages:
-            text = pdf_page_text(path, number)
-            return {"page": number, "text": text, "confidence": 100.0, "language": guess_language(text), "source": "text_layer"}
-        image = page_image(path, info.kind, number, config.raster_dpi)
-        with tempfile.NamedTemporaryFile(suffix=".img") as tmp:
-            tmp.write(encode_page_image(image))
-            tmp.flush()
-            result = recognise(Path(tmp.name), languages, config.ocr_timeout_s)
-        return {"page": number, "text": result.text, "confidence": result.confidence,
-                "language": result.language, "source": "ocr"}
+        page = read_page(path, info.kind, number, source, languages, config.ocr_timeout_s, config.raster_dpi)
     except (BadInput, OcrError) as exc:
         return {"page": number, "error": str(exc)}
+    confidence = page.confidence if page.confidence is not None else 100.0
+    return {"page": number, "text": page.text, "confidence": confidence, "language": page.language, "source": source}
 
 
 @cli.command(name="anonymise")

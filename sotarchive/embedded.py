@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 from ingest.config import PipelineConfig
@@ -31,7 +32,7 @@ class EmbeddedWorker:
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
-    def log_path(self):  # type: ignore[no-untyped-def]
+    def log_path(self) -> Path:
         return self.config.log_dir / "worker.log"
 
     def start(self) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pikepdf
 
-from ingest.pipeline import encode_page_image
+from ingest.reading import encode_page_image
 from ocr import guess_language, merge_pdfs, recognise
 from sotarchive.sample_archive import render_pages
 from tests.conftest import SHORT_KY, SHORT_RU

@@ -1,0 +1,69 @@
+"""Reading one page of an original: its text, and the image and PDF made of it.
+
+Shared by the pipeline's OCR stage and the `sotarchive ocr` command, so a
+page reads the same whether or not the catalog is involved.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from ingest.sources import page_image, pdf_page_bytes, pdf_page_text, read_text
+from ocr import guess_language, recognise
+
+JPEG_QUALITY = 85
+
+
+@dataclass
+class PageReading:
+    source: str  # "ocr", "text_layer" or "text"
+    text: str
+    language: str
+    confidence: float | None = None
+    image: bytes | None = None  # encoded page image (JPEG or PNG)
+    width: int | None = None
+    height: int | None = None
+    pdf: bytes | None = None  # one-page PDF with a text layer
+    hocr: bytes | None = None
+    words_json: bytes | None = None
+
+
+def read_page(
+    path: Path, kind: str, number: int, source: str, languages: str, timeout_s: int, dpi: int
+) -> PageReading:
+    """Raises ingest.errors.BadInput or ocr.OcrError with the reason."""
+    if source == "text":
+        text = read_text(path)
+        return PageReading(source, text, guess_language(text))
+    image = page_image(path, kind, number, dpi)
+    encoded = encode_page_image(image)
+    size = {"image": encoded, "width": image.width, "height": image.height}
+    if source == "text_layer":
+        text = pdf_page_text(path, number)
+        return PageReading(source, text, guess_language(text), pdf=pdf_page_bytes(path, number), **size)
+    with tempfile.NamedTemporaryFile(prefix="sotarchive-page-") as tmp:
+        tmp.write(encoded)
+        tmp.flush()
+        result = recognise(Path(tmp.name), languages, timeout_s)
+    words = json.dumps([asdict(w) for w in result.words], ensure_ascii=False).encode("utf-8")
+    return PageReading(
+        source, result.text, result.language, result.confidence,
+        pdf=result.pdf, hocr=result.hocr, words_json=words, **size,
+    )
+
+
+def encode_page_image(image: Image.Image) -> bytes:
+    """JPEG for greyscale (Tesseract then embeds it as is in the page PDF,
+    keeping the PDF small); PNG for bilevel scans, where JPEG would smear."""
+    buffer = io.BytesIO()
+    if image.mode == "1":
+        image.save(buffer, "PNG", optimize=True, dpi=(300, 300))
+    else:
+        image.save(buffer, "JPEG", quality=JPEG_QUALITY, dpi=(300, 300))
+    return buffer.getvalue()
