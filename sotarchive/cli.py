@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from contextlib import nullcontext
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as
     from ingest.celery_app import configure
     from ingest.services import services_for
     from ingest.tasks import prepare_task
-    from sotarchive.embedded import WorkerDied, wait_for, worker_if_needed
+    from sotarchive.embedded import WorkerDied, supervised_worker, wait_for
 
     configure(config)
     svc = services_for(config)
@@ -71,16 +72,21 @@ def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as
             click.echo(f"not found, skipped: {path}", err=True)
     files = list(batches.expand_paths(p for p in paths if p.exists()))
     batch_id = batches.get_or_create_batch(svc, batch_name or batches.default_batch_name())
-    for path in tqdm(files, desc="receiving", unit="file", disable=as_json or len(files) < 2, file=sys.stderr):
-        batches.receive_file(svc, batch_id, path)
-    # Everything not finished is (re)queued: a new batch and a resumed one alike.
-    for document_id in batches.unfinished_documents(svc, batch_id):
-        prepare_task.delay(document_id)
-    progress = batches.batch_progress(svc, batch_id)
-    if not wait:
-        click.echo(f"batch {progress.batch}: {progress.files} files queued", err=True)
-        return 0
-    with worker_if_needed(config) as worker:
+
+    def queue_unfinished() -> None:
+        # A new batch and a resumed one alike: what is not finished is queued.
+        for document_id in batches.unfinished_documents(svc, batch_id):
+            prepare_task.delay(document_id)
+
+    # The worker boots while the files are received: that overlaps its start-up.
+    with supervised_worker(config, queue_unfinished) if wait else nullcontext() as worker:
+        for path in tqdm(files, desc="receiving", unit="file", disable=as_json or len(files) < 2, file=sys.stderr):
+            batches.receive_file(svc, batch_id, path)
+        queue_unfinished()
+        progress = batches.batch_progress(svc, batch_id)
+        if not wait:
+            click.echo(f"batch {progress.batch}: {progress.files} files queued", err=True)
+            return 0
         bar = tqdm(total=progress.pages_total, desc="pages", unit="page", disable=as_json, file=sys.stderr, dynamic_ncols=True)
 
         def done() -> bool:

@@ -14,7 +14,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ingest.config import PipelineConfig
 from ingest.worker import live_workers
@@ -68,22 +68,58 @@ class EmbeddedWorker:
             self.process.wait()
 
 
+class WorkerSupervisor:
+    """Keeps a worker alive for this data directory while a command waits.
+
+    When no worker runs (none was, the one relied upon stopped, or the one
+    started here died), it starts one and calls on_restart, which re-queues
+    the batch's unfinished documents: messages a vanished worker had taken
+    are gone with it, and the stage claims make queueing a document twice
+    harmless. A worker that keeps dying is reported, not restarted forever.
+    """
+
+    MAX_RESTARTS = 3
+
+    def __init__(self, config: PipelineConfig, on_restart: Callable[[], None]) -> None:
+        self.config = config
+        self.on_restart = on_restart
+        self.own: EmbeddedWorker | None = None
+        self.restarts = 0
+
+    def ensure(self, first: bool = False) -> None:
+        if not self.config.embedded_broker:
+            return
+        if self.own is not None:
+            try:
+                self.own.check()
+                return
+            except WorkerDied:
+                self.restarts += 1
+                if self.restarts > self.MAX_RESTARTS:
+                    raise
+        elif live_workers(self.config):
+            return
+        self.own = EmbeddedWorker(self.config)
+        self.own.start()
+        if not first:
+            self.on_restart()
+
+    def stop(self) -> None:
+        if self.own is not None:
+            self.own.stop()
+
+
 @contextmanager
-def worker_if_needed(config: PipelineConfig) -> Iterator[EmbeddedWorker | None]:
-    """Start a worker when none runs for this data directory (embedded broker only)."""
-    if not config.embedded_broker or live_workers(config):
-        yield None
-        return
-    worker = EmbeddedWorker(config)
-    worker.start()
+def supervised_worker(config: PipelineConfig, on_restart: Callable[[], None]) -> Iterator[WorkerSupervisor]:
+    supervisor = WorkerSupervisor(config, on_restart)
+    supervisor.ensure(first=True)
     try:
-        yield worker
+        yield supervisor
     finally:
-        worker.stop()
+        supervisor.stop()
 
 
-def wait_for(predicate, worker: EmbeddedWorker | None, interval: float = 0.5) -> None:  # type: ignore[no-untyped-def]
+def wait_for(predicate: Callable[[], bool], supervisor: WorkerSupervisor, interval: float = 0.25) -> None:
     while not predicate():
-        if worker is not None:
-            worker.check()
+        supervisor.ensure()
         time.sleep(interval)

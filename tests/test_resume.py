@@ -3,6 +3,7 @@ every page is processed exactly once, nothing lost, nothing duplicated."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -32,15 +33,8 @@ def test_killed_worker_then_resume(tmp_path: Path, sample_dir: Path) -> None:
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     db_path = data / "catalog.sqlite"
-    deadline = time.monotonic() + 300
     try:
-        while time.monotonic() < deadline:
-            done, running = _counts(db_path)
-            if done >= 2 and running >= 1:
-                break
-            time.sleep(0.1)
-        else:
-            raise AssertionError("the worker never got going")
+        _wait_for_work_in_progress(db_path)
     finally:
         os.killpg(worker.pid, signal.SIGKILL)  # no warm shutdown: a crash
         worker.wait()
@@ -51,6 +45,45 @@ def test_killed_worker_then_resume(tmp_path: Path, sample_dir: Path) -> None:
     assert summary["statuses"] == {"done": 4}
     assert summary["pages"] == summary["pages_done"] == 6
 
+    _assert_every_page_processed_once(db_path)
+    hits = cli_json(data, "search", "суд", "--json", "--limit", "50")["hits"]
+    ids = [h["id"] for h in hits]
+    assert len(ids) == len(set(ids))
+    assert len(cli_json(data, "search", "Сидоренко", "--json")["hits"]) == 1
+
+
+def test_waiting_ingest_restarts_a_killed_worker(tmp_path: Path, sample_dir: Path) -> None:
+    """The worker `ingest --wait` started is killed: the same command starts
+    another, re-queues what was lost, and finishes the batch."""
+    data = tmp_path / "data"
+    env = dict(os.environ, SOTARCHIVE_DATA_DIR=str(data))
+    command = subprocess.Popen(
+        [sys.executable, "-m", "sotarchive", "ingest", str(sample_dir), "--wait", "--json"],
+        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    db_path = data / "catalog.sqlite"
+    _wait_for_work_in_progress(db_path)
+    (pidfile,) = (data / "run").glob("worker-*.pid")
+    os.killpg(int(pidfile.read_text()), signal.SIGKILL)
+    out, err = command.communicate(timeout=300)
+    assert command.returncode == 0, out + err
+    summary = json.loads(out)
+    assert summary["statuses"] == {"done": 4} and summary["pages_done"] == 6
+    _assert_every_page_processed_once(db_path)
+
+
+def _wait_for_work_in_progress(db_path: Path) -> None:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if db_path.exists():
+            done, running = _counts(db_path)
+            if done >= 2 and running >= 1:
+                return
+        time.sleep(0.1)
+    raise AssertionError("the worker never got going")
+
+
+def _assert_every_page_processed_once(db_path: Path) -> None:
     with sqlite3.connect(db_path) as db:
         pages = db.execute("SELECT document_id, number, count(*) FROM pages GROUP BY document_id, number").fetchall()
         runs = db.execute(
@@ -61,12 +94,9 @@ def test_killed_worker_then_resume(tmp_path: Path, sample_dir: Path) -> None:
             "WHERE stage='ocr' AND kind='done' GROUP BY document_id, page_number"
         ).fetchall()
         texts = db.execute("SELECT count(*) FROM pages WHERE text IS NULL OR text = ''").fetchone()[0]
+        retried = db.execute("SELECT max(attempts) FROM stage_runs WHERE stage = 'ocr'").fetchone()[0]
     assert len(pages) == 6 and all(n == 1 for *_, n in pages)
     assert len(runs) == 6 and all(status == "done" for *_, status in runs)
     assert len(done_events) == 6 and all(n == 1 for *_, n in done_events), done_events
     assert texts == 0
-
-    hits = cli_json(data, "search", "суд", "--json", "--limit", "50")["hits"]
-    ids = [h["id"] for h in hits]
-    assert len(ids) == len(set(ids))
-    assert len(cli_json(data, "search", "Сидоренко", "--json")["hits"]) == 1
+    assert retried == 2, "the page being read at the kill is taken over, once"
