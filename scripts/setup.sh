@@ -11,6 +11,8 @@ APT_PACKAGES=(
   poppler-utils
   fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf
 )
+# The browser tests drive Debian's Chromium with its own driver.
+[ "$EXTRAS" = "test" ] && APT_PACKAGES+=(chromium chromium-driver)
 PYTHON="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 
 missing=()

@@ -22,6 +22,12 @@ STRINGS = {
     "status": {"ky": "Абалы", "ru": "Статус", "en": "Status"},
     "next": {"ky": "Кийинки", "ru": "Далее", "en": "Next"},
     "previous": {"ky": "Мурунку", "ru": "Назад", "en": "Previous"},
+    "status_queued": {"ky": "кезекте", "ru": "в очереди", "en": "queued"},
+    "status_processing": {"ky": "иштетилүүдө", "ru": "обрабатывается", "en": "processing"},
+    "status_done": {"ky": "даяр", "ru": "готово", "en": "done"},
+    "status_done_with_errors": {"ky": "даяр, каталар менен", "ru": "готово, с ошибками", "en": "done, with errors"},
+    "status_failed": {"ky": "ката", "ru": "ошибка", "en": "failed"},
+    "status_rejected": {"ky": "четке кагылды", "ru": "отклонён", "en": "rejected"},
     "staff_notice": {
         "ky": "Ички издөө: анонимдештирилбеген тексттер. Коомчулукка ачпаңыз.",
         "ru": "Внутренний поиск: тексты не обезличены. Не открывайте для публики.",
