@@ -63,7 +63,7 @@ def receive_file(svc: Services, batch_id: int, path: Path) -> str | None:
             raise ValueError("the file is empty (0 bytes); scan or copy it again")
         digest = svc.blobs.put_file(path)
     except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = f"cannot read the file: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror else str(exc)
         _record_refused(svc, batch_id, path, reason)
         return None
     with svc.catalog.write() as session:

@@ -21,6 +21,11 @@ _VERSIONS = {PREPARE: "1", ASSEMBLE: "1", ANONYMISE: "0-passthrough", INDEX: "1"
 
 
 def version(stage: str, languages: str = "") -> str:
+    """The stage's own version, and for the document stages the version of
+    the OCR they read: new OCR makes their old results stale too."""
+    ocr = f"1+tesseract-{tesseract_version()}+{languages}"
     if stage == OCR:
-        return f"1+tesseract-{tesseract_version()}+{languages}"
+        return ocr
+    if stage in DOCUMENT_STAGES:
+        return f"{_VERSIONS[stage]}/ocr-{ocr}"
     return _VERSIONS[stage]

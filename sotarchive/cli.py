@@ -67,10 +67,8 @@ def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as
 
     configure(config)
     svc = services_for(config)
-    for path in paths:
-        if not path.exists():
-            click.echo(f"not found, skipped: {path}", err=True)
-    files = list(batches.expand_paths(p for p in paths if p.exists()))
+    # A path that does not exist is received too: it is recorded as refused.
+    files = list(batches.expand_paths(paths))
     batch_id = batches.get_or_create_batch(svc, batch_name or batches.default_batch_name())
 
     def queue_unfinished() -> None:

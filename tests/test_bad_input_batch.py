@@ -62,3 +62,12 @@ def test_a_good_batch_exits_zero(tmp_path: Path, short_scans: dict[str, Path]) -
     summary = run_cli(tmp_path / "data", "ingest", str(short_scans["ky_tiff"]), "--wait")
     assert summary.returncode == 0, summary.stdout + summary.stderr
     assert "1 documents (1 done)" in summary.stdout
+
+
+def test_an_unreadable_file_is_refused_with_the_reason(tmp_path: Path, short_scans: dict[str, Path]) -> None:
+    missing = tmp_path / "gone.pdf"
+    missing.symlink_to(tmp_path / "nowhere.pdf")  # a dangling link: the file vanished
+    result = run_cli(tmp_path / "data", "ingest", str(missing), str(short_scans["ru_pdf"]), "--wait")
+    assert result.returncode == 1
+    assert "- gone.pdf: cannot read the file: No such file or directory" in result.stdout
+    assert "2 files, 1 documents (1 done)" in result.stdout
