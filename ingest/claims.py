@@ -45,7 +45,12 @@ def claimant_alive(claimed_by: str | None, claimed_at: datetime | None, lease: t
         return False
     if host == socket.gethostname():
         try:
-            return f"{psutil.Process(int(pid_text)).create_time():.2f}" == started
+            process = psutil.Process(int(pid_text))
+            # A killed worker's children can linger as zombies: dead all the same.
+            return (
+                f"{process.create_time():.2f}" == started
+                and process.status() != psutil.STATUS_ZOMBIE
+            )
         except (psutil.NoSuchProcess, ValueError):
             return False
     # Another machine: trust the lease.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from contextlib import nullcontext
@@ -87,12 +88,13 @@ def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as
             return 0
         bar = tqdm(total=progress.pages_total, desc="pages", unit="page", disable=as_json, file=sys.stderr, dynamic_ncols=True)
 
-        def done() -> bool:
+        def done() -> tuple[bool, object]:
             nonlocal progress
             progress = batches.batch_progress(svc, batch_id)
             bar.total = max(progress.pages_total, bar.total or 0)
             bar.update(progress.pages_done - bar.n)
-            return progress.finished
+            state = (progress.pages_done, progress.finished_documents, tuple(sorted(progress.statuses.items())))
+            return progress.finished, state
 
         try:
             wait_for(done, worker)
@@ -301,7 +303,13 @@ def search(ctx: click.Context, query: str, public: bool, as_json: bool, limit: i
         click.echo(f"\n{hit.title}  [{hit.source}]  id={hit.id} score={hit.score}\n  {hit.snippet}")
 
 
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    # Unwind like Ctrl-C, so a worker this command started is stopped too.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     cli(obj={})
 
 

@@ -72,7 +72,7 @@ class WorkerSupervisor:
     """Keeps a worker alive for this data directory while a command waits.
 
     When no worker runs (none was, the one relied upon stopped, or the one
-    started here died), it starts one and calls on_restart, which re-queues
+    started here died), it starts one and calls requeue, which queues
     the batch's unfinished documents: messages a vanished worker had taken
     are gone with it, and the stage claims make queueing a document twice
     harmless. A worker that keeps dying is reported, not restarted forever.
@@ -80,9 +80,9 @@ class WorkerSupervisor:
 
     MAX_RESTARTS = 3
 
-    def __init__(self, config: PipelineConfig, on_restart: Callable[[], None]) -> None:
+    def __init__(self, config: PipelineConfig, requeue: Callable[[], None]) -> None:
         self.config = config
-        self.on_restart = on_restart
+        self.requeue = requeue
         self.own: EmbeddedWorker | None = None
         self.restarts = 0
 
@@ -102,7 +102,7 @@ class WorkerSupervisor:
         self.own = EmbeddedWorker(self.config)
         self.own.start()
         if not first:
-            self.on_restart()
+            self.requeue()
 
     def stop(self) -> None:
         if self.own is not None:
@@ -110,8 +110,8 @@ class WorkerSupervisor:
 
 
 @contextmanager
-def supervised_worker(config: PipelineConfig, on_restart: Callable[[], None]) -> Iterator[WorkerSupervisor]:
-    supervisor = WorkerSupervisor(config, on_restart)
+def supervised_worker(config: PipelineConfig, requeue: Callable[[], None]) -> Iterator[WorkerSupervisor]:
+    supervisor = WorkerSupervisor(config, requeue)
     supervisor.ensure(first=True)
     try:
         yield supervisor
@@ -119,7 +119,32 @@ def supervised_worker(config: PipelineConfig, on_restart: Callable[[], None]) ->
         supervisor.stop()
 
 
-def wait_for(predicate: Callable[[], bool], supervisor: WorkerSupervisor, interval: float = 0.25) -> None:
-    while not predicate():
+STALL_S = 30.0
+
+
+def wait_for(
+    progress: Callable[[], tuple[bool, object]],
+    supervisor: WorkerSupervisor,
+    interval: float = 0.25,
+) -> None:
+    """Poll progress() -> (finished, state) until finished.
+
+    When the state has not changed for STALL_S, the unfinished work is
+    queued again: a message lost anywhere (a worker killed between taking
+    a task and claiming it) is healed, and the claims make it harmless
+    where nothing was lost.
+    """
+    last_state: object = None
+    last_change = time.monotonic()
+    while True:
+        finished, state = progress()
+        if finished:
+            return
+        now = time.monotonic()
+        if state != last_state:
+            last_state, last_change = state, now
+        elif now - last_change > STALL_S:
+            supervisor.requeue()
+            last_change = now
         supervisor.ensure()
         time.sleep(interval)

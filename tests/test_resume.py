@@ -62,10 +62,15 @@ def test_waiting_ingest_restarts_a_killed_worker(tmp_path: Path, sample_dir: Pat
         env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     db_path = data / "catalog.sqlite"
-    _wait_for_work_in_progress(db_path)
-    (pidfile,) = (data / "run").glob("worker-*.pid")
-    os.killpg(int(pidfile.read_text()), signal.SIGKILL)
-    out, err = command.communicate(timeout=300)
+    try:
+        _wait_for_work_in_progress(db_path)
+        (pidfile,) = (data / "run").glob("worker-*.pid")
+        os.killpg(int(pidfile.read_text()), signal.SIGKILL)
+        out, err = command.communicate(timeout=300)
+    finally:
+        if command.poll() is None:
+            command.terminate()  # stops the worker it started, too
+            command.wait(60)
     assert command.returncode == 0, out + err
     summary = json.loads(out)
     assert summary["statuses"] == {"done": 4} and summary["pages_done"] == 6

@@ -117,3 +117,30 @@ def test_a_failed_stage_stays_set_aside(catalog: Catalog) -> None:
         finish(session, doc, 0, "prepare", "the file is empty")
     with catalog.write() as session:
         assert claim(session, doc, 0, "prepare", "v1", "k", LEASE) is Claim.FAILED
+
+
+def test_a_zombie_claimant_is_dead(catalog: Catalog) -> None:
+    """A killed worker's pool children can linger as zombies: their claims
+    must be taken over, or the page would wait for ever."""
+    import socket
+    import subprocess
+    import time
+
+    import psutil
+
+    child = subprocess.Popen(["true"])
+    deadline = time.monotonic() + 10
+    while psutil.Process(child.pid).status() != psutil.STATUS_ZOMBIE:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    started = psutil.Process(child.pid).create_time()
+    doc = _document(catalog)
+    with catalog.write() as session:
+        claim(session, doc, 3, "ocr", "v1", "k", LEASE)
+    with catalog.write() as session:
+        session.query(StageRun).one().claimed_by = f"{socket.gethostname()}:{child.pid}:{started:.2f}"
+    try:
+        with catalog.write() as session:
+            assert claim(session, doc, 3, "ocr", "v1", "k", LEASE) is Claim.RUN
+    finally:
+        child.wait()
