@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: setup setup-test demo test bench clean
+.PHONY: setup setup-test setup-bench demo test bench bench-ocr clean
 
 setup:
 	scripts/setup.sh
@@ -7,14 +7,20 @@ setup:
 setup-test:
 	scripts/setup.sh test
 
+setup-bench:
+	scripts/setup.sh bench
+
 demo: setup
 	.venv/bin/sotarchive demo
 
 test: setup-test
 	.venv/bin/python -m pytest -q $(PYTEST_ARGS)
 
-bench: setup
+bench: setup-bench
 	.venv/bin/python bench/ingest_throughput.py $(BENCH_ARGS)
+
+bench-ocr: setup-bench
+	.venv/bin/python bench/ocr_quality.py $(BENCH_ARGS)
 
 clean:
 	rm -rf data .pytest_cache

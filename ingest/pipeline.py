@@ -147,6 +147,12 @@ def ocr_page(svc: Services, document_id: str, number: int) -> None:
             "pdf_blob": blob(reading.pdf),
             "hocr_blob": blob(reading.hocr),
             "words_blob": blob(reading.words_json),
+            "quality": reading.quality,
+            "blank": reading.blank,
+            "needs_attention": reading.attention is not None,
+            "attention_reason": reading.attention,
+            "skew": reading.skew,
+            "preparation": reading.preparation,
         }
 
         def apply(session: Session) -> None:

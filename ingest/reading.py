@@ -1,21 +1,22 @@
 """Reading one page of an original: its text, and the image and PDF made of it.
 
 Shared by the pipeline's OCR stage and the `sotarchive ocr` command, so a
-page reads the same whether or not the catalog is involved.
+page reads the same whether or not the catalog is involved. Scans go
+through ocr.read_image (preparation, orientation, quality); born-digital
+pages keep their own text layer and are not OCR'd.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PIL import Image
 
 from ingest.sources import page_image, pdf_page_bytes, pdf_page_text, read_text
-from ocr import guess_language, recognise
+from ocr import guess_language, read_image
 
 JPEG_QUALITY = 85
 
@@ -32,6 +33,11 @@ class PageReading:
     pdf: bytes | None = None  # one-page PDF with a text layer
     hocr: bytes | None = None
     words_json: bytes | None = None
+    quality: float | None = None
+    blank: bool = False
+    attention: str | None = None  # why a person should look at this page
+    skew: float | None = None
+    preparation: str | None = None
 
 
 def read_page(
@@ -42,25 +48,35 @@ def read_page(
         text = read_text(path)
         return PageReading(source, text, guess_language(text))
     image = page_image(path, kind, number, dpi)
-    encoded = encode_page_image(image)
-    size = {"image": encoded, "width": image.width, "height": image.height}
     if source == "text_layer":
         text = pdf_page_text(path, number)
-        return PageReading(source, text, guess_language(text), pdf=pdf_page_bytes(path, number), **size)
-    with tempfile.NamedTemporaryFile(prefix="sotarchive-page-") as tmp:
-        tmp.write(encoded)
-        tmp.flush()
-        result = recognise(Path(tmp.name), languages, timeout_s)
-    words = json.dumps([asdict(w) for w in result.words], ensure_ascii=False).encode("utf-8")
+        return PageReading(
+            source, text, guess_language(text), pdf=pdf_page_bytes(path, number),
+            image=encode_page_image(image), width=image.width, height=image.height,
+        )
+    page = read_image(image, languages, timeout_s)
+    words = json.dumps([asdict(w) for w in page.ocr.words], ensure_ascii=False).encode("utf-8")
     return PageReading(
-        source, result.text, result.language, result.confidence,
-        pdf=result.pdf, hocr=result.hocr, words_json=words, **size,
+        source,
+        page.text,
+        page.ocr.language,
+        page.ocr.confidence,
+        image=page.image,
+        width=page.width,
+        height=page.height,
+        pdf=page.pdf,
+        hocr=page.ocr.hocr or None,
+        words_json=words,
+        quality=page.quality.score,
+        blank=page.blank,
+        attention="; ".join(page.quality.flags) or None,
+        skew=page.skew,
+        preparation=", ".join(page.steps),
     )
 
 
 def encode_page_image(image: Image.Image) -> bytes:
-    """JPEG for greyscale (Tesseract then embeds it as is in the page PDF,
-    keeping the PDF small); PNG for bilevel scans, where JPEG would smear."""
+    """JPEG for greyscale; PNG for bilevel scans, where JPEG would smear."""
     buffer = io.BytesIO()
     if image.mode == "1":
         image.save(buffer, "PNG", optimize=True, dpi=(300, 300))

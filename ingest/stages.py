@@ -23,7 +23,7 @@ _VERSIONS = {PREPARE: "1", ASSEMBLE: "1", ANONYMISE: "0-passthrough", INDEX: "1"
 def version(stage: str, languages: str = "") -> str:
     """The stage's own version, and for the document stages the version of
     the OCR they read: new OCR makes their old results stale too."""
-    ocr = f"1+tesseract-{tesseract_version()}+{languages}"
+    ocr = f"2+tesseract-{tesseract_version()}+{languages}"
     if stage == OCR:
         return ocr
     if stage in DOCUMENT_STAGES:

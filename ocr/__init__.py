@@ -6,7 +6,9 @@ A pure library: no database, no task queue. The pipeline (ingest/) and the
 
 from ocr.engine import OcrError, PageOcr, Word, recognise, tesseract_version
 from ocr.language import guess_language
-from ocr.pdf import merge_pdfs
+from ocr.pdf import merge_pdfs, page_with_text_layer
+from ocr.quality import Quality
+from ocr.read import PageResult, read_image
 
 __all__ = [
     "OcrError",
@@ -14,6 +16,10 @@ __all__ = [
     "Word",
     "guess_language",
     "merge_pdfs",
+    "page_with_text_layer",
+    "PageResult",
+    "Quality",
+    "read_image",
     "recognise",
     "tesseract_version",
 ]

@@ -7,6 +7,34 @@ import io
 import pikepdf
 
 
+def page_with_text_layer(image: bytes, width: int, height: int, text_pdf: bytes | None, dpi: int = 300) -> bytes:
+    """One PDF page: the page image as it is (JPEG bytes, not re-encoded)
+    under Tesseract's invisible text layer, which has the same page size.
+    Without a text layer (a blank page), the image alone at its size."""
+    if text_pdf:
+        pdf = pikepdf.open(io.BytesIO(text_pdf))
+        page = pdf.pages[0]
+    else:
+        pdf = pikepdf.new()
+        pdf.add_blank_page(page_size=(width * 72 / dpi, height * 72 / dpi))
+        page = pdf.pages[0]
+    xobject = pikepdf.Stream(pdf, image)
+    xobject.Type = pikepdf.Name.XObject
+    xobject.Subtype = pikepdf.Name.Image
+    xobject.Width, xobject.Height = width, height
+    xobject.ColorSpace = pikepdf.Name.DeviceGray
+    xobject.BitsPerComponent = 8
+    xobject.Filter = pikepdf.Name.DCTDecode
+    name = page.add_resource(xobject, pikepdf.Name.XObject, prefix="Im")
+    box = page.mediabox
+    page_w, page_h = float(box[2]) - float(box[0]), float(box[3]) - float(box[1])
+    draw = f"q {page_w:.4f} 0 0 {page_h:.4f} 0 0 cm {name} Do Q\n".encode()
+    page.contents_add(pikepdf.Stream(pdf, draw), prepend=True)
+    buffer = io.BytesIO()
+    pdf.save(buffer, compress_streams=True)
+    return buffer.getvalue()
+
+
 def merge_pdfs(pages: list[bytes], title: str | None = None) -> bytes:
     """Concatenate one-page PDFs (Tesseract's or the original's) in order."""
     out = pikepdf.new()

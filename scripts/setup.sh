@@ -2,6 +2,7 @@
 # Installs what sotarchive needs on a Debian machine; safe to run again.
 #   scripts/setup.sh          system packages + .venv with the app
 #   scripts/setup.sh test     ... and the test tools
+#   scripts/setup.sh bench    ... and the benchmarks' peers (OCRmyPDF)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +12,10 @@ APT_PACKAGES=(
   poppler-utils
   fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf
 )
-# The browser tests drive Debian's Chromium with its own driver.
+# The browser tests drive Debian's Chromium with its own driver; the OCR
+# benchmark runs OCRmyPDF as the peer, which needs unpaper and ghostscript.
 [ "$EXTRAS" = "test" ] && APT_PACKAGES+=(chromium chromium-driver)
+[ "$EXTRAS" = "bench" ] && APT_PACKAGES+=(unpaper ghostscript)
 PYTHON="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 
 missing=()

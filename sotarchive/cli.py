@@ -242,7 +242,13 @@ def _ocr_one(path: Path, info, number: int, config, languages: str) -> dict[str,
     except (BadInput, OcrError) as exc:
         return {"page": number, "error": str(exc)}
     confidence = page.confidence if page.confidence is not None else 100.0
-    return {"page": number, "text": page.text, "confidence": confidence, "language": page.language, "source": source}
+    out: dict[str, Any] = {
+        "page": number, "text": page.text, "confidence": confidence, "language": page.language, "source": source,
+    }
+    if source == "ocr":
+        out.update(quality=page.quality, blank=page.blank, needs_attention=page.attention is not None,
+                   attention_reason=page.attention, skew=page.skew, preparation=page.preparation)
+    return out
 
 
 @cli.command(name="anonymise")

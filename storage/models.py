@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -95,6 +96,12 @@ class Page(Base):
     language: Mapped[str | None] = mapped_column(String(8))
     width: Mapped[int | None] = mapped_column(Integer)
     height: Mapped[int | None] = mapped_column(Integer)
+    quality: Mapped[float | None] = mapped_column(Float)
+    blank: Mapped[bool] = mapped_column(Boolean, default=False)
+    needs_attention: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    attention_reason: Mapped[str | None] = mapped_column(Text)
+    skew: Mapped[float | None] = mapped_column(Float)
+    preparation: Mapped[str | None] = mapped_column(Text)  # the steps applied, in order
     image_blob: Mapped[str | None] = mapped_column(String(64))
     words_blob: Mapped[str | None] = mapped_column(String(64))
     hocr_blob: Mapped[str | None] = mapped_column(String(64))

@@ -16,9 +16,12 @@ from tests.conftest import ROOT, cli_json, run_cli
 
 
 def _counts(db_path: Path) -> tuple[int, int]:
-    with sqlite3.connect(db_path, timeout=30) as db:
-        done = db.execute("SELECT count(*) FROM stage_runs WHERE stage='ocr' AND status='done'").fetchone()[0]
-        running = db.execute("SELECT count(*) FROM stage_runs WHERE stage='ocr' AND status='running'").fetchone()[0]
+    try:
+        with sqlite3.connect(db_path, timeout=30) as db:
+            done = db.execute("SELECT count(*) FROM stage_runs WHERE stage='ocr' AND status='done'").fetchone()[0]
+            running = db.execute("SELECT count(*) FROM stage_runs WHERE stage='ocr' AND status='running'").fetchone()[0]
+    except sqlite3.OperationalError:  # the catalog is still being created
+        return 0, 0
     return done, running
 
 

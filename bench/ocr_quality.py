@@ -1,0 +1,164 @@
+"""OCR quality and speed on the archive's kinds of pages.
+
+Renders the benchmark's own court texts (bench/ocr_texts, never the test
+fixtures) in four conditions, then reads every page with three engines in
+the same run: bare `tesseract -l kir+rus`, OCRmyPDF (--deskew --clean) as
+the peer, and sotarchive's OCR. Prints the character error rate
+(Levenshtein distance / reference length, whitespace normalised) and
+seconds per page, per condition and language.
+
+    make bench-ocr         # or: .venv/bin/python bench/ocr_quality.py [--engines bare,sotarchive]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ocr import read_image  # noqa: E402
+from sotarchive.sample_archive.conditions import CONDITIONS, render  # noqa: E402
+
+TEXTS = ROOT / "bench" / "ocr_texts"
+LANGUAGES = "kir+rus"
+ENGINES = ("bare", "ocrmypdf", "sotarchive")
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    condition: str
+    language: str
+    truth: str
+    path: Path
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cer(truth: str, seen: str) -> float:
+    reference = normalise(truth)
+    return Levenshtein.distance(reference, normalise(seen)) / max(len(reference), 1)
+
+
+def build_pages(folder: Path, seeds: int) -> list[Page]:
+    pages = []
+    for text_path in sorted(TEXTS.glob("*.txt")):
+        truth = text_path.read_text("utf-8")
+        language = text_path.name[:2]
+        for condition in CONDITIONS:
+            if condition == "typewriter-no-ky-letters" and language != "ky":
+                continue  # a Russian page typed on a Russian machine is the plain typewriter case
+            for seed in range(seeds):
+                name = f"{text_path.stem}-{condition}-{seed}"
+                path = folder / f"{name}.png"
+                render(condition, truth, seed=zlib.crc32(f"{text_path.name}:{seed}".encode()) & 0xFFFF).save(path, dpi=(300, 300))
+                pages.append(Page(name, condition, language, truth, path))
+    return pages
+
+
+def run_bare(page: Page, work: Path) -> str:
+    result = subprocess.run(
+        ["tesseract", str(page.path), "stdout", "-l", LANGUAGES],
+        capture_output=True, text=True, check=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"),
+    )
+    return result.stdout
+
+
+def run_ocrmypdf(page: Page, work: Path) -> str:
+    sidecar = work / f"{page.name}.txt"
+    subprocess.run(
+        [sys.executable, "-m", "ocrmypdf", "--image-dpi", "300", "-l", LANGUAGES, "--deskew", "--clean",
+         "--output-type", "pdf", "--optimize", "0", "--jobs", "1", "--quiet", "--sidecar", str(sidecar),
+         str(page.path), str(work / f"{page.name}.pdf")],
+        check=True, capture_output=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"),
+    )
+    return sidecar.read_text("utf-8")
+
+
+STEPS: tuple[str, ...] | None = None
+
+
+def run_sotarchive(page: Page, work: Path) -> str:
+    if STEPS is None:
+        return read_image(page.path).text
+    return read_image(page.path, steps=STEPS).text
+
+
+RUNNERS = {"bare": run_bare, "ocrmypdf": run_ocrmypdf, "sotarchive": run_sotarchive}
+
+
+def timed(job: tuple[str, Page, Path, tuple[str, ...] | None]) -> tuple[Page, float, float]:
+    global STEPS
+    engine, page, folder, STEPS = job
+    started = time.monotonic()
+    text = RUNNERS[engine](page, folder)
+    elapsed = time.monotonic() - started
+    (folder / f"{page.name}.{engine}.txt").write_text(text, "utf-8")
+    return page, cer(page.truth, text), elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--seeds", type=int, default=1, help="pages per text and condition")
+    parser.add_argument("--keep", type=Path, help="keep pages and outputs in this folder")
+    parser.add_argument("--steps", help="preparation steps for sotarchive (ablation), e.g. borders,flatten")
+    args = parser.parse_args()
+    global STEPS
+    if args.steps is not None:
+        STEPS = tuple(s for s in args.steps.split(",") if s)
+    engines = [e for e in args.engines.split(",") if e]
+    if "ocrmypdf" in engines and not (shutil.which("unpaper") and shutil.which("gs")):
+        sys.exit("OCRmyPDF needs unpaper and ghostscript: run `make bench-ocr`, which installs them")
+    workers = os.cpu_count() or 1
+
+    folder = Path(tempfile.mkdtemp(prefix="sotarchive-ocr-bench-")) if not args.keep else args.keep
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = build_pages(folder, args.seeds)
+    print(f"{len(pages)} pages, {workers} at a time (one Tesseract each), languages {LANGUAGES}\n")
+
+    results: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for engine in engines:
+        # Processes, as the pipeline's workers are: no GIL shared between pages.
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            jobs = [(engine, page, folder, STEPS) for page in pages]
+            for page, error, elapsed in pool.map(timed, jobs):
+                results[(page.condition, page.language, engine)].append((error, elapsed))
+
+    header = f"{'condition':26} {'lang':4} " + " ".join(f"{e + ' CER':>15} {'s/page':>7}" for e in engines)
+    print(header)
+    print("-" * len(header))
+    for condition in CONDITIONS:
+        for language in ("ru", "ky"):
+            cells = []
+            for engine in engines:
+                rows = results.get((condition, language, engine))
+                if not rows:
+                    break
+                mean_cer = sum(r[0] for r in rows) / len(rows)
+                mean_s = sum(r[1] for r in rows) / len(rows)
+                cells.append(f"{mean_cer * 100:14.2f}% {mean_s:7.2f}")
+            if cells:
+                print(f"{condition:26} {language:4} " + " ".join(cells))
+    if not args.keep:
+        shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()

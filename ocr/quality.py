@@ -1,0 +1,62 @@
+"""How good a page's OCR is, and what an operator should know about it.
+
+The score is the mean word confidence weighted by word length (a long word
+read surely says more than a stray mark). Flags say why a page needs
+attention, in words an operator can act on: re-scan it, check it by hand,
+or mark it handwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from ocr.engine import Word
+
+ATTENTION_BELOW = 70.0  # score under which a page is worth a person's look
+HANDWRITTEN_BELOW = 45.0
+DARK_PAPER = 100  # median grey of a page: below this the scan is too dark
+BLANK_MIN_MARKS = 25  # letter-sized marks: even a short line of text has more
+
+
+@dataclass
+class Quality:
+    score: float
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.flags)
+
+
+def score(words: list[Word]) -> float:
+    letters = sum(len(w.text) for w in words)
+    if not letters:
+        return 0.0
+    return round(sum(w.confidence * len(w.text) for w in words) / letters, 2)
+
+
+def evidence(words: list[Word]) -> float:
+    """How much text was read with confidence: compares two readings."""
+    return sum(w.confidence * len(w.text) for w in words) / 100
+
+
+def confident_words(words: list[Word], above: float = 60.0) -> int:
+    return sum(1 for w in words if w.confidence >= above and len(w.text) >= 2)
+
+
+def assess(words: list[Word], page: np.ndarray, skew: float, skew_limit: float) -> Quality:
+    quality = Quality(score(words))
+    if float(np.median(page[::4, ::4])) < DARK_PAPER:
+        quality.flags.append("too dark: re-scan with more light or a lighter setting")
+    if abs(skew) >= skew_limit - 0.05:
+        quality.flags.append(f"too skewed (at least {abs(skew):.1f}°): re-scan the page straight")
+    if quality.score < HANDWRITTEN_BELOW:
+        quality.flags.append(
+            f"probably handwritten or damaged (OCR confidence {quality.score:.0f}): check by hand"
+        )
+    elif quality.score < ATTENTION_BELOW:
+        quality.flags.append(f"low OCR confidence ({quality.score:.0f}): check the text")
+    return quality

@@ -1,0 +1,159 @@
+"""Reading a page image: preparation, recognition, orientation, fallback,
+quality, and the page's searchable PDF.
+
+The pipeline's OCR stage and `sotarchive ocr` both come through here, so a
+page reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from ocr.engine import DEFAULT_LANGUAGES, DEFAULT_TIMEOUT_S, PageOcr, recognise
+from ocr.orientation import clockwise_turn, turn
+from ocr.pdf import page_with_text_layer
+from ocr.prepare import DESKEW_RANGE, DEFAULT_STEPS, Prepared, grey, prepare
+from ocr.quality import ATTENTION_BELOW, BLANK_MIN_MARKS, Quality, assess, confident_words, evidence
+
+DPI = 300
+JPEG_QUALITY = 85
+MIN_WORDS = 5  # fewer on a page with ink, and the page is probably turned
+
+
+@dataclass
+class PageResult:
+    """What reading one page gives: the OCR, how the page was prepared,
+    how good the reading is, and the page as stored and shown."""
+
+    ocr: PageOcr
+    image: bytes  # the page turned upright and deskewed, as JPEG
+    width: int
+    height: int
+    pdf: bytes  # one page: that image under an invisible, aligned text layer
+    quality: Quality
+    blank: bool = False
+    skew: float = 0.0
+    turned: int = 0
+    steps: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.ocr.text
+
+
+def read_image(
+    image: Image.Image | Path,
+    languages: str = DEFAULT_LANGUAGES,
+    timeout_s: int = DEFAULT_TIMEOUT_S,
+    steps: tuple[str, ...] = DEFAULT_STEPS,
+) -> PageResult:
+    """OCR one page image (a PIL image or an image file)."""
+    page = _load(image)
+    prepared = prepare(page, steps)
+    if prepared.marks == 0:
+        return _blank(prepared)  # not one mark of ink: nothing to read
+    result = _recognise(prepared, languages, timeout_s)
+    # With a few marks, blank only when OCR agrees: a faint page called
+    # blank would lose its text.
+    if prepared.marks < BLANK_MIN_MARKS and not confident_words(result.words):
+        return _blank(prepared)
+    turned = 0
+    if len(result.words) < MIN_WORDS or result.confidence < ATTENTION_BELOW:
+        # Sideways or upside down? Ask OSD only now: it costs time.
+        clockwise = clockwise_turn(prepared.ocr_input, timeout_s)
+        if clockwise:
+            upright = prepare(turn(page, clockwise), steps)
+            second = _recognise(upright, languages, timeout_s)
+            if evidence(second.words) > evidence(result.words):
+                prepared, result, turned = upright, second, clockwise
+                prepared.steps.insert(0, f"turned {clockwise}° clockwise")
+    if result.confidence < ATTENTION_BELOW and len(prepared.steps) > 1:
+        # Preparation can make a page worse: read it as it is, keep the better.
+        plain = Prepared(geometry=prepared.geometry, ocr_input=prepared.geometry, skew=prepared.skew)
+        unprepared = _recognise(plain, languages, timeout_s)
+        if evidence(unprepared.words) > evidence(result.words):
+            result = unprepared
+            prepared.steps.append("fell back to the unprepared image")
+    return _result(prepared, result, turned)
+
+
+def _load(image: Image.Image | Path) -> Image.Image:
+    if isinstance(image, Path):
+        with Image.open(image) as opened:
+            opened.load()
+            return grey(opened)
+    return grey(image)
+
+
+def _recognise(prepared: Prepared, languages: str, timeout_s: int) -> PageOcr:
+    # PGM: no compression to spend time on, and Leptonica reads it directly.
+    # The dpi tells Tesseract the page's real size, so its text-only PDF
+    # page has the same size in points as the page image laid under it.
+    with tempfile.NamedTemporaryFile(suffix=".pgm") as tmp:
+        prepared.ocr_input.save(tmp.name, "PPM")
+        result = recognise(
+            Path(tmp.name), languages, timeout_s, dpi=round(DPI * prepared.ocr_scale), text_only_pdf=True
+        )
+    return scale_back(result, 1 / prepared.ocr_scale) if prepared.ocr_scale != 1.0 else result
+
+
+def _result(prepared: Prepared, result: PageOcr, turned: int) -> PageResult:
+    jpeg = encode_jpeg(prepared.geometry)
+    width, height = prepared.geometry.size
+    return PageResult(
+        ocr=result,
+        image=jpeg,
+        width=width,
+        height=height,
+        pdf=page_with_text_layer(jpeg, width, height, result.pdf),
+        quality=assess(result.words, np.asarray(prepared.geometry), prepared.skew, DESKEW_RANGE),
+        skew=prepared.skew,
+        turned=turned,
+        steps=prepared.steps,
+    )
+
+
+def _blank(prepared: Prepared) -> PageResult:
+    """A blank page is a page (kept, counted, shown), not a failure."""
+    jpeg = encode_jpeg(prepared.geometry)
+    width, height = prepared.geometry.size
+    return PageResult(
+        ocr=PageOcr(text="", confidence=0.0, language="blank"),
+        image=jpeg,
+        width=width,
+        height=height,
+        pdf=page_with_text_layer(jpeg, width, height, None),
+        quality=Quality(score=0.0),
+        blank=True,
+        steps=prepared.steps,
+    )
+
+
+BBOX = re.compile(rb"bbox (\d+) (\d+) (\d+) (\d+)")
+
+
+def scale_back(result: PageOcr, factor: float) -> PageOcr:
+    """Word boxes and hOCR boxes from the resized OCR copy to page pixels."""
+    words = [
+        replace(w, left=round(w.left * factor), top=round(w.top * factor),
+                width=round(w.width * factor), height=round(w.height * factor))
+        for w in result.words
+    ]
+    hocr = BBOX.sub(
+        lambda m: b"bbox " + b" ".join(str(round(int(v) * factor)).encode() for v in m.groups()),
+        result.hocr,
+    )
+    return replace(result, words=words, hocr=hocr)
+
+
+def encode_jpeg(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=JPEG_QUALITY, dpi=(DPI, DPI))
+    return buffer.getvalue()
