@@ -8,7 +8,9 @@ page reads the same everywhere.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import subprocess
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,10 +19,14 @@ import numpy as np
 from PIL import Image
 
 from ocr.engine import DEFAULT_LANGUAGES, DEFAULT_TIMEOUT_S, PageOcr, recognise
+from ocr.kyrgyz_letters import restore
+from ocr.language import guess_language
 from ocr.orientation import clockwise_turn, turn
 from ocr.pdf import page_with_text_layer
 from ocr.prepare import DESKEW_RANGE, DEFAULT_STEPS, Prepared, grey, prepare
 from ocr.quality import ATTENTION_BELOW, BLANK_MIN_MARKS, Quality, assess, confident_words, evidence
+
+log = logging.getLogger(__name__)
 
 DPI = 300
 JPEG_QUALITY = 85
@@ -81,7 +87,22 @@ def read_image(
         if evidence(unprepared.words) > evidence(result.words):
             result = unprepared
             prepared.steps.append("fell back to the unprepared image")
+    result = _restore_kyrgyz_letters(result, prepared)
     return _result(prepared, result, turned)
+
+
+def _restore_kyrgyz_letters(result: PageOcr, prepared: Prepared) -> PageOcr:
+    """ң ө ү back on a page typed without them (the text only: the word
+    boxes and the PDF's text layer keep what was typed, as on the paper)."""
+    try:
+        restoration = restore(result.text)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        log.warning("Kyrgyz letters not restored: the word list is unavailable (%s)", exc)
+        return result
+    if not restoration.restored:
+        return result
+    prepared.steps.append(f"restored ң ө ү in {restoration.restored} words")
+    return replace(result, text=restoration.text, language=guess_language(restoration.text))
 
 
 def _load(image: Image.Image | Path) -> Image.Image:

@@ -1,0 +1,189 @@
+"""Restoring ң, ө, ү on pages typed on machines that lacked them.
+
+Soviet-era typists wrote н, о, у instead. Two sources must agree before a
+typed word is changed:
+- the project's own stem lists (ocr/data): the longest marked stem whose
+  typed form begins the word proposes the spelling, and vowel harmony
+  carries the marks into the suffixes (after a front vowel a suffix's о, у
+  can only be ө, ү: "кунооcун" → "күнөө" + "сүн"); a common plain stem at
+  least as long ("бол" be / "бөл" divide, "сот") means the word is kept;
+- Tesseract's own Kyrgyz word list (from the installed tesseract-ocr-kir
+  model, Apache-2.0) must know the restored spelling.
+That list alone cannot decide, because it comes from web text where the
+same unmarked typing is common ("окум" stands in it beside "өкүм").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+FOLD = str.maketrans("ңөүҢӨҮ", "ноуНОУ")
+MARKED = set("ңөүҢӨҮ")
+FRONT_VOWELS = set("еиөүэ")
+VOWELS = set("аеиоуыэюяёөү")
+HARMONY = str.maketrans("оу", "өү")
+WORD = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+")
+MIN_SHARE = 0.05  # of a page's words restorable, before it counts as typed without marks
+MAX_MARKED_SHARE = 0.2  # of those words already carrying marks, beyond which it was not
+
+
+@dataclass
+class Restoration:
+    text: str
+    restored: int  # words changed
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    marked_stems: dict[str, str]  # typed form of a stem → the stem with its marks
+    plain_stems: frozenset[str]
+    known: frozenset[str]  # marked word forms Tesseract's list knows
+
+    def restore_word(self, word: str) -> str | None:
+        lower = word.lower()
+        if MARKED & set(lower):
+            return None
+        stem, plain = _longest_prefix(lower, self.marked_stems), _longest_prefix(lower, self.plain_stems)
+        if stem is None or (plain is not None and len(plain) >= len(stem)):
+            return None
+        marked = self.marked_stems[stem]
+        rest = lower[len(stem) :]
+        if _last_vowel(marked) in FRONT_VOWELS:
+            rest = rest.translate(HARMONY)
+        restored = marked + rest
+        if restored == lower or (self.known and restored not in self.known):
+            return None
+        return _same_case(word, restored)
+
+
+def _longest_prefix(word: str, stems: dict[str, str] | frozenset[str]) -> str | None:
+    for end in range(len(word), 1, -1):
+        if word[:end] in stems:
+            return word[:end]
+    return None
+
+
+def _last_vowel(word: str) -> str:
+    for char in reversed(word):
+        if char in VOWELS:
+            return char
+    return ""
+
+
+def _same_case(original: str, restored: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return restored.upper()
+    if original[0].isupper():
+        return restored[0].upper() + restored[1:]
+    return restored
+
+
+def _read_list(name: str) -> list[str]:
+    text = resources.files("ocr").joinpath("data", name).read_text("utf-8")
+    return [line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+# --- Tesseract's word list ------------------------------------------------------
+
+
+def tessdata_dir() -> Path:
+    for candidate in (
+        os.environ.get("TESSDATA_PREFIX"),
+        "/usr/share/tesseract-ocr/5/tessdata",
+        "/usr/share/tesseract-ocr/4.00/tessdata",
+    ):
+        if candidate and (Path(candidate) / "kir.traineddata").is_file():
+            return Path(candidate)
+    raise FileNotFoundError("kir.traineddata not found: install tesseract-ocr-kir")
+
+
+def _cache_path(traineddata: Path) -> Path:
+    digest = hashlib.sha256(traineddata.read_bytes()).hexdigest()[:16]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "sotarchive" / f"kir-marked-words-{digest}.txt"
+
+
+def tesseract_marked_words() -> frozenset[str]:
+    """The marked word forms of Tesseract's Kyrgyz list, read out of its
+    model with its own tools once and cached on this machine."""
+    traineddata = tessdata_dir() / "kir.traineddata"
+    cache = _cache_path(traineddata)
+    if not cache.is_file():
+        with tempfile.TemporaryDirectory(prefix="sotarchive-kir-") as tmp:
+            base = Path(tmp) / "kir."
+            subprocess.run(["combine_tessdata", "-u", str(traineddata), str(base)], check=True, capture_output=True)
+            words = Path(tmp) / "words.txt"
+            subprocess.run(
+                ["dawg2wordlist", f"{base}lstm-unicharset", f"{base}lstm-word-dawg", str(words)],
+                check=True, capture_output=True,
+            )
+            marked = sorted({w.lower() for w in words.read_text("utf-8").split() if MARKED & set(w)})
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.part")
+        partial.write_text("\n".join(marked), "utf-8")
+        os.replace(partial, cache)
+    return frozenset(cache.read_text("utf-8").split())
+
+
+VOICED = {"к": "г", "п": "б"}  # бөлүк → бөлүгү: a final к, п voices before a vowel
+
+
+def _stem_forms(stem: str) -> list[str]:
+    forms = [stem]
+    if stem[-1] in VOICED:
+        forms.append(stem[:-1] + VOICED[stem[-1]])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    marked = {
+        form.translate(FOLD): form
+        for stem in _read_list("kyrgyz_marked_stems.txt")
+        if MARKED & set(stem)
+        for form in _stem_forms(stem)
+    }
+    return Lexicon(
+        marked_stems=marked,
+        plain_stems=frozenset(_read_list("kyrgyz_plain_stems.txt")),
+        known=tesseract_marked_words(),
+    )
+
+
+# --- pages ------------------------------------------------------------------------
+
+
+def typed_without_marks(text: str, lex: Lexicon) -> bool:
+    """A Kyrgyz page whose words mostly lack the marks they should carry."""
+    words = WORD.findall(text)
+    if len(words) < 10:
+        return False
+    marked = sum(1 for w in words if MARKED & set(w))
+    restorable = sum(1 for w in words if lex.restore_word(w))
+    return restorable >= MIN_SHARE * len(words) and marked <= MAX_MARKED_SHARE * (marked + restorable)
+
+
+def restore(text: str, lex: Lexicon | None = None) -> Restoration:
+    """Restore ң ө ү on a page typed without them; other pages pass unchanged."""
+    lex = lexicon() if lex is None else lex
+    if not typed_without_marks(text, lex):
+        return Restoration(text, 0)
+    count = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal count
+        restored = lex.restore_word(match.group())
+        if restored is None:
+            return match.group()
+        count += 1
+        return restored
+
+    return Restoration(WORD.sub(replace, text), count)

@@ -1,0 +1,42 @@
+"""ң ө ү restored on pages typed without them, and only there."""
+
+from __future__ import annotations
+
+from ocr import read_image
+from ocr.kyrgyz_letters import restore
+from sotarchive.sample_archive.conditions import typewriter, without_kyrgyz_letters
+
+MARKED = """Сот төмөнкүлөрдү аныктады: жоопкер мөөнөтүндө карызын төлөгөн эмес.
+Күбөлөрдүн көрсөтмөлөрү боюнча жоопкер күнөөлүү. Сот өкүм кылды:
+жоопкерден карыз өндүрүлсүн, өкүм күчүнө кирет. Бул иш боюнча
+өзгөртүү киргизилбейт. Жоопкер Бөкөнбаев болуп саналат.
+"""
+
+
+def test_typed_words_get_their_letters_back() -> None:
+    typed = without_kyrgyz_letters(MARKED)
+    result = restore(typed)
+    words = result.text.split()
+    for word in ("төмөнкүлөрдү", "төлөгөн", "Күбөлөрдүн", "күнөөлүү.", "өкүм", "өндүрүлсүн,", "күчүнө", "өзгөртүү"):
+        assert word in words, word
+    assert result.restored >= 10
+
+
+def test_ambiguous_words_and_names_stay_as_typed() -> None:
+    result = restore(without_kyrgyz_letters(MARKED))
+    assert "болуп" in result.text  # "being", or "dividing" (бөлүп): cannot tell
+    assert "Сот" in result.text and "Бул" in result.text
+    assert "Боконбаев" in result.text  # a surname: no lexicon knows it
+
+
+def test_pages_with_their_letters_and_russian_pages_are_left_alone() -> None:
+    assert restore(MARKED).restored == 0
+    russian = "Суд рассмотрел дело и установил, что ответчик долг не вернул. " * 3
+    assert restore(russian).text == russian
+
+
+def test_a_typewritten_page_without_the_letters_is_read_and_restored() -> None:
+    page = read_image(typewriter(without_kyrgyz_letters(MARKED), seed=41))
+    assert "күнөөлүү" in page.text and "өкүм" in page.text
+    assert any(step.startswith("restored ң ө ү") for step in page.steps)
+    assert page.ocr.language == "ky"
