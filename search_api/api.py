@@ -85,6 +85,11 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
                     "confidence": p.confidence,
                     "language": p.language,
                     "text_source": p.text_source,
+                    "quality": p.quality,
+                    "blank": p.blank,
+                    "needs_attention": p.needs_attention,
+                    "attention_reason": p.attention_reason,
+                    "preparation": p.preparation,
                     "image_url": url_for("pages.page_image", document_id=doc.id, number=p.number, _external=True)
                     if p.image_blob
                     else None,

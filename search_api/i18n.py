@@ -22,6 +22,8 @@ STRINGS = {
     "status": {"ky": "Абалы", "ru": "Статус", "en": "Status"},
     "next": {"ky": "Кийинки", "ru": "Далее", "en": "Next"},
     "previous": {"ky": "Мурунку", "ru": "Назад", "en": "Previous"},
+    "blank_page": {"ky": "Бош барак", "ru": "Пустая страница", "en": "Blank page"},
+    "needs_attention": {"ky": "Текшерүү керек", "ru": "Требует внимания", "en": "Needs attention"},
     "status_queued": {"ky": "кезекте", "ru": "в очереди", "en": "queued"},
     "status_processing": {"ky": "иштетилүүдө", "ru": "обрабатывается", "en": "processing"},
     "status_done": {"ky": "даяр", "ru": "готово", "en": "done"},

@@ -52,6 +52,7 @@ def test_ocr_command_prints_pages(short_scans: dict[str, Path], tmp_path: Path) 
     assert page["page"] == 1 and page["language"] == "ky"
     assert 0 <= page["confidence"] <= 100
     assert "канааттандырды" in page["text"]
+    assert "flatten" in page["preparation"] and page["blank"] is False  # the full preparation
     assert not (tmp_path / "catalog.sqlite").exists()
 
 

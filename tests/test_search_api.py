@@ -60,6 +60,8 @@ def test_document_api_with_pages_and_links(client: FlaskClient) -> None:
     assert body["status"] == "done" and body["kind"] == "pdf"
     assert "проволоки" in body["pages"][0]["text"]
     assert body["pages"][0]["confidence"] > 60
+    assert body["pages"][0]["quality"] > 60 and body["pages"][0]["blank"] is False
+    assert "flatten" in body["pages"][0]["preparation"]
     image = client.get(body["pages"][0]["image_url"])
     assert image.status_code == 200 and image.mimetype == "image/jpeg"
     assert image.data[:3] == b"\xff\xd8\xff"
@@ -76,6 +78,14 @@ def test_searchable_pdf_download(client: FlaskClient, tmp_path: Path) -> None:
     assert "проволоки" in text
     pages = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     assert re.search(r"^Pages:\s+2$", pages, re.M), pages
+
+
+def test_born_digital_pages_keep_their_text_layer_and_are_not_ocrd(client: FlaskClient) -> None:
+    hit = _first_hit(client, "кассационной жалобы")
+    (page,) = client.get(f"/api/v1/documents/{hit['id']}").get_json()["pages"]
+    assert page["text_source"] == "text_layer"
+    assert page["confidence"] is None and page["preparation"] is None
+    assert "Асанбековой" in page["text"]
 
 
 def test_unknown_document_is_a_json_404(client: FlaskClient) -> None:
