@@ -101,17 +101,20 @@ def claim(
     run.claimed_by = worker_id()
     run.claimed_at = utcnow()
     run.finished_at = None
-    session.add(
-        Event(
-            document_id=document_id,
-            page_number=page_number or None,
-            stage=stage,
-            stage_version=version,
-            kind="started",
-            actor=run.claimed_by,
-        )
-    )
+    session.add(_event(run, "started"))
     return Claim.RUN
+
+
+def _event(run: StageRun, kind: str, message: str | None = None) -> Event:
+    return Event(
+        document_id=run.document_id,
+        page_number=run.page_number or None,
+        stage=run.stage,
+        stage_version=run.version,
+        kind=kind,
+        message=message,
+        actor=worker_id(),
+    )
 
 
 def finish(
@@ -129,14 +132,4 @@ def finish(
     run.error = error
     run.finished_at = utcnow()
     run.claimed_by = None
-    session.add(
-        Event(
-            document_id=document_id,
-            page_number=page_number or None,
-            stage=stage,
-            stage_version=run.version,
-            kind="failed" if error else "done",
-            message=error,
-            actor=worker_id(),
-        )
-    )
+    session.add(_event(run, "failed" if error else "done", error))

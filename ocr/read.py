@@ -125,16 +125,22 @@ def _recognise(prepared: Prepared, languages: str, timeout_s: int) -> PageOcr:
     return scale_back(result, 1 / prepared.ocr_scale) if prepared.ocr_scale != 1.0 else result
 
 
-def _result(prepared: Prepared, result: PageOcr, turned: int) -> PageResult:
+def _result(prepared: Prepared, result: PageOcr, turned: int, blank: bool = False) -> PageResult:
     jpeg = encode_jpeg(prepared.geometry)
     width, height = prepared.geometry.size
+    quality = (
+        Quality(score=0.0)
+        if blank
+        else assess(result.words, np.asarray(prepared.geometry), prepared.skew, DESKEW_RANGE)
+    )
     return PageResult(
         ocr=result,
         image=jpeg,
         width=width,
         height=height,
-        pdf=page_with_text_layer(jpeg, width, height, result.pdf),
-        quality=assess(result.words, np.asarray(prepared.geometry), prepared.skew, DESKEW_RANGE),
+        pdf=page_with_text_layer(jpeg, width, height, result.pdf or None),
+        quality=quality,
+        blank=blank,
         skew=prepared.skew,
         turned=turned,
         steps=prepared.steps,
@@ -143,18 +149,7 @@ def _result(prepared: Prepared, result: PageOcr, turned: int) -> PageResult:
 
 def _blank(prepared: Prepared) -> PageResult:
     """A blank page is a page (kept, counted, shown), not a failure."""
-    jpeg = encode_jpeg(prepared.geometry)
-    width, height = prepared.geometry.size
-    return PageResult(
-        ocr=PageOcr(text="", confidence=0.0, language="blank"),
-        image=jpeg,
-        width=width,
-        height=height,
-        pdf=page_with_text_layer(jpeg, width, height, None),
-        quality=Quality(score=0.0),
-        blank=True,
-        steps=prepared.steps,
-    )
+    return _result(prepared, PageOcr(text="", confidence=0.0, language="blank"), 0, blank=True)
 
 
 BBOX = re.compile(rb"bbox (\d+) (\d+) (\d+) (\d+)")
