@@ -124,3 +124,16 @@ def test_language_guess() -> None:
     assert guess_language("Сот чечими күчүнө кирет жана ал аткарылат") == "ky"
     assert guess_language("Суд рассмотрел дело и постановил приговор") == "ru"
     assert guess_language("Суд рассмотрел дело. Сот чечими күчүнө кирет жана аткарылат") == "mixed"
+
+
+def test_specks_on_a_short_page_do_not_pass_for_small_type() -> None:
+    """Two lines of typing and hundreds of specks: the page must not be
+    blown up as if the specks were tiny letters (slow, and worse)."""
+    page = typewriter("РЕШЕНИЕ\nнародный суд города Фрунзе рассмотрел дело", seed=35)
+    pixels = np.asarray(page).copy()
+    rng = np.random.default_rng(7)
+    for y, x in zip(rng.integers(0, 3508, 600), rng.integers(0, 2480, 600)):
+        pixels[y : y + 4, x : x + 4] = 60
+    result = read_image(Image.fromarray(pixels, "L"))
+    assert not any(step.startswith("scale ×1") or step.startswith("scale ×2") for step in result.steps)
+    assert "Фрунзе" in result.text
