@@ -230,7 +230,11 @@ def assemble(svc: Services, document_id: str) -> None:
         pages = _pages(svc, document_id)
         title = make_title(pages, document.source_name)
         page_pdfs = [svc.blobs.read_bytes(p.pdf_blob) for p in pages if p.pdf_blob]
-        pdf_blob = svc.blobs.put_bytes(merge_pdfs(page_pdfs, title)) if page_pdfs else None
+        # PDF/A-2b when every page is one we built; a born-digital original's
+        # pages are kept as they are, and we do not vouch for them.
+        ours = all(p.text_source == "ocr" for p in pages)
+        pdf = merge_pdfs(page_pdfs, title, pdfa=ours) if page_pdfs else None
+        pdf_blob = svc.blobs.put_bytes(pdf) if pdf else None
 
         def apply(session: Session) -> None:
             doc = session.get(Document, document_id)

@@ -15,6 +15,10 @@ APT_PACKAGES=(
 # The browser tests drive Debian's Chromium with its own driver; the OCR
 # benchmark runs OCRmyPDF as the peer, which needs unpaper and ghostscript.
 [ "$EXTRAS" = "test" ] && APT_PACKAGES+=(chromium chromium-driver)
+# veraPDF (fetched from Maven Central by scripts/verapdf.sh) checks our PDF/A.
+if [ "$EXTRAS" = "test" ] && ! command -v mvn >/dev/null 2>&1; then
+  APT_PACKAGES+=(maven default-jre-headless)
+fi
 [ "$EXTRAS" = "bench" ] && APT_PACKAGES+=(unpaper ghostscript)
 PYTHON="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 
@@ -44,4 +48,8 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip
   .venv/bin/pip install -q -e "$spec"
   touch "$stamp"
+fi
+
+if [ "$EXTRAS" = "test" ]; then
+  scripts/verapdf.sh >/dev/null
 fi
