@@ -103,9 +103,11 @@ def whiten_border_bands(pixels: np.ndarray) -> np.ndarray:
     out = pixels.copy()
     H, W = pixels.shape
     out[:, : left * 4] = paper
-    out[:, W - right * 4 :] = paper if right else out[:, W:]
     out[: top * 4, :] = paper
-    out[H - bottom * 4 :, :] = paper if bottom else out[H:, :]
+    if right:
+        out[:, W - right * 4 :] = paper
+    if bottom:
+        out[H - bottom * 4 :, :] = paper
     return out
 
 
