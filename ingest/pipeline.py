@@ -90,13 +90,7 @@ def prepare(svc: Services, document_id: str) -> list[int]:
             for number in range(1, info.page_count + 1):
                 if number in existing:
                     continue
-                if info.kind == "text":
-                    source = "text"
-                elif number in info.text_layer_pages:
-                    source = "text_layer"
-                else:
-                    source = "ocr"
-                session.add(Page(document_id=document_id, number=number, text_source=source))
+                session.add(Page(document_id=document_id, number=number, text_source=info.page_source(number)))
 
         return apply
 

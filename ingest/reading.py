@@ -8,17 +8,12 @@ pages keep their own text layer and are not OCR'd.
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import Image
-
 from ingest.sources import page_image, pdf_page_bytes, pdf_page_text, read_text
-from ocr import guess_language, read_image
-
-JPEG_QUALITY = 85
+from ocr import encode_jpeg, guess_language, read_image
 
 
 @dataclass
@@ -52,7 +47,7 @@ def read_page(
         text = pdf_page_text(path, number)
         return PageReading(
             source, text, guess_language(text), pdf=pdf_page_bytes(path, number),
-            image=encode_page_image(image), width=image.width, height=image.height,
+            image=encode_jpeg(image), width=image.width, height=image.height,
         )
     page = read_image(image, languages, timeout_s)
     words = json.dumps([asdict(w) for w in page.ocr.words], ensure_ascii=False).encode("utf-8")
@@ -73,13 +68,3 @@ def read_page(
         skew=page.skew,
         preparation=", ".join(page.steps),
     )
-
-
-def encode_page_image(image: Image.Image) -> bytes:
-    """JPEG for greyscale; PNG for bilevel scans, where JPEG would smear."""
-    buffer = io.BytesIO()
-    if image.mode == "1":
-        image.save(buffer, "PNG", optimize=True, dpi=(300, 300))
-    else:
-        image.save(buffer, "JPEG", quality=JPEG_QUALITY, dpi=(300, 300))
-    return buffer.getvalue()

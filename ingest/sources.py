@@ -34,6 +34,13 @@ class SourceInfo:
     text_layer_pages: set[int] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
 
+    def page_source(self, number: int) -> str:
+        """Where a page's text comes from: "text" (a text file), "text_layer"
+        (a born-digital PDF page, not OCR'd) or "ocr"."""
+        if self.kind == "text":
+            return "text"
+        return "text_layer" if number in self.text_layer_pages else "ocr"
+
 
 def inspect_source(path: Path, name: str, dpi: int = 300) -> SourceInfo:
     """Identify the file and count its pages; raise BadInput with the reason."""

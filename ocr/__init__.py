@@ -8,10 +8,11 @@ from ocr.engine import OcrError, PageOcr, Word, recognise, tesseract_version
 from ocr.language import guess_language
 from ocr.pdf import merge_pdfs, page_with_text_layer
 from ocr.quality import Quality
-from ocr.read import PageResult, read_image
+from ocr.read import PageResult, encode_jpeg, read_image
 
 __all__ = [
     "OcrError",
+    "encode_jpeg",
     "PageOcr",
     "Word",
     "guess_language",

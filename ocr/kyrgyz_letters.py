@@ -161,26 +161,27 @@ def lexicon() -> Lexicon:
 # --- pages ------------------------------------------------------------------------
 
 
-def typed_without_marks(text: str, lex: Lexicon) -> bool:
+def typed_without_marks(words: list[str], restorations: dict[str, str | None]) -> bool:
     """A Kyrgyz page whose words mostly lack the marks they should carry."""
-    words = WORD.findall(text)
     if len(words) < 10:
         return False
     marked = sum(1 for w in words if MARKED & set(w))
-    restorable = sum(1 for w in words if lex.restore_word(w))
+    restorable = sum(1 for w in words if restorations[w])
     return restorable >= MIN_SHARE * len(words) and marked <= MAX_MARKED_SHARE * (marked + restorable)
 
 
 def restore(text: str, lex: Lexicon | None = None) -> Restoration:
     """Restore ң ө ү on a page typed without them; other pages pass unchanged."""
     lex = lexicon() if lex is None else lex
-    if not typed_without_marks(text, lex):
+    words = WORD.findall(text)
+    restorations = {word: lex.restore_word(word) for word in set(words)}
+    if not typed_without_marks(words, restorations):
         return Restoration(text, 0)
     count = 0
 
     def replace(match: re.Match[str]) -> str:
         nonlocal count
-        restored = lex.restore_word(match.group())
+        restored = restorations[match.group()]
         if restored is None:
             return match.group()
         count += 1

@@ -170,6 +170,7 @@ def scale_back(result: PageOcr, factor: float) -> PageOcr:
 
 
 def encode_jpeg(image: Image.Image) -> bytes:
+    """A page image as stored and put in the PDF: greyscale JPEG at 300 dpi."""
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=JPEG_QUALITY, dpi=(DPI, DPI))
     return buffer.getvalue()

@@ -233,10 +233,7 @@ def _ocr_one(path: Path, info, number: int, config, languages: str) -> dict[str,
     from ingest.reading import read_page
     from ocr import OcrError
 
-    if info.kind == "text":
-        source = "text"
-    else:
-        source = "text_layer" if number in info.text_layer_pages else "ocr"
+    source = info.page_source(number)
     try:
         page = read_page(path, info.kind, number, source, languages, config.ocr_timeout_s, config.raster_dpi)
     except (BadInput, OcrError) as exc:

@@ -13,7 +13,6 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from sotarchive.sample_archive.render import (
-    FONT_CANDIDATES,
     FONT_PX,
     LINE_PX,
     MARGIN_TOP,
@@ -21,6 +20,7 @@ from sotarchive.sample_archive.render import (
     PAGE_H,
     PAGE_W,
     find_font,
+    strike,
 )
 
 SERIF_CANDIDATES = [
@@ -60,26 +60,10 @@ def clean(text: str) -> Image.Image:
 
 
 def _strike(text: str, rng: random.Random, faded: float, bold: float) -> Image.Image:
-    """Typewriter strikes: uneven force, faded and doubled (bold) letters,
-    a wandering baseline. Returns ink coverage 0..255."""
-    font = ImageFont.truetype(str(find_font(FONT_CANDIDATES)), FONT_PX)
-    ink = Image.new("L", (PAGE_W, PAGE_H), 0)
-    draw = ImageDraw.Draw(ink)
-    advance = font.getlength("M")
-    for index, line in enumerate(text.rstrip("\n").split("\n")):
-        x = MARGIN_X + rng.uniform(-5, 5)
-        y = MARGIN_TOP + index * LINE_PX
-        for char in line:
-            if not char.isspace():
-                roll = rng.random()
-                force = rng.uniform(90, 150) if roll < faded else rng.uniform(170, 255)
-                dy = rng.uniform(-2.5, 2.5)
-                draw.text((x, y + dy), char, font=font, fill=int(force))
-                if rng.random() < bold:
-                    draw.text((x + 1.5, y + dy), char, font=font, fill=int(force))
-            x += advance
-        # A line's carriage return is never quite straight.
-    return ink
+    return strike(
+        text.rstrip("\n").split("\n"), rng,
+        margin_jitter=5, baseline_jitter=2.5, force=(170, 255), faded=faded, bold=bold,
+    )
 
 
 def _paper(rng: random.Random, gen: np.random.Generator, base: float, texture: float) -> np.ndarray:

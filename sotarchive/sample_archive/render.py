@@ -48,33 +48,48 @@ def paginate(text: str, lines_per_page: int = LINES_PER_PAGE) -> list[list[str]]
     return [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)] or [[]]
 
 
-def render_pages(text: str, seed: int = 0, skew_deg: float | None = None) -> list[Image.Image]:
+def render_pages(text: str, seed: int = 0) -> list[Image.Image]:
     """Render text into greyscale page images that look scanned."""
     rng = random.Random(seed)
-    font = ImageFont.truetype(str(find_font(FONT_CANDIDATES)), FONT_PX)
     pages = []
     for number, lines in enumerate(paginate(text)):
         page_rng = random.Random(rng.random())
-        ink = _typeset(lines, font, page_rng)
-        angle = skew_deg if skew_deg is not None else page_rng.uniform(-1.2, 1.2)
-        pages.append(_age(ink, page_rng, angle, seed * 100 + number))
+        ink = strike(lines, page_rng, margin_jitter=4, baseline_jitter=2, force=(150, 255))
+        pages.append(_age(ink, page_rng, page_rng.uniform(-1.2, 1.2), seed * 100 + number))
     return pages
 
 
-def _typeset(lines: list[str], font: ImageFont.FreeTypeFont, rng: random.Random) -> Image.Image:
-    """Strike each letter separately: uneven force and a wandering baseline."""
+def strike(
+    lines: list[str],
+    rng: random.Random,
+    *,
+    margin_jitter: float,
+    baseline_jitter: float,
+    force: tuple[float, float],
+    faded: float | None = None,
+    bold: float | None = None,
+) -> Image.Image:
+    """Typewriter strikes, letter by letter: uneven force, a wandering
+    baseline and left margin; with faded, that share of letters is struck
+    weakly; with bold, that share is struck twice. Returns ink 0..255.
+    (Random numbers are drawn only for the effects asked for, so a page's
+    seed always gives the same page.)"""
+    font = ImageFont.truetype(str(find_font(FONT_CANDIDATES)), FONT_PX)
     ink = Image.new("L", (PAGE_W, PAGE_H), 0)
     draw = ImageDraw.Draw(ink)
     advance = font.getlength("M")
-    y = MARGIN_TOP
-    for line in lines:
-        x = MARGIN_X + rng.uniform(-4, 4)
+    for index, line in enumerate(lines):
+        x = MARGIN_X + rng.uniform(-margin_jitter, margin_jitter)
+        y = MARGIN_TOP + index * LINE_PX
         for char in line:
             if not char.isspace():
-                force = int(rng.uniform(150, 255))
-                draw.text((x, y + rng.uniform(-2, 2)), char, font=font, fill=force)
+                weak = faded is not None and rng.random() < faded
+                strength = int(rng.uniform(90, 150) if weak else rng.uniform(*force))
+                dy = rng.uniform(-baseline_jitter, baseline_jitter)
+                draw.text((x, y + dy), char, font=font, fill=strength)
+                if bold is not None and rng.random() < bold:
+                    draw.text((x + 1.5, y + dy), char, font=font, fill=strength)
             x += advance
-        y += LINE_PX
     return ink
 
 
