@@ -77,7 +77,7 @@ def recognise(
     """
     os.environ["OMP_THREAD_LIMIT"] = "1"
     tesseract_version()
-    options = ["-c tessedit_create_tsv=1"]
+    options = ["-c tessedit_create_tsv=1", "-c hocr_char_boxes=1"]
     if dpi:
         options.append(f"--dpi {dpi}")
     if text_only_pdf:

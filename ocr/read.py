@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from ocr.cleanup import clean
 from ocr.engine import DEFAULT_LANGUAGES, DEFAULT_TIMEOUT_S, PageOcr, recognise
 from ocr.kyrgyz_letters import restore
 from ocr.language import guess_language
@@ -122,6 +123,7 @@ def _recognise(prepared: Prepared, languages: str, timeout_s: int) -> PageOcr:
         result = recognise(
             Path(tmp.name), languages, timeout_s, dpi=round(DPI * prepared.ocr_scale), text_only_pdf=True
         )
+    result = clean(result)
     return scale_back(result, 1 / prepared.ocr_scale) if prepared.ocr_scale != 1.0 else result
 
 

@@ -1,0 +1,120 @@
+"""Repairs to Tesseract's words that need the page's geometry.
+
+Measured on the benchmark's typewriter pages, most of what remains wrong
+after preparation is of two kinds:
+- specks read as marks: a lone "`", "‚" or "_" a few pixels tall, or one
+  stuck to a word ("`изилдеп", "соттун`");
+- capitals read as small letters and back: С/с, К/к, О/о, Т/т, Ч/ч ...
+  have one shape in two sizes, and the typewriter's jitter misleads
+  Tesseract. The letter's height against the line's small letters decides.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import replace
+
+from ocr.engine import PageOcr, Word, mean_confidence, words_to_text
+from ocr.glyphs import Glyph, glyphs_by_word
+from ocr.language import guess_language
+
+SPECK_SIZE = 0.25  # of the page's median word height: marks smaller are specks
+ALWAYS_SPECKS = "`‚"  # never typed in Kyrgyz or Russian court text
+DOUBTFUL_QUOTES = "„‘’'"  # typed rarely; at a word's edge with low confidence, a speck
+DOUBT_BELOW = 90.0
+# Cyrillic letters whose capital is the small letter enlarged, with no
+# ascender or descender in either form: only their size tells them apart.
+SAME_SHAPE = set("вгжзиклмнопстхчшыэюяө")
+X_LETTERS = set("авгежзиклмнопстхчшыьэюяө")  # small letters of x-height
+CAPITALS = set("АБВГЕЖЗИКЛМНОПРСТХЧШЭЮЯӨҮ")  # capitals without descenders
+MIN_CASE_RATIO = 1.12  # capitals must stand this much taller than small letters to tell them apart
+
+
+def clean(result: PageOcr) -> PageOcr:
+    """The page's words repaired, and its text, confidence and language
+    with them. The hOCR and the PDF's text layer keep Tesseract's reading."""
+    words = clean_words(result.words, glyphs_by_word(result.hocr))
+    if words == result.words:
+        return result
+    text = words_to_text(words)
+    return replace(result, words=words, text=text, confidence=mean_confidence(words), language=guess_language(text))
+
+
+def clean_words(words: list[Word], glyphs: dict[tuple[int, int], list[Glyph]]) -> list[Word]:
+    words = _drop_specks(words)
+    words = [w for w in (_strip_speck_marks(w) for w in words) if w.text]
+    return _repair_case(words, glyphs)
+
+
+def _drop_specks(words: list[Word]) -> list[Word]:
+    heights = [w.height for w in words if sum(c.isalpha() for c in w.text) >= 3]
+    if len(heights) < 5:
+        return words
+    limit = SPECK_SIZE * statistics.median(heights)
+    return [w for w in words if any(c.isalnum() for c in w.text) or max(w.width, w.height) >= limit]
+
+
+def _strip_speck_marks(word: Word) -> Word:
+    text = word.text
+    if any(c.isalpha() for c in text):
+        text = text.strip(ALWAYS_SPECKS)
+        if word.confidence < DOUBT_BELOW:
+            text = text.strip(DOUBTFUL_QUOTES)
+        # A speck between two words glued them together.
+        for mark in ALWAYS_SPECKS:
+            text = text.replace(mark, " ")
+    return replace(word, text=text.strip()) if text != word.text else word
+
+
+def _repair_case(words: list[Word], glyphs: dict[tuple[int, int], list[Glyph]]) -> list[Word]:
+    letters = {i: glyphs.get((w.left, w.top), []) for i, w in enumerate(words)}
+    small = [g.height for gs in letters.values() for g in gs if g.char in X_LETTERS]
+    large = [g.height for gs in letters.values() for g in gs if g.char in CAPITALS]
+    if len(small) < 50 or len(large) < 5:
+        return words
+    ratio = statistics.median(large) / statistics.median(small)
+    if ratio < MIN_CASE_RATIO:
+        return words
+    lines: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for i, w in enumerate(words):
+        lines[(w.block, w.paragraph, w.line)].append(i)
+    repaired = list(words)
+    for indices in lines.values():
+        line_small = [g.height for i in indices for g in letters[i] if g.char in X_LETTERS]
+        if len(line_small) < 5:
+            continue
+        x_height = statistics.median(line_small)
+        for i in indices:
+            text = _recase(words[i].text, letters[i], x_height, x_height * ratio)
+            if text != words[i].text:
+                repaired[i] = replace(words[i], text=text)
+    return repaired
+
+
+def _recase(text: str, letters: list[Glyph], x_height: float, cap_height: float) -> str:
+    """The first letter of the word (and of each part after a hyphen) in
+    the case its height says, where its shape cannot say."""
+    if len(letters) != len(text) or any(a.isupper() and b.isupper() for a, b in zip(text, text[1:])):
+        return text  # letters not one to one, or an abbreviation (УК, КР) or a heading
+    chars = list(text)
+    bottoms = [g.bottom for g in letters if g.char in X_LETTERS]
+    if len(bottoms) < 2:
+        return text
+    baseline = statistics.median(bottoms)
+    for pos, char in enumerate(chars):
+        starts_part = pos == 0 or chars[pos - 1] == "-"
+        if not starts_part or char.lower() not in SAME_SHAPE:
+            continue
+        letter = letters[pos]
+        if abs(letter.bottom - baseline) > 0.15 * x_height:
+            continue  # the box runs into a neighbour's descender: its height says nothing
+        height = letter.height
+        if height > cap_height * 1.3 or height < x_height * 0.7:
+            continue  # a box swollen by a speck or cut short: no evidence
+        looks_capital = abs(height - cap_height) < abs(height - x_height)
+        if char.islower() and looks_capital:
+            chars[pos] = char.upper()
+        elif char.isupper() and not looks_capital and any(c.islower() for c in chars[pos + 1 :]):
+            chars[pos] = char.lower()
+    return "".join(chars)
