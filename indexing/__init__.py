@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexing.analysis import Token, analyze, index_terms, query_terms
+from indexing.analysis import Token, analyze, index_fields, index_terms, query_terms
 from indexing.backend import Hit, IndexedDocument, QueryError, SearchBackend, SearchResult
+from indexing.query import normalise_article, parse
 from indexing.snippets import make_snippet
 
 
@@ -32,7 +33,10 @@ __all__ = [
     "SearchResult",
     "Token",
     "analyze",
+    "index_fields",
     "index_terms",
+    "normalise_article",
+    "parse",
     "make_snippet",
     "open_backend",
     "query_terms",

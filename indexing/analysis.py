@@ -5,25 +5,36 @@ whitespace-separated tokens, so the embedded engine and OpenSearch index
 exactly the same terms. Offsets always point into the original text, which
 is what snippets and highlights need.
 
-This is the first analyser: Unicode normalisation, lowercasing, ё→е,
-Russian Snowball stemming. Kyrgyz stemming, OCR repairs and the folded
-forms for typewriter pages come later, here, behind the same functions.
+Each word gets two terms, at the same position in two fields:
+- the exact term: the word normalised (indexing/normalise.py) and stemmed
+  by its language's stemmer (Kyrgyz: indexing/kyrgyz.py; Russian:
+  Snowball through PyStemmer);
+  A Kyrgyz stem that is also a Russian word (the law's loanwords:
+  республика, система) is given its Russian stem, so the two languages'
+  forms of it meet;
+- the folded term: the same with ң ө ү folded to н о у before stemming,
+  so a 1967 page that says "окумдун" and a query for "өкүм" meet. A query
+  matches both fields; a document with the exact form matches twice and
+  ranks higher.
+A word hyphenated across a line break ("сис-\\nтемасы") is one word.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
 
+from indexing import kyrgyz
+from indexing.language import is_russian_word, word_language
+from indexing.normalise import fold, normalise
+
 # Letters (with combining marks and soft hyphens inside words) or digits.
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u00ad])+")
-SOFT_HYPHEN = "\u00ad"
-KYRGYZ_ONLY = set("ңөү")
-CYRILLIC = re.compile(r"[а-яё]")
+# A hyphen at the end of a line, then the word's second part.
+LINE_BREAK_HYPHEN = re.compile(r"[-\u2010\u00ac][ \t]*\r?\n[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -32,7 +43,12 @@ class Token:
     start: int
     end: int
     lang: str  # "ky", "ru" or "other"
-    terms: tuple[str, ...]  # what is indexed for it
+    term: str  # indexed in the exact field
+    folded: str  # indexed in the folded field
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return (self.term,) if self.folded == self.term else (self.term, self.folded)
 
 
 @lru_cache(maxsize=1)
@@ -40,45 +56,74 @@ def _russian() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("russian")
 
 
-def normalise(word: str) -> str:
-    word = unicodedata.normalize("NFC", word).replace(SOFT_HYPHEN, "")
-    return word.lower().replace("ё", "е")
-
-
-def token_language(norm: str) -> str:
-    if KYRGYZ_ONLY & set(norm):
-        return "ky"
-    if CYRILLIC.search(norm):
-        return "ru"
-    return "other"
-
-
-def terms_for(norm: str, lang: str) -> tuple[str, ...]:
+@lru_cache(maxsize=500_000)
+def analyse_word(word: str) -> tuple[str, str, str]:
+    """(language, exact term, folded term) of one word as written."""
+    norm = normalise(word)
+    lang = word_language(norm)
+    if lang == "ky":
+        return lang, _shared(kyrgyz.stem(norm)), _shared(kyrgyz.stem(fold(norm)))
     if lang == "ru":
-        return (_russian().stemWord(norm),)
-    return (norm,)
+        term = _russian().stemWord(norm)
+        return lang, term, term
+    return lang, norm, norm
+
+
+def stems_in_both(word: str) -> tuple[str, str]:
+    """The word's stem as Russian and as Kyrgyz, whatever its language."""
+    norm = normalise(word)
+    return _russian().stemWord(norm), _shared(kyrgyz.stem(norm))
+
+
+def _shared(stem: str) -> str:
+    """A Kyrgyz stem that is a Russian word (республика, система, кодекс:
+    the loanwords of the law) gets the Russian stem, so "Республикасынын"
+    and "Республики" meet."""
+    if is_russian_word(stem):
+        return _russian().stemWord(stem)
+    return stem
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """Words with their offsets; the two halves of a word hyphenated at a
+    line's end are joined (offsets span both halves)."""
+    found = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    joined: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(found):
+        word, start, end = found[i]
+        if i + 1 < len(found):
+            after, next_start, next_end = found[i + 1]
+            gap = text[end:next_start]
+            if LINE_BREAK_HYPHEN.fullmatch(gap) and after[:1].islower() and word[-1:].isalpha():
+                joined.append((word + after, start, next_end))
+                i += 2
+                continue
+        joined.append((word, start, end))
+        i += 1
+    return joined
 
 
 def analyze(text: str) -> list[Token]:
     tokens = []
-    for match in WORD.finditer(text):
-        norm = normalise(match.group())
-        if not norm:
-            continue
-        lang = token_language(norm)
-        tokens.append(Token(match.group(), match.start(), match.end(), lang, terms_for(norm, lang)))
+    for word, start, end in _words(text):
+        lang, term, folded = analyse_word(word)
+        if term:
+            tokens.append(Token(text[start:end], start, end, lang, term, folded))
     return tokens
 
 
+def index_fields(text: str) -> tuple[str, str]:
+    """The two field values the engine indexes: exact and folded terms,
+    separated by spaces, position for position."""
+    tokens = analyze(text)
+    return " ".join(t.term for t in tokens), " ".join(t.folded for t in tokens)
+
+
 def index_terms(text: str) -> str:
-    """The field value the engine indexes: terms separated by spaces."""
-    return " ".join(term for token in analyze(text) for term in token.terms)
+    return index_fields(text)[0]
 
 
 def query_terms(query: str) -> list[str]:
-    """Distinct terms of a free-text query, in order."""
-    seen: dict[str, None] = {}
-    for token in analyze(query):
-        for term in token.terms:
-            seen.setdefault(term, None)
-    return list(seen)
+    """Distinct exact terms of a free text, in order."""
+    return list(dict.fromkeys(t.term for t in analyze(query)))

@@ -10,13 +10,25 @@ class QueryError(ValueError):
     """The query cannot be searched; the message says why."""
 
 
+CASE_TYPES = ("criminal", "civil", "administrative", "economic")
+SORTS = ("relevance", "date", "date_asc")
+
+
 @dataclass(frozen=True)
 class IndexedDocument:
     id: str
     title: str
     source: str
     text: str
-    language: str | None = None
+    language: str | None = None  # ky, ru, mixed
+    court: str | None = None  # the court's name as the registry has it
+    date: str | None = None  # ISO date of the decision, or its year alone
+    case_type: str | None = None  # one of CASE_TYPES
+    articles: tuple[str, ...] = ()  # cited articles, normalised: "УК 168"
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
 
 
 @dataclass(frozen=True)
@@ -26,12 +38,18 @@ class Hit:
     snippet: str
     score: float
     source: str
+    date: str | None = None
+    court: str | None = None
+    case_type: str | None = None
+    language: str | None = None
 
 
 @dataclass
 class SearchResult:
     total: int
     hits: list[Hit] = field(default_factory=list)
+    # facet name (court, year, decade, type, lang) → (value, count), most first
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
 class SearchBackend(Protocol):
@@ -43,8 +61,12 @@ class SearchBackend(Protocol):
     def delete(self, ids: Iterable[str]) -> None:
         """Remove documents; unknown ids are ignored."""
 
-    def search(self, query: str, limit: int = 10, offset: int = 0) -> SearchResult:
-        """Documents matching every word of the query, best first."""
+    def search(self, query: str, limit: int = 10, offset: int = 0, sort: str = "relevance",
+               facets: bool = False) -> SearchResult:
+        """Documents matching the query (indexing/query.py's language)."""
+
+    def similar(self, doc_id: str, limit: int = 10) -> list[Hit]:
+        """Documents most like this one, itself left out."""
 
     def count(self) -> int:
         """How many documents the index holds."""

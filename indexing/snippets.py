@@ -3,22 +3,34 @@
 Made here rather than by the engine so that every backend highlights the
 same words the same way: a word is highlighted when one of its analysed
 terms is a query term, so "похитил" lights up for the query "похищение"
-only if the analyser says they share a stem, exactly as matching does.
+only if the analyser says they share a stem, exactly as matching does. The
+words highlighted are the page's own ("системаларынын"), never the stems.
 """
 
 from __future__ import annotations
 
 from html import escape
+from typing import Protocol
 
 from indexing.analysis import Token, analyze
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 
 
-def make_snippet(text: str, terms: set[str], width: int = 240) -> str:
-    """The window of text with the most query words, highlighted, HTML-escaped."""
+class Matcher(Protocol):
+    def matches(self, token: Token) -> bool: ...
+
+
+def make_snippet(text: str, wanted: Matcher | set[str], width: int = 240) -> str:
+    """The window of text with the most query words, highlighted, HTML-escaped.
+
+    wanted is the query plan's Highlight (exact and folded terms, prefixes)
+    or a plain set of terms."""
     tokens = analyze(text)
-    hits = [t for t in tokens if terms & set(t.terms)]
+    if isinstance(wanted, set):
+        hits = [t for t in tokens if wanted & set(t.terms)]
+    else:
+        hits = [t for t in tokens if wanted.matches(t)]
     if not hits:
         return escape(_collapse(text[:width])) + ("…" if len(text) > width else "")
     start, end = _best_window(hits, width)
@@ -29,7 +41,7 @@ def make_snippet(text: str, terms: set[str], width: int = 240) -> str:
         if token.start < start or token.end > end:
             continue
         out.append(escape(_collapse(text[cursor : token.start])))
-        out.append(MARK_OPEN + escape(token.text) + MARK_CLOSE)
+        out.append(MARK_OPEN + escape(_collapse(token.text)) + MARK_CLOSE)
         cursor = token.end
     out.append(escape(_collapse(text[cursor:end])))
     out.append("…" if end < len(text) else "")

@@ -1,25 +1,33 @@
 """The embedded engine: Tantivy, on a folder of the data directory.
 
-Our analyser's terms go into a whitespace-tokenised field; the original
-text is stored (not indexed) for snippets. Tantivy allows one writer per
-index at a time, so writers from several worker processes take turns
-through a file lock.
+Our analyser's terms go into two whitespace-tokenised fields, exact and
+folded, position for position; the original text is stored (not indexed)
+for snippets. Facet fields are fast fields, aggregated by Tantivy. Tantivy
+allows one writer per index at a time, so writers from several worker
+processes take turns through a file lock.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 
 import tantivy
 from filelock import FileLock
 
-from indexing.analysis import index_terms, query_terms
-from indexing.backend import Hit, IndexedDocument, QueryError, SearchResult
+from indexing.analysis import analyze, index_fields
+from indexing.backend import SORTS, Hit, IndexedDocument, QueryError, SearchResult
+from indexing.plan import Plan, Prefix, Terms, plan
+from indexing.query import All, AnyOf, Field, Not, YearRange
 from indexing.snippets import make_snippet
 
-WRITER_HEAP = 32_000_000
+WRITER_HEAP = 64_000_000
 LOCK_TIMEOUT_S = 300
+EXACT_BOOST = 2.0  # a word as written outranks its typewriter-folded twin
+FACET_SIZE = {"court": 50, "type": 10, "lang": 5, "year": 200}
+FACET_FIELDS = {"court": "court", "type": "case_type", "lang": "language", "year": "year"}
+SIMILAR_TERMS = 25
 
 
 def _schema() -> tantivy.Schema:
@@ -27,10 +35,23 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
     builder.add_text_field("title", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("source", stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("language", stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("terms", stored=False, tokenizer_name="whitespace")
+    builder.add_text_field("language", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("court", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("court_terms", tokenizer_name="whitespace")
+    builder.add_text_field("case_type", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("articles", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("date", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("year", stored=True, indexed=True, fast=True)
+    builder.add_integer_field("day", indexed=False, fast=True)  # yyyymmdd, for sorting by date
+    builder.add_text_field("terms", tokenizer_name="whitespace")
+    builder.add_text_field("folded", tokenizer_name="whitespace")
     builder.add_bytes_field("text", stored=True, indexed=False)
     return builder.build()
+
+
+def _day(date: str | None) -> int:
+    digits = re.sub(r"\D", "", date or "")
+    return int((digits + "0101")[:8]) if len(digits) >= 4 else 0
 
 
 class TantivyBackend:
@@ -43,23 +64,46 @@ class TantivyBackend:
         with self._lock:
             self.index_ = tantivy.Index(self.schema, path=str(self.path), reuse=True)
 
+    # --- writing -----------------------------------------------------------------
+
     def index(self, documents: Iterable[IndexedDocument]) -> None:
         with self._lock:
             writer = self.index_.writer(WRITER_HEAP, 1)
             for doc in documents:
                 writer.delete_documents_by_term("id", doc.id)
-                writer.add_document(
-                    tantivy.Document(
-                        id=doc.id,
-                        title=doc.title,
-                        source=doc.source,
-                        language=doc.language or "",
-                        terms=index_terms(doc.title + "\n" + doc.text),
-                        text=doc.text.encode("utf-8"),
-                    )
-                )
+                writer.add_document(self._document(doc))
             writer.commit()
             writer.wait_merging_threads()
+
+    def _document(self, doc: IndexedDocument) -> tantivy.Document:
+        exact, folded = index_fields(doc.title + "\n" + doc.text)
+        fields: dict[str, object] = {
+            "id": doc.id,
+            "title": doc.title,
+            "source": doc.source,
+            "terms": exact,
+            "folded": folded,
+            "text": doc.text.encode("utf-8"),
+            "day": _day(doc.date),
+        }
+        if doc.language:
+            fields["language"] = doc.language
+        if doc.court:
+            fields["court"] = doc.court
+            fields["court_terms"] = index_fields(doc.court)[0]
+        if doc.case_type:
+            fields["case_type"] = doc.case_type
+        if doc.date:
+            fields["date"] = doc.date
+        if doc.year is not None:
+            fields["year"] = doc.year
+        document = tantivy.Document(**fields)
+        for article in doc.articles:
+            document.add_text("articles", article)
+            bare = article.split()[-1]
+            if bare != article:
+                document.add_text("articles", bare)  # article:168 finds it under any code
+        return document
 
     def delete(self, ids: Iterable[str]) -> None:
         with self._lock:
@@ -73,31 +117,192 @@ class TantivyBackend:
         self.index_.reload()
         return self.index_.searcher().num_docs
 
-    def search(self, query: str, limit: int = 10, offset: int = 0) -> SearchResult:
-        terms = query_terms(query)
-        if not terms:
-            raise QueryError("the query has no words to search for")
-        tantivy_query = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "terms", term))
-                for term in terms
-            ]
-        )
+    # --- searching ---------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 10, offset: int = 0, sort: str = "relevance",
+               facets: bool = False) -> SearchResult:
+        if sort not in SORTS:
+            raise QueryError(f'unknown sort "{sort}": use {", ".join(SORTS)}')
+        planned = plan(query)
         self.index_.reload()
         searcher = self.index_.searcher()
-        result = searcher.search(tantivy_query, limit=limit, count=True, offset=offset)
-        wanted = set(terms)
-        hits = []
-        for score, address in result.hits:
-            stored = searcher.doc(address)
-            text = bytes(stored.get_first("text") or b"").decode("utf-8")
-            hits.append(
-                Hit(
-                    id=stored.get_first("id"),
-                    title=stored.get_first("title") or "",
-                    snippet=make_snippet(text, wanted),
-                    score=round(float(score), 4),
-                    source=stored.get_first("source") or "",
-                )
+        compiled = _Compiler(self.schema, searcher, planned).compile()
+        if sort == "relevance":
+            result = searcher.search(compiled, limit=limit, count=True, offset=offset)
+        else:
+            order = tantivy.Order.Desc if sort == "date" else tantivy.Order.Asc
+            result = searcher.search(compiled, limit=limit, count=True, offset=offset, order_by_field="day", order=order)
+        hits = [self._hit(searcher, address, score, planned) for score, address in result.hits]
+        found = SearchResult(total=result.count or 0, hits=hits)
+        if facets:
+            found.facets = self._facets(searcher, compiled)
+        return found
+
+    def similar(self, doc_id: str, limit: int = 10) -> list[Hit]:
+        self.index_.reload()
+        searcher = self.index_.searcher()
+        own = tantivy.Query.term_query(self.schema, "id", doc_id)
+        found = searcher.search(own, limit=1)
+        if not found.hits:
+            raise QueryError(f"no document {doc_id} in the {self.name} index")
+        stored = searcher.doc(found.hits[0][1])
+        text = bytes(stored.get_first("text") or b"").decode("utf-8")
+        terms = index_fields((stored.get_first("title") or "") + "\n" + text)[0]
+        like = tantivy.Query.more_like_this_document_fields_query(
+            self.schema, {"terms": [terms]}, min_doc_frequency=1, min_term_frequency=1,
+            max_query_terms=SIMILAR_TERMS, min_word_length=3,
+        )
+        query = tantivy.Query.boolean_query([(tantivy.Occur.Must, like), (tantivy.Occur.MustNot, own)])
+        result = searcher.search(query, limit=limit)
+        wanted = {t.term for t in analyze(text)}
+        return [self._hit(searcher, address, score, wanted) for score, address in result.hits]
+
+    def _hit(self, searcher: tantivy.Searcher, address: tantivy.DocAddress, score: float,
+             wanted: Plan | set[str]) -> Hit:
+        stored = searcher.doc(address)
+        text = bytes(stored.get_first("text") or b"").decode("utf-8")
+        highlight = wanted.highlight if isinstance(wanted, Plan) else set()
+        return Hit(
+            id=stored.get_first("id"),
+            title=stored.get_first("title") or "",
+            snippet=make_snippet(text, highlight),
+            score=round(float(score), 4),
+            source=stored.get_first("source") or "",
+            date=stored.get_first("date"),
+            court=stored.get_first("court"),
+            case_type=stored.get_first("case_type"),
+            language=stored.get_first("language"),
+        )
+
+    def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
+        spec = {name: {"terms": {"field": FACET_FIELDS[name], "size": size}} for name, size in FACET_SIZE.items()}
+        raw = searcher.aggregate(query, spec)
+        facets = {
+            name: [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
+            for name in FACET_SIZE
+        }
+        return _with_decades(facets)
+
+
+def _with_decades(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
+    """Years sorted as years, and decades summed from them."""
+    years = sorted(((int(float(y)), n) for y, n in facets.get("year", [])), reverse=True)
+    decades: dict[int, int] = {}
+    for year, n in years:
+        decades[year // 10 * 10] = decades.get(year // 10 * 10, 0) + n
+    facets["year"] = [(str(y), n) for y, n in years]
+    facets["decade"] = [(f"{d}s", n) for d, n in sorted(decades.items(), reverse=True)]
+    return facets
+
+
+class _Compiler:
+    """A query plan as a Tantivy query."""
+
+    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher, planned: Plan) -> None:
+        self.schema = schema
+        self.searcher = searcher
+        self.planned = planned
+
+    def compile(self) -> tantivy.Query:
+        return self.node(self.planned.root)
+
+    def node(self, node: object) -> tantivy.Query:
+        if isinstance(node, Terms):
+            return self.terms(node)
+        if isinstance(node, Prefix):
+            return self.prefix(node)
+        if isinstance(node, Field):
+            return self.filter(node)
+        if isinstance(node, YearRange):
+            return tantivy.Query.const_score_query(
+                tantivy.Query.range_query(self.schema, "year", tantivy.FieldType.Integer, node.low, node.high), 0.0
             )
-        return SearchResult(total=result.count or 0, hits=hits)
+        if isinstance(node, Not):
+            return tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, self.node(node.clause))]
+            )
+        if isinstance(node, All):
+            clauses = []
+            for clause in node.clauses:
+                if isinstance(clause, Not):
+                    clauses.append((tantivy.Occur.MustNot, self.node(clause.clause)))
+                else:
+                    clauses.append((tantivy.Occur.Must, self.node(clause)))
+            return tantivy.Query.boolean_query(clauses)
+        if isinstance(node, AnyOf):
+            return tantivy.Query.boolean_query([(tantivy.Occur.Should, self.node(c)) for c in node.clauses])
+        raise TypeError(f"unexpected query node {node!r}")
+
+    def terms(self, node: Terms) -> tantivy.Query:
+        should = []
+        for option in node.options:
+            exact = [pair[0] for pair in option]
+            folded = [pair[1] for pair in option]
+            should.append(tantivy.Query.boost_query(self.sequence("terms", exact, node.slop), EXACT_BOOST))
+            should.append(self.sequence("folded", folded, node.slop))
+        if node.fuzzy and not self._any_found(node):
+            # Nothing has the word: a typo of the query (or of the OCR)?
+            # Look one letter away, and light up what is found.
+            for term in node.fuzzy:
+                should.append(tantivy.Query.fuzzy_term_query(self.schema, "terms", term, distance=1))
+                self._remember_fuzzy(term)
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in should])
+
+    def sequence(self, field: str, terms: list[str], slop: int) -> tantivy.Query:
+        if len(terms) == 1:
+            return tantivy.Query.term_query(self.schema, field, terms[0])
+        return tantivy.Query.phrase_query(self.schema, field, terms, slop=slop)
+
+    def _any_found(self, node: Terms) -> bool:
+        for option in node.options:
+            for exact, folded in option:
+                if self.searcher.doc_freq("terms", exact) or self.searcher.doc_freq("folded", folded):
+                    return True
+        return False
+
+    def _remember_fuzzy(self, term: str) -> None:
+        """The words one letter from the term that the index holds, for the
+        snippets; the engine's own expansion is not visible from here."""
+        # Terms the index holds that begin like the word are the likely
+        # matches; a typo in the first two letters is left dark.
+        for candidate, _count in self.searcher.terms_with_prefix("terms", term[:2], limit=5000):
+            if _one_edit_apart(term, candidate):
+                self.planned.highlight.exact.add(candidate)
+
+    def prefix(self, node: Prefix) -> tantivy.Query:
+        return tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Should, tantivy.Query.boost_query(
+                    tantivy.Query.regex_query(self.schema, "terms", re.escape(node.exact) + ".*"), EXACT_BOOST)),
+                (tantivy.Occur.Should, tantivy.Query.regex_query(self.schema, "folded", re.escape(node.folded) + ".*")),
+            ]
+        )
+
+    def filter(self, node: Field) -> tantivy.Query:
+        if node.name == "court":
+            terms = [t.term for t in analyze(node.value)]
+            if not terms:
+                raise QueryError(f'"court:{node.value}" has no words to look for')
+            query = self.sequence("court_terms", terms, 0)
+        else:
+            field = {"type": "case_type", "lang": "language", "article": "articles"}[node.name]
+            query = tantivy.Query.term_query(self.schema, field, node.value)
+        return tantivy.Query.const_score_query(query, 0.0)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Levenshtein distance of at most one, transpositions counted as one."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(shorter) and shorter[i] == longer[i]:
+        i += 1
+    return shorter[i:] == longer[i + 1 :]

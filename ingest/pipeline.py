@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter
 from dataclasses import asdict
 from datetime import timedelta
-from typing import Callable
+from typing import Callable, Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -272,13 +271,20 @@ def anonymise_document(svc: Services, document_id: str) -> None:
     run_stage(svc, document_id, 0, stages.ANONYMISE, work)
 
 
+def document_language(page_languages: Iterable[str | None]) -> str | None:
+    """ky or ru when every page with text is in one, mixed when both are."""
+    found = {lang for lang in page_languages if lang in ("ky", "ru", "mixed")}
+    if not found:
+        return None
+    return found.pop() if len(found) == 1 else "mixed"
+
+
 def index_document(svc: Services, document_id: str) -> None:
     """Into the internal (staff) index; the document's final status."""
 
     def work(document: Document) -> Apply:
         pages = _pages(svc, document_id)
-        languages = Counter(p.language for p in pages if p.language)
-        language = languages.most_common(1)[0][0] if languages else None
+        language = document_language(p.language for p in pages)
         svc.internal_index.index(
             [
                 IndexedDocument(

@@ -6,7 +6,8 @@ from dataclasses import asdict
 
 from flask import Blueprint, abort, jsonify, request, url_for
 
-from indexing import QueryError
+from indexing import Hit, QueryError
+from indexing.backend import SORTS
 from search_api.documents import load_document, services
 
 blueprint = Blueprint("api", __name__)
@@ -26,13 +27,14 @@ def int_arg(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-def run_search(query: str, scope: str, limit: int, offset: int):  # type: ignore[no-untyped-def]
+def run_search(query: str, scope: str, limit: int, offset: int, sort: str = "relevance",
+               facets: bool = False):  # type: ignore[no-untyped-def]
     svc = services()
     index = svc.public_index if scope == "public" else svc.internal_index
     try:
-        return index.search(query, limit=limit, offset=offset)
+        return index.search(query, limit=limit, offset=offset, sort=sort, facets=facets)
     except QueryError as exc:
-        abort(400, description=str(exc))
+        abort(400, description=f"query not understood: {exc}")
 
 
 @blueprint.get("/search")
@@ -45,19 +47,36 @@ def search():  # type: ignore[no-untyped-def]
         abort(400, description="scope must be 'internal' or 'public'")
     limit = int_arg("limit", 10, 1, MAX_LIMIT)
     offset = int_arg("offset", 0, 0, 10_000)
-    result = run_search(query, scope, limit, offset)
+    sort = request.args.get("sort", "relevance")
+    if sort not in SORTS:
+        abort(400, description=f"sort must be one of {', '.join(SORTS)}")
+    result = run_search(query, scope, limit, offset, sort, facets=request.args.get("facets") != "0")
     return jsonify(
         {
             "query": query,
             "total": result.total,
             "limit": limit,
             "offset": offset,
-            "hits": [
-                {**asdict(h), "url": url_for("api.document", document_id=h.id, _external=True)}
-                for h in result.hits
-            ],
+            "sort": sort,
+            "hits": [_hit_json(h) for h in result.hits],
+            "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in result.facets.items()},
         }
     )
+
+
+def _hit_json(hit: Hit) -> dict:  # type: ignore[type-arg]
+    return {**asdict(hit), "url": url_for("api.document", document_id=hit.id, _external=True)}
+
+
+@blueprint.get("/documents/<document_id>/similar")
+def similar(document_id: str):  # type: ignore[no-untyped-def]
+    """Decisions most like this one (the staff index)."""
+    limit = int_arg("limit", 10, 1, MAX_LIMIT)
+    try:
+        hits = services().internal_index.similar(document_id, limit=limit)
+    except QueryError as exc:
+        abort(404, description=str(exc))
+    return jsonify({"id": document_id, "hits": [_hit_json(h) for h in hits]})
 
 
 @blueprint.get("/documents/<document_id>")

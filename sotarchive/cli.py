@@ -276,7 +276,8 @@ def analyze(text: str, as_json: bool) -> None:
         _emit({"tokens": [{"token": t.text, "start": t.start, "end": t.end, "lang": t.lang, "terms": list(t.terms)} for t in tokens]})
     else:
         for t in tokens:
-            click.echo(f"{t.text}\t{t.lang}\t{' '.join(t.terms)}")
+            folded = f"  folded: {t.folded}" if t.folded != t.term else ""
+            click.echo(f"{' '.join(t.text.split()):<24} {t.lang:<5} {t.term}{folded}")
 
 
 @cli.command()
@@ -285,9 +286,13 @@ def analyze(text: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--sort", type=click.Choice(["relevance", "date", "date_asc"]), default="relevance", show_default=True)
 @click.pass_context
-def search(ctx: click.Context, query: str, public: bool, as_json: bool, limit: int, offset: int) -> None:
-    """Search the internal (staff) index, or the public one with --public."""
+def search(ctx: click.Context, query: str, public: bool, as_json: bool, limit: int, offset: int, sort: str) -> None:
+    """Search the internal (staff) index, or the public one with --public.
+
+    The query language: words, "phrases", "phrase"~N, -exclusion, OR,
+    prefix*, court:, year:1965..1970, type:, lang:, article:"УК 168"."""
     from dataclasses import asdict
 
     from indexing import QueryError
@@ -295,9 +300,9 @@ def search(ctx: click.Context, query: str, public: bool, as_json: bool, limit: i
     svc = _services(ctx)
     index = svc.public_index if public else svc.internal_index
     try:
-        result = index.search(query, limit=limit, offset=offset)
+        result = index.search(query, limit=limit, offset=offset, sort=sort)
     except QueryError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(f"query not understood: {exc}") from exc
     if as_json:
         _emit({"total": result.total, "hits": [asdict(h) for h in result.hits]})
         return

@@ -43,7 +43,7 @@ def test_search_api(client: FlaskClient) -> None:
         ({}, "q parameter is required"),
         ({"q": "сот", "limit": "many"}, "limit must be a whole number"),
         ({"q": "сот", "limit": "1000"}, "limit must be between 1 and 100"),
-        ({"q": "...", "limit": "5"}, "no words to search for"),
+        ({"q": "...", "limit": "5"}, "no letters or digits to search for"),
         ({"q": "сот", "scope": "secret"}, "scope must be"),
     ],
 )
