@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: setup setup-test setup-bench demo test bench bench-ocr clean
+.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search clean
 
 setup:
 	scripts/setup.sh
@@ -21,6 +21,11 @@ bench: setup-bench
 
 bench-ocr: setup-bench
 	.venv/bin/python bench/ocr_quality.py $(BENCH_ARGS)
+
+# Stemmer, relevance (judged queries vs the plain tokenizer) and latency;
+# BENCH_ARGS="--latency 100000,1000000" for the million-document figures.
+bench-search: setup-bench
+	.venv/bin/python bench/search_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf data .pytest_cache

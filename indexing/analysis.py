@@ -62,7 +62,9 @@ def analyse_word(word: str) -> tuple[str, str, str]:
     norm = normalise(word)
     lang = word_language(norm)
     if lang == "ky":
-        return lang, _shared(kyrgyz.stem(norm)), _shared(kyrgyz.stem(fold(norm)))
+        return lang, _shared(kyrgyz.stem(norm, dictionary=is_russian_word)), _shared(
+            kyrgyz.stem(fold(norm), dictionary=is_russian_word)
+        )
     if lang == "ru":
         term = _russian().stemWord(norm)
         return lang, term, term
@@ -72,7 +74,7 @@ def analyse_word(word: str) -> tuple[str, str, str]:
 def stems_in_both(word: str) -> tuple[str, str]:
     """The word's stem as Russian and as Kyrgyz, whatever its language."""
     norm = normalise(word)
-    return _russian().stemWord(norm), _shared(kyrgyz.stem(norm))
+    return _russian().stemWord(norm), _shared(kyrgyz.stem(norm, dictionary=is_russian_word))
 
 
 def _shared(stem: str) -> str:

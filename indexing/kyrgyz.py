@@ -26,6 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from itertools import product
+from typing import Callable
 
 VOWELS = set("аеиоуыэюяёөү")
 A4 = "аеоө"  # the low vowels a suffix can take
@@ -102,6 +103,7 @@ SUFFIXES = frozenset(LAYERS)
 TOP = len(set(LAYERS.values()))
 LONGEST = max(len(s) for s in SUFFIXES)
 MIN_STEM = 3  # shorter stems only from the lexicon (иш, үй, ай)
+MIN_DICTIONARY_STEM = 5  # a shorter Russian word inside a Kyrgyz one is too often chance (бал in бала)
 FINAL_VOICED = {"г": "к", "б": "п"}  # бөлүгү → бөлүг → бөлүк
 FOLD = str.maketrans("ңөү", "ноу")
 CONSONANT_AFTER_VOWEL = ("н", "с", "п")  # -нын, -сы, -п follow a vowel: система-сы-нын, кара-п
@@ -216,18 +218,38 @@ def _greedy(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def stem(word: str, use_lexicon: bool = True) -> str:
+def stem(word: str, use_lexicon: bool = True, dictionary: Callable[[str], bool] | None = None) -> str:
     """The stem of a lowercased Kyrgyz word.
 
-    The lexicon's stems come first: of the stems the suffix tables allow,
-    a known one reached with the fewest cuts (айлык-ка stays "айлык"
-    "salary", not "ай" "month"). Without one, the longest suffix goes at
-    each step. use_lexicon=False measures the tables alone.
+    Of the stems the suffix tables allow, the first found of:
+    - a stem of the lexicon, reached with the fewest cuts (айлык-ка stays
+      "айлык" "salary", not "ай" "month");
+    - a word of `dictionary` (the analyser passes the Russian dictionary:
+      the law's loanwords take Kyrgyz suffixes, троллейбус-у-нда);
+    - the stem left by cutting the longest suffix at each step.
+    A final ы, и, у, ү after a consonant is then dropped (тамеки, тамеки-лер-ди
+    → тамек): whether it is the word's own or the possessive suffix cannot
+    be told, and one answer for both keeps the forms together.
+    use_lexicon=False measures the tables alone.
     """
     if word in exceptions() or len(word) < MIN_STEM:
         return word
     if use_lexicon:
-        known = [(rounds, len(s), s) for rounds, s in _candidates(word) if _devoice(s) in known_stems()]
+        candidates = _candidates(word)
+        known = [(rounds, s) for rounds, s in candidates if _devoice(s) in known_stems()]
+        if not known and dictionary is not None:
+            known = [
+                (rounds, s) for rounds, s in candidates
+                if len(s) >= MIN_DICTIONARY_STEM and not _ends_in_possessive(s) and dictionary(s)
+            ]
         if known:
-            return _devoice(min(known, key=lambda k: (k[0], -k[1]))[2])
-    return _devoice(_greedy(word))
+            return _canonical(_devoice(min(known, key=lambda k: (k[0], -len(k[1])))[1]))
+    return _canonical(_devoice(_greedy(word)))
+
+
+def _canonical(stem: str) -> str:
+    if stem in known_stems() or len(stem) < 4:
+        return stem
+    if stem[-1] in I4 and stem[-2] not in VOWELS:
+        return _devoice(stem[:-1])
+    return stem

@@ -6,7 +6,8 @@ document was indexed with). Evidence, strongest first:
 - the letters ң ө ү are Kyrgyz; щ ъ and ё are Russian;
 - the project's Kyrgyz word lists (indexing/data: common words, the
   stemmer's stems and exceptions): жана, бала are Kyrgyz here although
-  Russian has those letters too;
+  Russian has those letters too; and ы where Russian spelling never puts
+  it (after ж ш ч к г х й or a vowel: жыл, кылмыш, жайыт);
 - a Russian dictionary (pymorphy3's OpenCorpora dictionary, shipped in the
   pymorphy3-dicts-ru wheel): a word form it knows is Russian;
 - a Kyrgyz suffix the stemmer can cut under its sound rules (-дын, -тор,
@@ -28,6 +29,9 @@ KYRGYZ_LETTERS = set("ңөү")
 RUSSIAN_LETTERS = set("щъё")
 CYRILLIC = re.compile(r"^[а-яёңөү]+$")
 KYRGYZ_DOUBLES = re.compile(r"аа|уу|ыы|ээ")
+# Russian spelling never writes ы after these letters or at a word's start
+# (жи, ши, ки, not жы, шы, кы); Kyrgyz does all the time (жыл, кылмыш, айыл).
+KYRGYZ_SPELLING = re.compile(r"[жшчщкгхйаеиоуыэюя]ы|^ы")
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +72,7 @@ def word_language(word: str) -> str:
         return "ky"
     if letters & RUSSIAN_LETTERS:
         return "ru"
-    if word in kyrgyz_words():
+    if word in kyrgyz_words() or KYRGYZ_SPELLING.search(word):
         return "ky"
     if is_russian_word(word):
         return "ru"

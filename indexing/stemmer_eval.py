@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from indexing.kyrgyz import stem
 
@@ -47,8 +48,9 @@ def read_forms(path: Path) -> FormList:
     return FormList(groups, frozenset(held))
 
 
-def measure(groups: dict[str, list[str]], use_lexicon: bool = True) -> Conflation:
-    stems = {word: [stem(f, use_lexicon) for f in forms] for word, forms in groups.items()}
+def measure(groups: dict[str, list[str]], use_lexicon: bool = True,
+            dictionary: Callable[[str], bool] | None = None) -> Conflation:
+    stems = {word: [stem(f, use_lexicon, dictionary) for f in forms] for word, forms in groups.items()}
     usual = {word: Counter(s).most_common(1)[0][0] for word, s in stems.items()}
     owners: dict[str, set[str]] = {}
     for word, s in usual.items():

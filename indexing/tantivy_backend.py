@@ -9,6 +9,7 @@ processes take turns through a file lock.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from pathlib import Path
 from typing import Iterable
@@ -49,6 +50,15 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
+AnalysedDocument = tuple[IndexedDocument, str, str, str]
+
+
+def analyse_document(doc: IndexedDocument) -> AnalysedDocument:
+    """A document with its exact and folded terms and its court's terms."""
+    exact, folded = index_fields(doc.title + "\n" + doc.text)
+    return doc, exact, folded, index_fields(doc.court)[0] if doc.court else ""
+
+
 def _day(date: str | None) -> int:
     digits = re.sub(r"\D", "", date or "")
     return int((digits + "0101")[:8]) if len(digits) >= 4 else 0
@@ -66,17 +76,27 @@ class TantivyBackend:
 
     # --- writing -----------------------------------------------------------------
 
-    def index(self, documents: Iterable[IndexedDocument]) -> None:
+    def index(self, documents: Iterable[IndexedDocument], processes: int = 1) -> None:
+        """Add or replace documents. With processes > 1 the analysis (the
+        costly part, in Python) runs in that many processes while this one
+        feeds Tantivy: for bulk loads and reindexing."""
         with self._lock:
-            writer = self.index_.writer(WRITER_HEAP, 1)
-            for doc in documents:
-                writer.delete_documents_by_term("id", doc.id)
-                writer.add_document(self._document(doc))
+            writer = self.index_.writer(WRITER_HEAP, max(1, processes))
+            if processes > 1:
+                with multiprocessing.get_context("spawn").Pool(processes) as pool:
+                    for analysed in pool.imap(analyse_document, documents, chunksize=64):
+                        self._add(writer, analysed)
+            else:
+                for doc in documents:
+                    self._add(writer, analyse_document(doc))
             writer.commit()
             writer.wait_merging_threads()
 
-    def _document(self, doc: IndexedDocument) -> tantivy.Document:
-        exact, folded = index_fields(doc.title + "\n" + doc.text)
+    def _add(self, writer: tantivy.IndexWriter, analysed: "AnalysedDocument") -> None:
+        writer.delete_documents_by_term("id", analysed[0].id)
+        writer.add_document(self._document(*analysed))
+
+    def _document(self, doc: IndexedDocument, exact: str, folded: str, court_terms: str) -> tantivy.Document:
         fields: dict[str, object] = {
             "id": doc.id,
             "title": doc.title,
@@ -90,7 +110,7 @@ class TantivyBackend:
             fields["language"] = doc.language
         if doc.court:
             fields["court"] = doc.court
-            fields["court_terms"] = index_fields(doc.court)[0]
+            fields["court_terms"] = court_terms
         if doc.case_type:
             fields["case_type"] = doc.case_type
         if doc.date:
@@ -280,10 +300,15 @@ class _Compiler:
 
     def filter(self, node: Field) -> tantivy.Query:
         if node.name == "court":
+            # Each word begins a word of the court's name: court:Бишкек
+            # finds "Бишкек шаардык соту" and "Бишкекский городской суд".
             terms = [t.term for t in analyze(node.value)]
             if not terms:
                 raise QueryError(f'"court:{node.value}" has no words to look for')
-            query = self.sequence("court_terms", terms, 0)
+            query = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, tantivy.Query.regex_query(self.schema, "court_terms", re.escape(t) + ".*"))
+                 for t in terms]
+            )
         else:
             field = {"type": "case_type", "lang": "language", "article": "articles"}[node.name]
             query = tantivy.Query.term_query(self.schema, field, node.value)
