@@ -4,19 +4,43 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request, send_file
 
-from search_api.api import int_arg, run_search
+from indexing import QueryError
+from indexing.backend import SORTS
+from search_api.api import int_arg
 from search_api.documents import load_document, load_page, services
 
 blueprint = Blueprint("pages", __name__)
 PAGE_SIZE = 10
 
 
+FACET_FILTERS = {"court": 'court:"{}"', "type": "type:{}", "lang": "lang:{}", "decade": "year:{}..{}", "year": "year:{}"}
+
+
 @blueprint.get("/")
 def search_page():  # type: ignore[no-untyped-def]
     query = request.args.get("q", "").strip()
     offset = int_arg("offset", 0, 0, 10_000)
-    result = run_search(query, "internal", PAGE_SIZE, offset) if query else None
-    return render_template("search.html", query=query, result=result, offset=offset, page_size=PAGE_SIZE)
+    sort = request.args.get("sort", "relevance")
+    if sort not in SORTS:
+        sort = "relevance"
+    result, error = None, None
+    if query:
+        try:
+            result = services().internal_index.search(query, limit=PAGE_SIZE, offset=offset, sort=sort, facets=True)
+        except QueryError as exc:
+            error = str(exc)  # shown on the page with the query kept, for correcting
+    return render_template(
+        "search.html", query=query, result=result, error=error, offset=offset, page_size=PAGE_SIZE,
+        sort=sort, sorts=SORTS, facet_filter=facet_filter,
+    )
+
+
+def facet_filter(name: str, value: str) -> str:
+    """The query-language filter a facet value adds to the query."""
+    if name == "decade":
+        start = int(value.rstrip("s"))
+        return FACET_FILTERS[name].format(start, start + 9)
+    return FACET_FILTERS[name].format(value)
 
 
 @blueprint.get("/documents/<document_id>")

@@ -103,3 +103,25 @@ def test_html_search_and_document_pages(client: FlaskClient) -> None:
     hit = _first_hit(client, "мамлекеттик алым")
     document = client.get(f"/documents/{hit['id']}").get_data(as_text=True)
     assert "Жумабеков" in document and "/pages/1/image" in document and "/pdf" in document
+
+
+def test_search_api_facets_sort_and_similar(client: FlaskClient) -> None:
+    body = client.get("/api/v1/search", query_string={"q": "суд OR сот", "sort": "date"}).get_json()
+    assert body["sort"] == "date" and body["total"] >= 3
+    langs = {f["value"]: f["count"] for f in body["facets"]["lang"]}
+    assert sum(langs.values()) == body["total"] and {"ky", "ru"} <= set(langs)
+    assert client.get("/api/v1/search", query_string={"q": "сот", "sort": "size"}).status_code == 400
+    first = body["hits"][0]["id"]
+    similar = client.get(f"/api/v1/documents/{first}/similar").get_json()
+    assert first not in [h["id"] for h in similar["hits"]]
+    assert client.get("/api/v1/documents/nope/similar").status_code == 404
+
+
+def test_html_search_shows_facets_and_a_query_error_in_the_page(client: FlaskClient) -> None:
+    page = client.get("/", query_string={"q": "суд OR сот", "lang": "ru"}).get_data(as_text=True)
+    assert "Язык" in page and "lang%3Aky" in page  # a facet link adds lang:ky to the query
+    broken = client.get("/", query_string={"q": '"сот системасы', "lang": "ru"})
+    assert broken.status_code == 200
+    text = broken.get_data(as_text=True)
+    assert "Запрос не понят" in text and "quotation mark is not closed" in text
+    assert 'value="&#34;сот системасы"' in text  # the query is kept for correcting
