@@ -13,8 +13,9 @@ setup-bench:
 demo: setup
 	.venv/bin/sotarchive demo
 
+# Starts OpenSearch, PostgreSQL and Redis on 127.0.0.1 for the suite and stops them after.
 test: setup-test
-	.venv/bin/python -m pytest -q $(PYTEST_ARGS)
+	scripts/test.sh $(PYTEST_ARGS)
 
 bench: setup-bench
 	.venv/bin/python bench/ingest_throughput.py $(BENCH_ARGS)

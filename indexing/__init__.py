@@ -13,16 +13,22 @@ from indexing.query import normalise_article, parse
 from indexing.snippets import make_snippet
 
 
-def open_backend(kind: str, name: str, directory: Path, url: str | None = None) -> SearchBackend:
-    """The backend for one logical index ("internal" or "public")."""
+def open_backend(kind: str, name: str, directory: Path, url: str | None = None,
+                 prefix: str = "sotarchive") -> SearchBackend:
+    """The backend for one logical index ("internal" or "public"):
+    "embedded" (Tantivy in `directory`) or "opensearch" (at `url`, indices
+    named after `prefix`)."""
     if kind == "embedded":
         from indexing.tantivy_backend import TantivyBackend
 
         return TantivyBackend(directory, name)
-    raise ValueError(
-        f"unknown search backend {kind!r}: this version supports 'embedded' "
-        "(the OpenSearch backend comes with the production stack)"
-    )
+    if kind == "opensearch":
+        if not url:
+            raise ValueError("the OpenSearch backend needs a URL: set SOTARCHIVE_OPENSEARCH_URL")
+        from indexing.opensearch_backend import OpenSearchBackend
+
+        return OpenSearchBackend(url, name, prefix=prefix)
+    raise ValueError(f"unknown search backend {kind!r}: use 'embedded' or 'opensearch'")
 
 
 __all__ = [

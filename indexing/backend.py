@@ -61,6 +61,10 @@ class SearchBackend(Protocol):
     def delete(self, ids: Iterable[str]) -> None:
         """Remove documents; unknown ids are ignored."""
 
+    def reindex(self, documents: Iterable[IndexedDocument], processes: int = 1) -> None:
+        """Replace the whole index with these documents, built aside and
+        swapped in at once: searches keep answering throughout."""
+
     def search(self, query: str, limit: int = 10, offset: int = 0, sort: str = "relevance",
                facets: bool = False) -> SearchResult:
         """Documents matching the query (indexing/query.py's language)."""

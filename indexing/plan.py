@@ -48,11 +48,33 @@ class Highlight:
     exact: set[str] = field(default_factory=set)
     folded: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
+    fuzzy: set[str] = field(default_factory=set)  # terms the backend looked one letter away from
 
     def matches(self, token: Token) -> bool:
         if token.term in self.exact or token.folded in self.folded:
             return True
-        return any(token.term.startswith(p) or token.folded.startswith(p) for p in self.prefixes)
+        if any(token.term.startswith(p) or token.folded.startswith(p) for p in self.prefixes):
+            return True
+        return any(one_edit_apart(token.term, f) for f in self.fuzzy)
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Levenshtein distance of at most one, a transposition counting as one
+    (what the engines' fuzzy queries of distance 1 match)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(shorter) and shorter[i] == longer[i]:
+        i += 1
+    return shorter[i:] == longer[i + 1 :]
 
 
 @dataclass

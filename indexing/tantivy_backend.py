@@ -9,8 +9,10 @@ processes take turns through a file lock.
 
 from __future__ import annotations
 
-import multiprocessing
+import os
 import re
+import shutil
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -18,6 +20,7 @@ import tantivy
 from filelock import FileLock
 
 from indexing.analysis import analyze, index_fields
+from indexing.fields import FACETS, AnalysedDocument, analysed, article_values, day_number, with_decades
 from indexing.backend import SORTS, Hit, IndexedDocument, QueryError, SearchResult
 from indexing.plan import Plan, Prefix, Terms, plan
 from indexing.query import All, AnyOf, Field, Not, YearRange
@@ -26,8 +29,6 @@ from indexing.snippets import make_snippet
 WRITER_HEAP = 64_000_000
 LOCK_TIMEOUT_S = 300
 EXACT_BOOST = 2.0  # a word as written outranks its typewriter-folded twin
-FACET_SIZE = {"court": 50, "type": 10, "lang": 5, "year": 200}
-FACET_FIELDS = {"court": "court", "type": "case_type", "lang": "language", "year": "year"}
 SIMILAR_TERMS = 25
 
 
@@ -50,51 +51,83 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
-AnalysedDocument = tuple[IndexedDocument, str, str, str]
-
-
-def analyse_document(doc: IndexedDocument) -> AnalysedDocument:
-    """A document with its exact and folded terms and its court's terms."""
-    exact, folded = index_fields(doc.title + "\n" + doc.text)
-    return doc, exact, folded, index_fields(doc.court)[0] if doc.court else ""
-
-
-def _day(date: str | None) -> int:
-    digits = re.sub(r"\D", "", date or "")
-    return int((digits + "0101")[:8]) if len(digits) >= 4 else 0
-
-
 class TantivyBackend:
+    """One logical index in `directory`: a link `name` to the folder of
+    the index in use (`name-<time>`), so a full reindex builds a new folder
+    and swaps the link, as OpenSearch swaps an alias."""
+
     def __init__(self, directory: Path, name: str) -> None:
         self.name = name
-        self.path = Path(directory) / name
-        self.path.mkdir(parents=True, exist_ok=True)
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        self.directory = Path(directory)
+        self.link = self.directory / name
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._lock = FileLock(str(self.link) + ".lock", timeout=LOCK_TIMEOUT_S)
         self.schema = _schema()
         with self._lock:
-            self.index_ = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+            if not self.link.exists():
+                self._point_link_at(self._new_folder())
+            self._open()
+
+    def _new_folder(self) -> Path:
+        folder = self.directory / f"{self.name}-{time.strftime('%Y%m%d%H%M%S')}-{time.monotonic_ns() % 10**9}"
+        folder.mkdir()
+        return folder
+
+    def _point_link_at(self, folder: Path) -> None:
+        """Swap the link in one rename: readers see the old index or the
+        new one, never neither."""
+        temporary = self.directory / f".{self.name}.link-{os.getpid()}"
+        temporary.unlink(missing_ok=True)
+        temporary.symlink_to(folder.name)
+        os.replace(temporary, self.link)
+
+    def _open(self) -> None:
+        self._opened = self.link.resolve()
+        self.index_ = tantivy.Index(self.schema, path=str(self._opened), reuse=True)
+
+    def _current(self) -> tantivy.Index:
+        """The index the link points at now (another process may have
+        swapped it since)."""
+        if self.link.resolve() != self._opened:
+            self._open()
+        return self.index_
 
     # --- writing -----------------------------------------------------------------
+
+    def reindex(self, documents: Iterable[IndexedDocument], processes: int = 1) -> None:
+        """Build a new index from `documents` and swap the link to it;
+        searches use the old one until then. The old folder is removed."""
+        folder = self._new_folder()
+        fresh = tantivy.Index(self.schema, path=str(folder), reuse=False)
+        writer = fresh.writer(WRITER_HEAP, max(1, processes))
+        for item in analysed(documents, processes):
+            writer.add_document(self._document(*item))
+        writer.commit()
+        writer.wait_merging_threads()
+        with self._lock:
+            old = self.link.resolve() if self.link.is_symlink() else None
+            if self.link.exists() and not self.link.is_symlink():
+                # An index from before links: move it aside, then link.
+                old = self.link.rename(self.directory / f"{self.name}-before-links-{time.monotonic_ns()}")
+            self._point_link_at(folder)
+            self._open()
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
     def index(self, documents: Iterable[IndexedDocument], processes: int = 1) -> None:
         """Add or replace documents. With processes > 1 the analysis (the
         costly part, in Python) runs in that many processes while this one
         feeds Tantivy: for bulk loads and reindexing."""
         with self._lock:
-            writer = self.index_.writer(WRITER_HEAP, max(1, processes))
-            if processes > 1:
-                with multiprocessing.get_context("spawn").Pool(processes) as pool:
-                    for analysed in pool.imap(analyse_document, documents, chunksize=64):
-                        self._add(writer, analysed)
-            else:
-                for doc in documents:
-                    self._add(writer, analyse_document(doc))
+            writer = self._current().writer(WRITER_HEAP, max(1, processes))
+            for item in analysed(documents, processes):
+                self._add(writer, item)
             writer.commit()
             writer.wait_merging_threads()
 
-    def _add(self, writer: tantivy.IndexWriter, analysed: "AnalysedDocument") -> None:
-        writer.delete_documents_by_term("id", analysed[0].id)
-        writer.add_document(self._document(*analysed))
+    def _add(self, writer: tantivy.IndexWriter, item: AnalysedDocument) -> None:
+        writer.delete_documents_by_term("id", item[0].id)
+        writer.add_document(self._document(*item))
 
     def _document(self, doc: IndexedDocument, exact: str, folded: str, court_terms: str) -> tantivy.Document:
         fields: dict[str, object] = {
@@ -104,7 +137,7 @@ class TantivyBackend:
             "terms": exact,
             "folded": folded,
             "text": doc.text.encode("utf-8"),
-            "day": _day(doc.date),
+            "day": day_number(doc.date),
         }
         if doc.language:
             fields["language"] = doc.language
@@ -118,24 +151,22 @@ class TantivyBackend:
         if doc.year is not None:
             fields["year"] = doc.year
         document = tantivy.Document(**fields)
-        for article in doc.articles:
-            document.add_text("articles", article)
-            bare = article.split()[-1]
-            if bare != article:
-                document.add_text("articles", bare)  # article:168 finds it under any code
+        for value in article_values(doc.articles):
+            document.add_text("articles", value)
         return document
 
     def delete(self, ids: Iterable[str]) -> None:
         with self._lock:
-            writer = self.index_.writer(WRITER_HEAP, 1)
+            writer = self._current().writer(WRITER_HEAP, 1)
             for doc_id in ids:
                 writer.delete_documents_by_term("id", doc_id)
             writer.commit()
             writer.wait_merging_threads()
 
     def count(self) -> int:
-        self.index_.reload()
-        return self.index_.searcher().num_docs
+        index = self._current()
+        index.reload()
+        return index.searcher().num_docs
 
     # --- searching ---------------------------------------------------------------
 
@@ -144,8 +175,9 @@ class TantivyBackend:
         if sort not in SORTS:
             raise QueryError(f'unknown sort "{sort}": use {", ".join(SORTS)}')
         planned = plan(query)
-        self.index_.reload()
-        searcher = self.index_.searcher()
+        index = self._current()
+        index.reload()
+        searcher = index.searcher()
         compiled = _Compiler(self.schema, searcher, planned).compile()
         if sort == "relevance":
             result = searcher.search(compiled, limit=limit, count=True, offset=offset)
@@ -159,8 +191,9 @@ class TantivyBackend:
         return found
 
     def similar(self, doc_id: str, limit: int = 10) -> list[Hit]:
-        self.index_.reload()
-        searcher = self.index_.searcher()
+        index = self._current()
+        index.reload()
+        searcher = index.searcher()
         own = tantivy.Query.term_query(self.schema, "id", doc_id)
         found = searcher.search(own, limit=1)
         if not found.hits:
@@ -195,24 +228,13 @@ class TantivyBackend:
         )
 
     def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
-        spec = {name: {"terms": {"field": FACET_FIELDS[name], "size": size}} for name, size in FACET_SIZE.items()}
+        spec = {name: {"terms": {"field": field, "size": size}} for name, (field, size) in FACETS.items()}
         raw = searcher.aggregate(query, spec)
         facets = {
             name: [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
-            for name in FACET_SIZE
+            for name in FACETS
         }
-        return _with_decades(facets)
-
-
-def _with_decades(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
-    """Years sorted as years, and decades summed from them."""
-    years = sorted(((int(float(y)), n) for y, n in facets.get("year", [])), reverse=True)
-    decades: dict[int, int] = {}
-    for year, n in years:
-        decades[year // 10 * 10] = decades.get(year // 10 * 10, 0) + n
-    facets["year"] = [(str(y), n) for y, n in years]
-    facets["decade"] = [(f"{d}s", n) for d, n in sorted(decades.items(), reverse=True)]
-    return facets
+        return with_decades(facets)
 
 
 class _Compiler:
@@ -265,7 +287,7 @@ class _Compiler:
             # Look one letter away, and light up what is found.
             for term in node.fuzzy:
                 should.append(tantivy.Query.fuzzy_term_query(self.schema, "terms", term, distance=1))
-                self._remember_fuzzy(term)
+                self.planned.highlight.fuzzy.add(term)
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in should])
 
     def sequence(self, field: str, terms: list[str], slop: int) -> tantivy.Query:
@@ -279,15 +301,6 @@ class _Compiler:
                 if self.searcher.doc_freq("terms", exact) or self.searcher.doc_freq("folded", folded):
                     return True
         return False
-
-    def _remember_fuzzy(self, term: str) -> None:
-        """The words one letter from the term that the index holds, for the
-        snippets; the engine's own expansion is not visible from here."""
-        # Terms the index holds that begin like the word are the likely
-        # matches; a typo in the first two letters is left dark.
-        for candidate, _count in self.searcher.terms_with_prefix("terms", term[:2], limit=5000):
-            if _one_edit_apart(term, candidate):
-                self.planned.highlight.exact.add(candidate)
 
     def prefix(self, node: Prefix) -> tantivy.Query:
         return tantivy.Query.boolean_query(
@@ -313,21 +326,3 @@ class _Compiler:
             field = {"type": "case_type", "lang": "language", "article": "articles"}[node.name]
             query = tantivy.Query.term_query(self.schema, field, node.value)
         return tantivy.Query.const_score_query(query, 0.0)
-
-
-def _one_edit_apart(a: str, b: str) -> bool:
-    """Levenshtein distance of at most one, transpositions counted as one."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diffs) == 1:
-            return True
-        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
-    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-    i = 0
-    while i < len(shorter) and shorter[i] == longer[i]:
-        i += 1
-    return shorter[i:] == longer[i + 1 :]

@@ -15,6 +15,7 @@ from enum import Enum
 
 import psutil
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.models import Event, StageRun, utcnow
@@ -62,12 +63,16 @@ def claimant_alive(claimed_by: str | None, claimed_at: datetime | None, lease: t
 
 
 def _run(session: Session, document_id: str, page_number: int, stage: str) -> StageRun | None:
+    # FOR UPDATE: on PostgreSQL two workers reading the same run queue here
+    # instead of both claiming it (SQLite's BEGIN IMMEDIATE queues them already).
     return session.scalar(
-        select(StageRun).where(
+        select(StageRun)
+        .where(
             StageRun.document_id == document_id,
             StageRun.page_number == page_number,
             StageRun.stage == stage,
         )
+        .with_for_update()
     )
 
 
@@ -91,8 +96,16 @@ def claim(
     ):
         return Claim.BUSY
     if run is None:
-        run = StageRun(document_id=document_id, page_number=page_number, stage=stage, attempts=0)
-        session.add(run)
+        # No row to lock yet: of two workers inserting it at once, the
+        # unique constraint lets one through; the other keeps off.
+        run = StageRun(document_id=document_id, page_number=page_number, stage=stage, attempts=0,
+                       version=version, input_key=input_key, status="running")
+        try:
+            with session.begin_nested():
+                session.add(run)
+                session.flush()
+        except IntegrityError:
+            return Claim.BUSY
     run.version = version
     run.input_key = input_key
     run.status = "running"

@@ -18,6 +18,7 @@ class PipelineConfig:
     broker_url: str
     search_backend: str = "embedded"
     opensearch_url: str | None = None
+    opensearch_prefix: str = "sotarchive"  # indices are <prefix>-internal and <prefix>-public (aliases)
     ocr_languages: str = "kir+rus"
     ocr_timeout_s: int = 300
     raster_dpi: int = 300

@@ -12,7 +12,7 @@ import json
 import logging
 from dataclasses import asdict
 from datetime import timedelta
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -279,23 +279,39 @@ def document_language(page_languages: Iterable[str | None]) -> str | None:
     return found.pop() if len(found) == 1 else "mixed"
 
 
+def indexed_document(document: Document, pages: list[Page]) -> IndexedDocument:
+    """What the internal index holds of a document: made from the catalog
+    alone, so the index can always be rebuilt (`sotarchive reindex`)."""
+    return IndexedDocument(
+        id=document.id,
+        title=document.title or document.source_name,
+        source=document.source_name,
+        text="\n\n".join(p.text or "" for p in pages),
+        language=document_language(p.language for p in pages),
+    )
+
+
+def catalog_documents(svc: Services) -> Iterator[IndexedDocument]:
+    """Every indexed document of the catalog, as the internal index holds it."""
+    with svc.catalog.read() as session:
+        ids = list(session.scalars(
+            select(Document.id).where(Document.status.in_(("done", "done_with_errors"))).order_by(Document.id)
+        ))
+    for document_id in ids:
+        with svc.catalog.read() as session:
+            document = session.get(Document, document_id)
+            pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
+        if document is not None:
+            yield indexed_document(document, pages)
+
+
 def index_document(svc: Services, document_id: str) -> None:
     """Into the internal (staff) index; the document's final status."""
 
     def work(document: Document) -> Apply:
-        pages = _pages(svc, document_id)
-        language = document_language(p.language for p in pages)
-        svc.internal_index.index(
-            [
-                IndexedDocument(
-                    id=document.id,
-                    title=document.title or document.source_name,
-                    source=document.source_name,
-                    text="\n\n".join(p.text or "" for p in pages),
-                    language=language,
-                )
-            ]
-        )
+        indexed = indexed_document(document, _pages(svc, document_id))
+        language = indexed.language
+        svc.internal_index.index([indexed])
 
         def apply(session: Session) -> None:
             doc = session.get(Document, document_id)

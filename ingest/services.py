@@ -46,6 +46,7 @@ class Services:
             name=name,
             directory=self.config.index_dir,
             url=self.config.opensearch_url,
+            prefix=self.config.opensearch_prefix,
         )
 
 

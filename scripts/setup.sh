@@ -15,8 +15,11 @@ APT_PACKAGES=(
 # The browser tests drive Debian's Chromium with its own driver; the OCR
 # benchmark runs OCRmyPDF as the peer, which needs unpaper and ghostscript.
 [ "$EXTRAS" = "test" ] && APT_PACKAGES+=(chromium chromium-driver)
+# The production backends run for real in the tests (scripts/services.sh):
+# PostgreSQL and Redis from Debian; OpenSearch from Maven Central.
+[ "$EXTRAS" = "test" ] || [ "$EXTRAS" = "bench" ] && APT_PACKAGES+=(postgresql redis-server unzip curl)
 # veraPDF (fetched from Maven Central by scripts/verapdf.sh) checks our PDF/A.
-if [ "$EXTRAS" = "test" ] && ! command -v mvn >/dev/null 2>&1; then
+if { [ "$EXTRAS" = "test" ] || [ "$EXTRAS" = "bench" ]; } && ! command -v mvn >/dev/null 2>&1; then
   APT_PACKAGES+=(maven default-jre-headless)
 fi
 [ "$EXTRAS" = "bench" ] && APT_PACKAGES+=(unpaper ghostscript)

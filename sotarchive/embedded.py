@@ -136,6 +136,7 @@ def wait_for(
     """
     last_state: object = None
     last_change = time.monotonic()
+    warned = False
     while True:
         finished, state = progress()
         if finished:
@@ -146,5 +147,10 @@ def wait_for(
         elif now - last_change > STALL_S:
             supervisor.requeue()
             last_change = now
+            if not supervisor.config.embedded_broker and not warned:
+                # With a production broker the workers run elsewhere.
+                print("no progress for 30 s: is a worker running? start one with `sotarchive worker` "
+                      "(on this or another machine with the same settings)", file=sys.stderr)
+                warned = True
         supervisor.ensure()
         time.sleep(interval)

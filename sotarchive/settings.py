@@ -23,6 +23,7 @@ KEYS = {
     "broker_url": str,
     "search_backend": str,
     "opensearch_url": str,
+    "opensearch_prefix": str,
     "ocr_languages": str,
     "ocr_timeout_s": int,
     "raster_dpi": int,
@@ -70,5 +71,9 @@ def load_config(data_dir_option: str | None = None) -> PipelineConfig:
                 values[key] = kind(raw)
             except ValueError as exc:
                 raise SettingsError(f"{ENV_PREFIX}{key.upper()}={raw!r}: {exc}") from exc
+    if values.get("search_backend", "embedded") not in ("embedded", "opensearch"):
+        raise SettingsError(f"search_backend must be 'embedded' or 'opensearch', not {values['search_backend']!r}")
+    if values.get("search_backend") == "opensearch" and not values.get("opensearch_url"):
+        raise SettingsError("search_backend is opensearch but no opensearch_url is set (SOTARCHIVE_OPENSEARCH_URL)")
     data_dir.mkdir(parents=True, exist_ok=True)
     return PipelineConfig(data_dir=data_dir, **values)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_S = 60
+MIGRATION_LOCK = 0x534F5441  # any constant the whole cluster agrees on
 
 
 def sqlite_url(path: Path) -> str:
@@ -84,6 +85,9 @@ class Catalog:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self._engines[1].begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Workers starting together all migrate: one at a time.
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 

@@ -84,3 +84,68 @@ def ingested_samples(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path)
     data_dir = tmp_path_factory.mktemp("data-samples")
     run_cli(data_dir, "ingest", str(sample_dir), "--batch", "samples", "--wait", "--json", check=True)
     return data_dir
+
+
+# --- the production services, when the test command has started them ----------------------
+# scripts/services.sh start writes these; `make test` sources them. Without
+# them the production-backend variants are skipped, saying why.
+
+OPENSEARCH_URL = os.environ.get("SOTARCHIVE_TEST_OPENSEARCH_URL")
+DATABASE_URL = os.environ.get("SOTARCHIVE_TEST_DATABASE_URL")
+REDIS_URL = os.environ.get("SOTARCHIVE_TEST_REDIS_URL")
+
+
+def needs(url: str | None, what: str):  # type: ignore[no-untyped-def]
+    return pytest.mark.skipif(not url, reason=f"{what} not running: `make test` starts it (scripts/services.sh)")
+
+
+SEARCH_BACKENDS = [
+    pytest.param("embedded", id="embedded"),
+    pytest.param("opensearch", id="opensearch", marks=needs(OPENSEARCH_URL, "OpenSearch")),
+]
+
+
+def open_search_backend(kind: str, folder: Path, name: str = "internal"):  # type: ignore[no-untyped-def]
+    """A fresh, empty index of this kind (OpenSearch: under a prefix of its own)."""
+    from indexing import open_backend
+
+    prefix = "test-" + os.urandom(4).hex()
+    return open_backend(kind, name, folder, OPENSEARCH_URL, prefix=prefix)
+
+
+CATALOGS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgresql", id="postgresql", marks=needs(DATABASE_URL, "PostgreSQL")),
+]
+
+
+@pytest.fixture
+def fresh_database():  # type: ignore[no-untyped-def]
+    """A function giving the URL of a new, empty catalog database of a kind
+    (SQLite: a file; PostgreSQL: a database of its own, dropped afterwards)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    made: list[str] = []
+
+    def make(kind: str, folder: Path) -> str:
+        if kind == "sqlite":
+            from storage.catalog import sqlite_url
+
+            return sqlite_url(folder / "catalog.sqlite")
+        assert DATABASE_URL
+        name = "t_" + os.urandom(6).hex()
+        server = make_url(DATABASE_URL)
+        with psycopg.connect(host=server.host, port=server.port, user=server.username, dbname="postgres",
+                             autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        return server.set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    if made:
+        server = make_url(DATABASE_URL)  # type: ignore[arg-type]
+        with psycopg.connect(host=server.host, port=server.port, user=server.username, dbname="postgres",
+                             autocommit=True) as connection:
+            for name in made:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

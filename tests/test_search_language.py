@@ -1,6 +1,9 @@
-"""Search that understands Kyrgyz and Russian, on a real embedded index:
-inflection, typewriter folding, OCR repairs, synonyms, the query language,
-facets, snippets, sorting, paging and similar decisions."""
+"""Search that understands Kyrgyz and Russian, on real indexes: inflection,
+typewriter folding, OCR repairs, synonyms, the query language, facets,
+snippets, sorting, paging and similar decisions.
+
+The search tests are the contract every backend meets: each runs on the
+embedded engine and on OpenSearch (when `make test` has started it)."""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from indexing import IndexedDocument, QueryError, SearchBackend, analyze, open_backend
+from indexing import IndexedDocument, QueryError, SearchBackend, analyze
+from tests.conftest import SEARCH_BACKENDS, open_search_backend
 
 DOCS = [
     IndexedDocument(
@@ -54,9 +58,9 @@ DOCS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
-    backend = open_backend("embedded", "internal", Path(tmp_path_factory.mktemp("index")))
+@pytest.fixture(scope="module", params=SEARCH_BACKENDS)
+def index(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    backend = open_search_backend(request.param, Path(tmp_path_factory.mktemp("index")))
     backend.index(DOCS)
     return backend
 

@@ -13,8 +13,8 @@ from sqlalchemy import inspect, text
 
 from ingest.claims import Claim, claim, finish
 from storage import BlobStore, Catalog
-from storage.catalog import sqlite_url
 from storage.models import Document, Event, StageRun
+from tests.conftest import CATALOGS
 
 LEASE = timedelta(minutes=5)
 
@@ -54,20 +54,58 @@ def test_rejects_paths_that_are_not_digests(tmp_path: Path) -> None:
         BlobStore(tmp_path).path("../../etc/passwd")
 
 
-@pytest.fixture
-def catalog(tmp_path: Path) -> Catalog:
-    catalog = Catalog(sqlite_url(tmp_path / "catalog.sqlite"))
+@pytest.fixture(params=CATALOGS)
+def catalog(request: pytest.FixtureRequest, tmp_path: Path, fresh_database) -> Catalog:  # type: ignore[no-untyped-def]
+    catalog = Catalog(fresh_database(request.param, tmp_path))
     catalog.migrate()
-    return catalog
+    yield catalog
+    catalog.dispose()
 
 
-def test_migrations_create_the_tables_in_wal_mode(catalog: Catalog) -> None:
+def test_migrations_create_the_tables(catalog: Catalog) -> None:
     catalog.migrate()  # twice is harmless
     with catalog.read() as session:
         tables = set(inspect(session.connection()).get_table_names())
-        mode = session.execute(text("PRAGMA journal_mode")).scalar()
     assert {"batches", "documents", "files", "pages", "stage_runs", "events", "alembic_version"} <= tables
-    assert mode == "wal"
+    if catalog.is_sqlite:
+        with catalog.read() as session:
+            assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+@pytest.mark.parametrize("kind", CATALOGS)
+def test_migrations_from_several_processes_at_once(kind: str, tmp_path: Path, fresh_database) -> None:  # type: ignore[no-untyped-def]
+    """Workers starting together on an empty database each migrate: they
+    must queue, not collide."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    url = fresh_database(kind, tmp_path)
+    with ProcessPoolExecutor(3) as pool:
+        list(pool.map(_migrate, [url] * 3))
+    catalog = Catalog(url)
+    with catalog.read() as session:
+        assert session.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+        assert "stage_runs" in inspect(session.connection()).get_table_names()
+    catalog.dispose()
+
+
+def _migrate(url: str) -> None:
+    Catalog(url).migrate()
+
+
+def test_two_processes_racing_for_one_stage_get_it_once(catalog: Catalog) -> None:
+    """Several workers in parallel must not process a page twice."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    doc = _document(catalog)
+    with ProcessPoolExecutor(4) as pool:
+        outcomes = list(pool.map(_claim_page, [(catalog.url, doc)] * 8))
+    assert outcomes.count("RUN") == 1, outcomes
+
+
+def _claim_page(job: tuple[str, str]) -> str:
+    url, doc = job
+    with Catalog(url).write() as session:
+        return claim(session, doc, 1, "ocr", "v1", "k", LEASE).name
 
 
 def _document(catalog: Catalog) -> str:
