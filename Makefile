@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search clean
+.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search bench-backends clean
 
 setup:
 	scripts/setup.sh
@@ -27,6 +27,12 @@ bench-ocr: setup-bench
 # BENCH_ARGS="--latency 100000,1000000" for the million-document figures.
 bench-search: setup-bench
 	.venv/bin/python bench/search_bench.py $(BENCH_ARGS)
+
+# The embedded engine against OpenSearch (started here, on loopback, and stopped after).
+bench-backends: setup-bench
+	scripts/services.sh start opensearch >/dev/null
+	.venv/bin/python bench/search_bench.py --only-compare --opensearch http://127.0.0.1:9250 $(BENCH_ARGS); \
+	  status=$$?; scripts/services.sh stop opensearch; exit $$status
 
 clean:
 	rm -rf data .pytest_cache

@@ -277,6 +277,54 @@ def latency(folder: Path, sizes: list[int], seed: int, processes: int, repeats: 
     print("\n".join(lines))
 
 
+def compare_backends(folder: Path, size: int, url: str, seed: int, processes: int, repeats: int) -> None:
+    """The embedded engine and OpenSearch on the same corpus, in one run."""
+    from indexing.opensearch_backend import OpenSearchBackend
+
+    print(f"Embedded engine and OpenSearch on the same {size:,} documents (analysis in {processes} processes):\n")
+    engines = {
+        "embedded": TantivyBackend(folder, "compare"),
+        "opensearch": OpenSearchBackend(url, "compare", prefix="bench-" + os.urandom(3).hex()),
+    }
+    rates = {}
+    for name, engine in engines.items():
+        started = time.monotonic()
+        engine.index((make_document(n, seed + 11) for n in range(size)), processes=processes)
+        rates[name] = size / (time.monotonic() - started)
+    queries = latency_queries(random.Random(seed))
+    header = f"{'engine':11} {'documents/s':>12} " + " ".join(f"{k + ' p50/p95 ms':>22}" for k in queries)
+    print(header)
+    print("-" * len(header))
+    for name, engine in engines.items():
+        for text in ("сот", "суд"):
+            engine.search(text, facets=True)
+        cells = []
+        for kind, texts in queries.items():
+            samples = []
+            for _ in range(repeats):
+                for text in texts:
+                    t0 = time.perf_counter()
+                    engine.search(text, limit=20, facets=True)
+                    samples.append((time.perf_counter() - t0) * 1000)
+            p50, p95, _ = percentiles(samples)
+            cells.append(f"{p50:>10.1f} / {p95:<9.1f}")
+        print(f"{name:11} {rates[name]:>12,.0f} " + " ".join(f"{c:>22}" for c in cells))
+    differ = []
+    for q in (q for texts in queries.values() for q in texts):
+        ours, theirs = engines["embedded"].search(q, limit=1), engines["opensearch"].search(q, limit=1)
+        if ours.total != theirs.total:
+            differ.append(f"{q}: {ours.total} and {theirs.total}")
+        elif ours.total <= 2000:  # the whole hit set, where it is small enough to fetch
+            a = {h.id for h in engines["embedded"].search(q, limit=ours.total).hits}
+            b = {h.id for h in engines["opensearch"].search(q, limit=ours.total).hits}
+            if a != b:
+                differ.append(f"{q}: {len(a ^ b)} documents found by one engine only")
+    print("\nthe same number of hits for every query on both engines (and the same documents where under 2,000): "
+          + ("yes" if not differ else "NO\n  " + "\n  ".join(differ)))
+    engines["opensearch"].client.indices.delete(index=engines["opensearch"].alias + "-*")
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=20_000, help="background documents for the relevance run")
@@ -285,15 +333,21 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--keep", type=Path, help="keep the indexes in this folder")
+    parser.add_argument("--opensearch", help="also compare with OpenSearch at this URL (make bench-backends starts one)")
+    parser.add_argument("--compare-docs", type=int, default=100_000, help="documents for the engine comparison")
+    parser.add_argument("--only-compare", action="store_true", help="skip the stemmer, relevance and latency runs")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="sotarchive-search-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        stemmer()
-        relevance(folder, args.docs, args.seed, args.processes)
-        sizes = [int(s) for s in args.latency.split(",") if int(s) > 0]
-        if sizes:
-            latency(folder, sorted(sizes), args.seed, args.processes, args.repeats)
+        if not args.only_compare:
+            stemmer()
+            relevance(folder, args.docs, args.seed, args.processes)
+            sizes = [int(s) for s in args.latency.split(",") if int(s) > 0]
+            if sizes:
+                latency(folder, sorted(sizes), args.seed, args.processes, args.repeats)
+        if args.opensearch:
+            compare_backends(folder, args.compare_docs, args.opensearch, args.seed, args.processes, args.repeats)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import psutil
@@ -12,7 +13,9 @@ from ingest.config import PipelineConfig
 
 
 def pidfile(config: PipelineConfig, pid: int) -> Path:
-    return config.run_dir / f"worker-{pid}.pid"
+    # The host in the name: machines (and containers) sharing a data
+    # directory each see only their own workers' pids.
+    return config.run_dir / f"worker-{socket.gethostname()}-{pid}.pid"
 
 
 def live_workers(config: PipelineConfig) -> list[int]:
@@ -20,7 +23,7 @@ def live_workers(config: PipelineConfig) -> list[int]:
     pids = []
     if not config.run_dir.is_dir():
         return pids
-    for path in config.run_dir.glob("worker-*.pid"):
+    for path in config.run_dir.glob(f"worker-{socket.gethostname()}-*.pid"):
         try:
             pid = int(path.read_text().strip())
             if psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
