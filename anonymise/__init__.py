@@ -1,8 +1,9 @@
 """Personal-data detection and redaction.
 
-For now a pass-through that detects nothing: the pipeline stage, the
-command and the data shapes exist so that the detectors can be added
-without touching their callers. Until then nothing is published.
+So far the structured identifiers (ПИН, passports, phones, e-mail, cards,
+accounts, vehicle plates, dates of birth, addresses: anonymise/identifiers.py),
+each validated. Persons (names in both languages, roles, propagation,
+officials kept) come next; until then nothing is published.
 """
 
 from anonymise.result import AnonymisationResult, Entity, anonymise

@@ -20,20 +20,41 @@ class AnonymisationResult:
     entities: list[Entity] = field(default_factory=list)
 
 
-def redact(text: str, entities: list[Entity]) -> str:
-    """Replace each entity marked "redact" by a label in brackets."""
+# What a redacted identifier reads as, in the language of the act.
+PLACEHOLDERS = {
+    "ru": {"PIN": "ПИН", "PASSPORT": "ПАСПОРТ", "PHONE": "ТЕЛЕФОН", "EMAIL": "ЭЛ. ПОЧТА", "CARD": "КАРТА",
+           "ACCOUNT": "СЧЕТ", "PLATE": "ГОС. НОМЕР", "BIRTHDATE": "ДАТА РОЖДЕНИЯ", "ADDRESS": "АДРЕС"},
+    "ky": {"PIN": "ПИН", "PASSPORT": "ПАСПОРТ", "PHONE": "ТЕЛЕФОН", "EMAIL": "ЭЛ. ПОЧТА", "CARD": "КАРТА",
+           "ACCOUNT": "ЭСЕП", "PLATE": "МАМ. НОМЕР", "BIRTHDATE": "ТУУЛГАН КҮНҮ", "ADDRESS": "ДАРЕК"},
+}
+KYRGYZ_LETTERS = set("ңөүҢӨҮ")
+
+
+def language_of(text: str) -> str:
+    """ky when the Kyrgyz letters are common enough, else ru."""
+    letters = sum(c.isalpha() for c in text) or 1
+    return "ky" if sum(c in KYRGYZ_LETTERS for c in text) / letters > 0.005 else "ru"
+
+
+def redact(text: str, entities: list[Entity], language: str | None = None) -> str:
+    """Replace each entity marked "redact" by its placeholder in brackets."""
+    names = PLACEHOLDERS[language or language_of(text)]
     out, last = [], 0
     for entity in sorted(entities, key=lambda e: e.start):
         if entity.action != "redact" or entity.start < last:
             continue
         out.append(text[last : entity.start])
-        out.append(f"[{entity.label}]")
+        out.append(f"[{names.get(entity.label, entity.label)}]")
         last = entity.end
     out.append(text[last:])
     return "".join(out)
 
 
 def anonymise(text: str) -> AnonymisationResult:
-    """Detect personal data in text and redact it (no detectors yet)."""
-    entities: list[Entity] = []
+    """Detect personal data in text and redact it. So far the structured
+    identifiers (anonymise/identifiers.py); persons come next, and until
+    they do nothing is published."""
+    from anonymise.identifiers import find_identifiers
+
+    entities = find_identifiers(text)
     return AnonymisationResult(text=redact(text, entities), entities=entities)

@@ -107,9 +107,10 @@ YML
 }
 
 opensearch_stop() {
-  local pidfile="$STATE/opensearch/pid"
-  if [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null; then
-    for _ in $(seq 60); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 1; done
+  local pidfile="$STATE/opensearch/pid" pid
+  pid="$(cat "$pidfile" 2>/dev/null || true)"
+  if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
     log "OpenSearch stopped"
   fi
   rm -rf "$STATE/opensearch"
