@@ -6,6 +6,7 @@ each validated. Persons (names in both languages, roles, propagation,
 officials kept) come next; until then nothing is published.
 """
 
-from anonymise.result import AnonymisationResult, Entity, anonymise
+from anonymise.detect import Policy, anonymise
+from anonymise.result import AnonymisationResult, Entity
 
-__all__ = ["AnonymisationResult", "Entity", "anonymise"]
+__all__ = ["AnonymisationResult", "Entity", "Policy", "anonymise"]

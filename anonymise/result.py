@@ -36,25 +36,22 @@ def language_of(text: str) -> str:
     return "ky" if sum(c in KYRGYZ_LETTERS for c in text) / letters > 0.005 else "ru"
 
 
-def redact(text: str, entities: list[Entity], language: str | None = None) -> str:
-    """Replace each entity marked "redact" by its placeholder in brackets."""
+def redact(text: str, entities: list[Entity], language: str | None = None,
+           replacements: dict[tuple[int, int], str] | None = None) -> str:
+    """Replace each entity marked "redact": a person by its replacement
+    (the same for every mention of one person), an identifier by its
+    placeholder in brackets."""
     names = PLACEHOLDERS[language or language_of(text)]
+    replacements = replacements or {}
     out, last = [], 0
     for entity in sorted(entities, key=lambda e: e.start):
         if entity.action != "redact" or entity.start < last:
             continue
         out.append(text[last : entity.start])
-        out.append(f"[{names.get(entity.label, entity.label)}]")
+        replacement = replacements.get((entity.start, entity.end)) or f"[{names.get(entity.label, entity.label)}]"
+        if replacement.endswith(".") and text[entity.end : entity.end + 1] == ".":
+            replacement = replacement[:-1]  # "А. Б. И." at a sentence's end: one full stop
+        out.append(replacement)
         last = entity.end
     out.append(text[last:])
     return "".join(out)
-
-
-def anonymise(text: str) -> AnonymisationResult:
-    """Detect personal data in text and redact it. So far the structured
-    identifiers (anonymise/identifiers.py); persons come next, and until
-    they do nothing is published."""
-    from anonymise.identifiers import find_identifiers
-
-    entities = find_identifiers(text)
-    return AnonymisationResult(text=redact(text, entities), entities=entities)

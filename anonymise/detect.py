@@ -1,0 +1,92 @@
+"""Anonymising one text: identifiers and persons found, officials kept,
+every person replaced the same way at each mention.
+
+The replacement follows sot.kg's practice by default: the person's
+initials ("А. Б. И." for Иванов Асан Бакытович), the same at every mention
+whatever its case; or, as a setting, numbered placeholders ("[ФИО-1]",
+"[АТЫ-ЖӨНҮ-1]").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from anonymise.identifiers import find_identifiers
+from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, PATRONYMIC, SURNAME, is_given_name
+from anonymise.persons import DEFAULT_KEEP, Mention, find_persons
+from anonymise.result import AnonymisationResult, Entity, language_of, redact
+
+STYLES = ("initials", "placeholder")
+PERSON_PLACEHOLDER = {"ru": "ФИО", "ky": "АТЫ-ЖӨНҮ"}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What is kept and how people are replaced (a setting of the archive)."""
+
+    keep_roles: frozenset[str] = DEFAULT_KEEP  # judge, prosecutor, lawyer, secretary, expert, investigator
+    style: str = "initials"
+
+
+def anonymise(text: str, policy: Policy = Policy(), language: str | None = None) -> AnonymisationResult:
+    """Detect personal data in a text and redact it."""
+    language = language or language_of(text)
+    identifiers = find_identifiers(text)
+    mentions = [
+        m for m in find_persons(text, language, policy.keep_roles)
+        if not any(e.start <= m.start < e.end or m.start <= e.start < m.end for e in identifiers)
+    ]
+    entities = identifiers + [
+        Entity(m.start, m.end, "PERSON", m.text, "keep" if m.keep else "redact") for m in mentions
+    ]
+    entities.sort(key=lambda e: e.start)
+    replacements = _replacements(mentions, policy.style, language)
+    return AnonymisationResult(text=redact(text, entities, language, replacements), entities=entities)
+
+
+def _replacements(mentions: list[Mention], style: str, language: str) -> dict[tuple[int, int], str]:
+    by_person: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if not mention.keep:
+            by_person.setdefault(mention.person, []).append(mention)
+    out = {}
+    for number, (person, group) in enumerate(sorted(by_person.items()), start=1):
+        if style == "placeholder":
+            label = f"[{PERSON_PLACEHOLDER[language]}-{number}]"
+        else:
+            label = initials(max((m.text for m in group), key=_information))
+        for mention in group:
+            out[(mention.start, mention.end)] = label
+    return out
+
+
+def _information(name: str) -> tuple[int, int]:
+    return (len(name.split()), len(name))
+
+
+def initials(name: str) -> str:
+    """"Иванов Асан Бакытович" → "А. Б. И."; "Иванов П.С." → "П. С. И.";
+    "Сыдыкова Гүлнара Бакыт кызы" → "Г. Б. С."."""
+    words = re.findall(r"[А-ЯЁӨҮҢа-яёөүң]+\.?|[А-ЯЁӨҮҢ]\.", name)
+    given, father, family, letters = None, None, None, []
+    for i, word in enumerate(words):
+        bare = word.rstrip(".")
+        if INITIALS.match(word) or (len(bare) == 1 and bare.isupper()):
+            letters.append(bare)
+        elif KYRGYZ_PATRONYMIC.match(word.lower()) and i > 0:
+            father = words[i - 1].rstrip(".")
+            if given == father:
+                given = None
+        elif PATRONYMIC.match(bare):
+            father = bare
+        elif SURNAME.match(bare) and family is None:
+            family = bare
+        elif given is None and is_given_name(bare):
+            given = bare
+        elif family is None:
+            family = bare
+    parts = [p[0] for p in (given, father) if p] or letters[:2]
+    if family:
+        parts.append(family[0])
+    return " ".join(f"{p.upper()}." for p in parts) or "[ФИО]"

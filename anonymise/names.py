@@ -1,0 +1,121 @@
+"""What a person's name looks like in Kyrgyz and Russian court texts.
+
+Surnames end in -ов/-ова, -ев/-ева, -ин/-ина, -иев, -бек, -баев, -ский...;
+patronymics in -ович/-овна, -евич/-евна; Kyrgyz patronymics are "Асан
+уулу" (son of Асан) and "Асан кызы" (daughter of Асан). In Kyrgyz any of
+them takes the case and possessive suffixes ("Мамытовдун", "Каировичке",
+"уулунун", "кызына"); in Russian the case endings ("Асановой", "Петровым").
+Given names come from natasha's packaged list (OpenCorpora's names, with
+many Kyrgyz ones) and the project's own Kyrgyz list.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+UPPER = "А-ЯЁӨҮҢ"
+LOWER = "а-яёөүң"
+# Kyrgyz case and possessive endings after a name (-дун, -го, -ду, -до, -дон ...)
+# and Russian case endings (-а, -у, -ым, -ой ...).
+KY_CASE = (
+    r"(?:[дтн][уүыи]н|[гк][оөаеу]|[дтн][уүыи]|[дт][оөае]|[дтн][оөае]н|[нс][ыиуү](?:н|на|нда|ндан)?|"
+    r"ч[аеоө]|[гк][аеоө]|[аеоөуүыи]н?)"
+)
+RU_CASE = r"(?:а|у|ы|ым|ом|е|ой|ою|ых|ыми|им|ого|ому|ую|ая|ой)"
+SURNAME_STEM = (
+    r"(?:ов|ев|ёв|ин|ын|иев|аев|уев|баев|беков|бек|бай|ский|цкий|ова|ева|ёва|ина|ына|иева|аева|уева|баева|бекова|ская|цкая)"
+)
+SURNAME = re.compile(rf"^[{UPPER}][{LOWER}]{{2,}}?{SURNAME_STEM}(?:{KY_CASE}|{RU_CASE})?$")
+PATRONYMIC = re.compile(
+    rf"^[{UPPER}][{LOWER}]+(?:(?:ович|евич|ич)(?:{KY_CASE}|{RU_CASE})?|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)(?:{KY_CASE})?)$"
+)
+KYRGYZ_PATRONYMIC = re.compile(r"^(?:уулу|кызы)(?:нун|нын|на|ну|ны|нда|ндан|га|на)?$")
+INITIALS = re.compile(rf"^(?:[{UPPER}]\.\s?){{1,2}}$|^[{UPPER}]\.[{UPPER}]\.?$")
+CAPITALISED = re.compile(rf"^[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?$")
+
+# Words that begin with a capital in court texts and are not people.
+NOT_NAMES = frozenset(
+    """суд сот соту сотунун сотко суда суде судом коллегия коллегиясы республика республикасы республики
+    кыргыз кыргызской кыргызская киргизской киргизская ссср ссср совет министерство министрлиги прокуратура
+    прокуратурасы район району района облус облусу области область город шаар шаары шаарынын город города
+    бишкек фрунзе ош нарын каракол талас баткен токмок балыкчы жалал-абад чуй чүй ысык-көл иссык-куль
+    кодекс кодекси кодексинин кодекса статья статьи берене беренеси кылмыш-жаза уголовного гражданского
+    приговор решение определение постановление өкүм чечим аныктама токтом жогорку верховный народный
+    ленинский свердловский первомайский октябрьский ленин свердлов первомай октябрь
+    банк банкы компания ооо оао зао мвд гкнб гунн ички иштер милиция отдел бөлүм
+    истец ответчик подсудимый потерпевший свидетель заявитель судья прокурор адвокат эксперт секретарь
+    доогер жоопкер айыпталуучу соттолуучу жабырлануучу күбө арыздануучу катчы
+    январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
+    январь февралы марты апрели майы июну июлу августу сентябры октябры ноябры декабры""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names, lowercase: natasha's list and the project's Kyrgyz list."""
+    import natasha
+
+    names: set[str] = set()
+    packaged = Path(natasha.__file__).parent / "data" / "dict" / "first.txt"
+    names.update(line.strip().replace("ё", "е") for line in packaged.read_text("utf-8").splitlines() if line.strip())
+    ours = resources.files("anonymise").joinpath("data", "kyrgyz_first_names.txt").read_text("utf-8")
+    names.update(line.strip().lower() for line in ours.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(names - NOT_NAMES)
+
+
+LONG_NOT_NAMES = tuple(sorted(w for w in NOT_NAMES if len(w) >= 6))
+
+
+def not_a_name(word: str) -> bool:
+    """A capitalised word of court texts that is no one's name, in any of
+    its forms (Республикасынын, Коллегиясынын)."""
+    lower = word.lower()
+    return lower in NOT_NAMES or lower.startswith(LONG_NOT_NAMES)
+
+
+def is_given_name(word: str) -> bool:
+    lower = word.lower().replace("ё", "е")
+    return not not_a_name(lower) and (lower in first_names() or name_base(lower) in first_names())
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two bases of one name ("гүлнара" and "гүлнар": the ending taken
+    off one and not the other)."""
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter) and len(longer) - len(shorter) <= 1
+
+
+def name_base(word: str) -> str:
+    """A name with its case ending taken off, for matching mentions:
+    Мамытовдун, Мамытовго, Мамытова, Мамытовой → мамытов; Айгүлдүн → айгүл."""
+    lower = word.lower()
+    for ending in _ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            lower = lower[: -len(ending)]
+            break
+    for feminine, masculine in (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
+                                ("ская", "ский"), ("цкая", "цкий"), ("овна", "ович"), ("евна", "евич")):
+        if lower.endswith(feminine):
+            return lower[: -len(feminine)] + masculine
+    return lower
+
+
+# Case endings, longest first, as they follow a name.
+_ENDINGS = sorted(
+    {
+        *(a + b + c for a in "дтн" for b in "уүыи" for c in ("н",)),
+        *(a + b for a in "гк" for b in "оөаеу"),
+        *(a + b for a in "дтн" for b in "уүыи"),
+        *(a + b for a in "дт" for b in "оөае"),
+        *(a + b + "н" for a in "дтн" for b in "оөае"),
+        *("сы", "си", "су", "сү", "сын", "син", "сун", "сүн", "сына", "сине", "суна", "сүнө", "сынын", "синин"),
+        "ым", "ом", "ой", "ою", "ых", "ыми", "ому", "ого", "ую", "а", "у", "е",
+    },
+    key=len,
+    reverse=True,
+)
