@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search bench-backends clean
+.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search bench-backends bench-anon clean
 
 setup:
 	scripts/setup.sh
@@ -27,6 +27,9 @@ bench-ocr: setup-bench
 # BENCH_ARGS="--latency 100000,1000000" for the million-document figures.
 bench-search: setup-bench
 	.venv/bin/python bench/search_bench.py $(BENCH_ARGS)
+
+bench-anon: setup-bench
+	.venv/bin/python bench/anon_bench.py $(BENCH_ARGS)
 
 # The embedded engine against OpenSearch (started here, on loopback, and stopped after).
 bench-backends: setup-bench

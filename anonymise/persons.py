@@ -72,6 +72,7 @@ class Mention:
 class _Person:
     number: int
     bases: set[str] = field(default_factory=set)
+    firsts: set[str] = field(default_factory=set)  # first letters of the given name, as written or initialled
     keep: bool = False
 
 
@@ -171,6 +172,7 @@ def role_persons(doc: Doc) -> Doc:
             end += 1
         if end > start:
             _add(doc, doc[start:end])
+            doc.spans.setdefault("parties", []).append(doc[start:end])
     return doc
 
 
@@ -218,12 +220,21 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
     people: list[_Person] = []
     mentions: list[Mention] = []
     officials = _officials(doc, spans, keep_roles)
+    parties = [(p.start_char, p.end_char) for p in doc.spans.get("parties", [])]
     for span in spans:
         bases = {name_base(t.text) for t in span if t.is_alpha and len(t.text) > 1 and t.text.lower() not in ("уулу", "кызы")}
         if not bases:
             continue
-        person = _person_for(people, bases)
-        person.keep = person.keep or (span.start_char, span.end_char) in officials
+        official = (span.start_char, span.end_char) in officials
+        party = any(a <= span.start_char < b for a, b in parties)
+        # A party and an official of one surname (and even one initial) are
+        # two people: a party's mention never joins an official, nor back.
+        # Officials are named by surname and initials; a mention with the
+        # given name spelled out is a private person's, to be safe.
+        spelled = any(is_given_name(t.text) and not SURNAME.match(t.text) for t in span)
+        allowed = [p for p in people if (p.keep if official else not (p.keep and (party or spelled)))]
+        person = _person_for(allowed, people, bases, _first_letter(span))
+        person.keep = person.keep or official
         mentions.append(Mention(span.start_char, span.end_char, span.text, person.number))
     mentions += _propagate(doc, people, mentions)
     for mention in mentions:
@@ -244,14 +255,33 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def _person_for(people: list[_Person], bases: set[str]) -> _Person:
+def _first_letter(span: Span) -> str | None:
+    """The given name's first letter, from the name itself or its initial:
+    two people of one surname (a party and the court's secretary) differ here."""
+    for i, token in enumerate(span):
+        text = token.text
+        if re.fullmatch(r"[А-ЯЁӨҮҢ]", text) or INITIALS.match(text):
+            return text[0]
+        if is_given_name(text) and not SURNAME.match(text):
+            return text[0]
+    return None
+
+
+def _person_for(candidates: list[_Person], people: list[_Person], bases: set[str], first: str | None) -> _Person:
     """The person these name words belong to: one who shares a surname or
-    (failing that) a given name with them, or a new one."""
-    for person in people:
+    (failing that) a given name with them and whose initial does not
+    differ, or a new one."""
+    # Private people first: a bare surname shared with an official is the
+    # party's (redacting an official's mention is the lesser error).
+    for person in sorted(candidates, key=lambda p: p.keep):
+        if first and person.firsts and first not in person.firsts:
+            continue
         if any(same_name(a, b) for a in bases for b in person.bases if len(a) >= 4):
             person.bases |= bases
+            if first:
+                person.firsts.add(first)
             return person
-    person = _Person(len(people), set(bases))
+    person = _Person(len(people), set(bases), {first} if first else set())
     people.append(person)
     return person
 
@@ -280,7 +310,9 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
             i += 1
             continue
         base = name_base(token.text)
-        person = next((p for p in people if any(same_name(base, b) for b in p.bases if len(b) >= 4)), None)
+        matching = [p for p in people if any(same_name(base, b) for b in p.bases if len(b) >= 4)]
+        # A bare surname shared by a party and an official: the party's, to be safe.
+        person = next((p for p in matching if not p.keep), matching[0] if matching else None)
         if person is None:
             i += 1
             continue

@@ -1,0 +1,87 @@
+"""Anonymisation quality and speed on the annotated set (bench/anon_corpus.py).
+
+Per label: recall (an annotated mention counts as found only if every
+word of it is covered by a redaction), precision (a redaction is right if
+it overlaps an annotated personal-data span), officials wrongly removed,
+and throughput in characters per second.
+
+    make bench-anon            # or: .venv/bin/python bench/anon_bench.py [--docs 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from anonymise import anonymise  # noqa: E402
+from bench.anon_corpus import annotated_set  # noqa: E402
+
+WORD = re.compile(r"\w+")
+
+
+def covered(start: int, end: int, text: str, redactions: list[tuple[int, int]]) -> bool:
+    return all(any(a <= m.start() and m.end() <= b for a, b in redactions) for m in WORD.finditer(text, start, end))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show", action="store_true", help="print every miss and every wrong redaction")
+    args = parser.parse_args()
+    documents = annotated_set(args.docs, args.seed)
+    anonymise("Прогрев: суд.")  # load the models once, as a worker has them
+    found = defaultdict(lambda: [0, 0])  # (language, label) -> [found, annotated]
+    right = defaultdict(lambda: [0, 0])  # (language, label) -> [right, detected]
+    officials = defaultdict(lambda: [0, 0])  # language -> [wrongly removed, officials]
+    chars, elapsed = 0, 0.0
+    for doc in documents:
+        started = time.perf_counter()
+        result = anonymise(doc.text, language=doc.language)
+        elapsed += time.perf_counter() - started
+        chars += len(doc.text)
+        redactions = [(e.start, e.end) for e in result.entities if e.action == "redact"]
+        for span in doc.spans:
+            hit = covered(span.start, span.end, doc.text, redactions)
+            if span.keep:
+                officials[doc.language][1] += 1
+                if any(a < span.end and span.start < b for a, b in redactions):
+                    officials[doc.language][0] += 1
+                    if args.show:
+                        print(f"official removed ({doc.language}): {doc.text[span.start:span.end]!r}")
+                continue
+            found[(doc.language, span.label)][1] += 1
+            found[(doc.language, span.label)][0] += hit
+            if not hit and args.show:
+                print(f"missed {span.label} ({doc.language}): {doc.text[span.start:span.end]!r}")
+        for entity in result.entities:
+            if entity.action != "redact":
+                continue
+            ok = any(s.start < entity.end and entity.start < s.end and not s.keep for s in doc.spans)
+            right[(doc.language, entity.label)][1] += 1
+            right[(doc.language, entity.label)][0] += ok
+            if not ok and args.show:
+                print(f"wrong {entity.label} ({doc.language}): {entity.text!r}")
+    print(f"{len(documents)} documents ({sum(d.language == 'ky' for d in documents)} Kyrgyz), {chars:,} characters\n")
+    header = f"{'lang':4} {'label':10} {'annotated':>9} {'recall':>8} {'detected':>9} {'precision':>9}"
+    print(header)
+    print("-" * len(header))
+    for key in sorted(set(found) | set(right)):
+        f, r = found.get(key, [0, 0]), right.get(key, [0, 0])
+        recall = f"{f[0] / f[1]:.1%}" if f[1] else "-"
+        precision = f"{r[0] / r[1]:.1%}" if r[1] else "-"
+        print(f"{key[0]:4} {key[1]:10} {f[1]:>9} {recall:>8} {r[1]:>9} {precision:>9}")
+    for language, (wrong, total) in sorted(officials.items()):
+        print(f"\nofficials ({language}): {total}, wrongly removed: {wrong}", end="")
+    print(f"\n\nthroughput: {chars / elapsed:,.0f} characters/s ({elapsed / len(documents) * 1000:.0f} ms a document)")
+
+
+if __name__ == "__main__":
+    main()
