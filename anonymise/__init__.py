@@ -7,6 +7,6 @@ officials kept) come next; until then nothing is published.
 """
 
 from anonymise.detect import Policy, anonymise
-from anonymise.result import AnonymisationResult, Entity
+from anonymise.result import AnonymisationResult, Entity, redact
 
-__all__ = ["AnonymisationResult", "Entity", "Policy", "anonymise"]
+__all__ = ["AnonymisationResult", "Entity", "Policy", "anonymise", "redact"]

@@ -10,12 +10,12 @@ whatever its case; or, as a setting, numbered placeholders ("[ФИО-1]",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from anonymise.identifiers import find_identifiers
 from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, PATRONYMIC, SURNAME, is_given_name
 from anonymise.persons import DEFAULT_KEEP, Mention, find_persons
-from anonymise.result import AnonymisationResult, Entity, language_of, redact
+from anonymise.result import AnonymisationResult, Entity, language_of, placeholder, redact
 
 STYLES = ("initials", "placeholder")
 PERSON_PLACEHOLDER = {"ru": "ФИО", "ky": "АТЫ-ЖӨНҮ"}
@@ -37,12 +37,13 @@ def anonymise(text: str, policy: Policy = Policy(), language: str | None = None)
         m for m in find_persons(text, language, policy.keep_roles)
         if not any(e.start <= m.start < e.end or m.start <= e.start < m.end for e in identifiers)
     ]
-    entities = identifiers + [
-        Entity(m.start, m.end, "PERSON", m.text, "keep" if m.keep else "redact") for m in mentions
+    replacements = _replacements(mentions, policy.style, language)
+    entities = [replace(e, replacement=placeholder(e.label, language)) for e in identifiers] + [
+        Entity(m.start, m.end, "PERSON", m.text, "keep" if m.keep else "redact", replacements.get((m.start, m.end)))
+        for m in mentions
     ]
     entities.sort(key=lambda e: e.start)
-    replacements = _replacements(mentions, policy.style, language)
-    return AnonymisationResult(text=redact(text, entities, language, replacements), entities=entities)
+    return AnonymisationResult(text=redact(text, entities, language), entities=entities)
 
 
 def _replacements(mentions: list[Mention], style: str, language: str) -> dict[tuple[int, int], str]:

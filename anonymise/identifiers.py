@@ -86,14 +86,14 @@ PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|г/н|госномер|
 
 RECOGNIZERS: list[Recognizer] = [
     Recognizer("PIN", re.compile(r"(?<!\d)[12]\d{13}(?!\d)"), _valid_pin),
-    Recognizer("CARD", re.compile(r"(?<!\d)\d{4}(?:[ \-]?\d{4}){3}(?:\d{1,3})?(?!\d)"), _valid_card),
+    Recognizer("CARD", re.compile(r"(?<!\d)\d{4}(?:[\s\-]?\d{4}){3}(?:\d{1,3})?(?!\d)"), _valid_card),
     Recognizer("ACCOUNT", re.compile(r"(?<!\d)\d{16,20}(?!\d)"), _after_context(ACCOUNT_CONTEXT)),
     # Passports and ID cards: two letters (Latin or Cyrillic) and seven digits.
-    Recognizer("PASSPORT", re.compile(r"(?<![\w\d])(?:[A-Z]{2}|[А-ЯЁ]{2})[ \-№]?\d{7}(?!\d)")),
+    Recognizer("PASSPORT", re.compile(r"(?<![\w\d])(?:[A-Z]{2}|[А-ЯЁ]{2})[\s\-№]?\d{7}(?!\d)")),
     Recognizer(
         "PHONE",
         re.compile(
-            r"(?<![\w\d+])(?:\+?996|0)[ \-]?\(?\d{3}\)?[ \-]?(?:\d{3}[ \-]?\d{3}|\d{2,3}[ \-]?\d{2}[ \-]?\d{2})(?!\d)"
+            r"(?<![\w\d+])(?:\+?996|0)[\s\-]?\(?\d{3}\)?[\s\-]?(?:\d{3}[\s\-]?\d{3}|\d{2,3}[\s\-]?\d{2}[\s\-]?\d{2})(?!\d)"
         ),
         _valid_phone,
     ),

@@ -77,8 +77,15 @@ def not_a_name(word: str) -> bool:
 
 
 def is_given_name(word: str) -> bool:
+    """A given name in any case: the word, or the word less any one
+    ending (Эрлану → Эрлан, not Эрла), is in the lexicons."""
     lower = word.lower().replace("ё", "е")
-    return not not_a_name(lower) and (lower in first_names() or name_base(lower) in first_names())
+    if not_a_name(lower):
+        return False
+    names = first_names()
+    return lower in names or any(
+        lower.endswith(e) and len(lower) - len(e) >= 3 and lower[: -len(e)] in names for e in _ENDINGS
+    )
 
 
 def same_name(a: str, b: str) -> bool:

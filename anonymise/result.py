@@ -12,6 +12,7 @@ class Entity:
     label: str  # PERSON, PIN, PASSPORT, PHONE, ADDRESS, BIRTHDATE, EMAIL, ...
     text: str
     action: str  # "redact", or "keep" for officials named by policy
+    replacement: str | None = None  # what stands in the redacted text (None: kept)
 
 
 @dataclass
@@ -36,19 +37,20 @@ def language_of(text: str) -> str:
     return "ky" if sum(c in KYRGYZ_LETTERS for c in text) / letters > 0.005 else "ru"
 
 
-def redact(text: str, entities: list[Entity], language: str | None = None,
-           replacements: dict[tuple[int, int], str] | None = None) -> str:
-    """Replace each entity marked "redact": a person by its replacement
-    (the same for every mention of one person), an identifier by its
-    placeholder in brackets."""
-    names = PLACEHOLDERS[language or language_of(text)]
-    replacements = replacements or {}
+def placeholder(label: str, language: str) -> str:
+    return f"[{PLACEHOLDERS[language].get(label, label)}]"
+
+
+def redact(text: str, entities: list[Entity], language: str | None = None) -> str:
+    """Replace each entity marked "redact" by its replacement (a person's
+    is the same at every mention) or, lacking one, its placeholder."""
+    language = language or language_of(text)
     out, last = [], 0
     for entity in sorted(entities, key=lambda e: e.start):
         if entity.action != "redact" or entity.start < last:
             continue
         out.append(text[last : entity.start])
-        replacement = replacements.get((entity.start, entity.end)) or f"[{names.get(entity.label, entity.label)}]"
+        replacement = entity.replacement or placeholder(entity.label, language)
         if replacement.endswith(".") and text[entity.end : entity.end + 1] == ".":
             replacement = replacement[:-1]  # "А. Б. И." at a sentence's end: one full stop
         out.append(replacement)

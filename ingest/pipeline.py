@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import timedelta
 from typing import Callable, Iterable, Iterator
 
@@ -250,14 +250,29 @@ def make_title(pages: list[Page], fallback: str) -> str:
     return fallback
 
 
+PAGE_JOIN = "\n\n"
+
+
 def anonymise_document(svc: Services, document_id: str) -> None:
+    """The whole document at once (a person named in full on page 1 and by
+    surname on page 3 is one person, with one replacement), then the
+    redacted text page by page."""
+
     def work(document: Document) -> Apply:
+        pages = _pages(svc, document_id)
+        texts = [p.text or "" for p in pages]
+        whole = PAGE_JOIN.join(texts)
+        result = anonymise.anonymise(whole)
         redacted: dict[int, str] = {}
         entities: list[dict[str, object]] = []
-        for page in _pages(svc, document_id):
-            result = anonymise.anonymise(page.text or "")
-            redacted[page.number] = result.text
-            entities += [{"page": page.number, **asdict(e)} for e in result.entities]
+        offset = 0
+        for page, text in zip(pages, texts):
+            end = offset + len(text)
+            on_page = [replace(e, start=e.start - offset, end=e.end - offset)
+                       for e in result.entities if offset <= e.start < end]
+            redacted[page.number] = anonymise.redact(text, on_page)
+            entities += [{"page": page.number, **asdict(e)} for e in on_page]
+            offset = end + len(PAGE_JOIN)
 
         def apply(session: Session) -> None:
             for page in session.scalars(select(Page).where(Page.document_id == document_id)):
@@ -265,6 +280,8 @@ def anonymise_document(svc: Services, document_id: str) -> None:
             doc = session.get(Document, document_id)
             assert doc is not None
             doc.entities_json = json.dumps(entities, ensure_ascii=False)
+            if doc.publication in (None, "withdrawn", "rejected"):
+                doc.publication = "pending"  # waits in the review queue; nothing is published unreviewed
 
         return apply
 

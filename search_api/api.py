@@ -58,14 +58,36 @@ def search():  # type: ignore[no-untyped-def]
             "limit": limit,
             "offset": offset,
             "sort": sort,
-            "hits": [_hit_json(h) for h in result.hits],
+            "hits": [_hit_json(h, scope) for h in result.hits],
             "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in result.facets.items()},
         }
     )
 
 
-def _hit_json(hit: Hit) -> dict:  # type: ignore[type-arg]
-    return {**asdict(hit), "url": url_for("api.document", document_id=hit.id, _external=True)}
+def _hit_json(hit: Hit, scope: str = "internal") -> dict:  # type: ignore[type-arg]
+    endpoint = "api.public_document" if scope == "public" else "api.document"
+    return {**asdict(hit), "url": url_for(endpoint, document_id=hit.id, _external=True)}
+
+
+@blueprint.get("/public/documents/<document_id>")
+def public_document(document_id: str):  # type: ignore[no-untyped-def]
+    """A published decision as the public may see it: anonymised text only.
+    Anything not published (pending, rejected, withdrawn, unknown) is a 404."""
+    from sqlalchemy import select
+
+    from storage.models import Document, Page
+
+    with services().catalog.read() as session:
+        doc = session.get(Document, document_id)
+        if doc is None or doc.publication != "published":
+            abort(404, description=f"no published decision {document_id}")
+        pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
+    return jsonify({
+        "id": doc.id,
+        "language": doc.language,
+        "published_at": doc.published_at.isoformat() if doc.published_at else None,
+        "pages": [{"number": p.number, "text": p.redacted_text or ""} for p in pages],
+    })
 
 
 @blueprint.get("/documents/<document_id>/similar")

@@ -313,6 +313,55 @@ def search(ctx: click.Context, query: str, public: bool, as_json: bool, limit: i
 
 
 @cli.command()
+@click.argument("ids", nargs=-1)
+@click.option("--all", "all_approved", is_flag=True, help="Every approved document.")
+@click.option("--approve", is_flag=True, help="Approve the documents first (recorded as an event).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def publish(ctx: click.Context, ids: tuple[str, ...], all_approved: bool, approve: bool, as_json: bool) -> None:
+    """Publish approved, anonymised decisions to the public index.
+
+    Each is checked for leaks first: a detected value still in the text
+    refuses the publication. Exits 1 if any document was refused."""
+    from dataclasses import asdict
+
+    from ingest import publication
+
+    if not ids and not all_approved:
+        raise click.UsageError("name documents by id, or use --all")
+    svc = _services(ctx)
+    approved = publication.approve(svc, list(ids)) if approve and ids else publication.Outcome()
+    targets = list(ids) if ids else publication.approved_ids(svc)
+    outcome = publication.publish(svc, [i for i in targets if i not in approved.refused])
+    outcome.approved = approved.approved
+    outcome.refused.update(approved.refused)
+    if as_json:
+        _emit(asdict(outcome))
+    else:
+        click.echo(f"published {len(outcome.published)} / жарыяланды / опубликовано")
+        for document_id, why in outcome.refused.items():
+            click.echo(f"  {document_id}: {why}", err=True)
+    if outcome.refused:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--reason", help="Why, for the record.")
+@click.pass_context
+def withdraw(ctx: click.Context, ids: tuple[str, ...], reason: str | None) -> None:
+    """Take published decisions out of the public index."""
+    from ingest import publication
+
+    outcome = publication.withdraw(_services(ctx), list(ids), reason=reason)
+    click.echo(f"withdrawn {len(outcome.withdrawn)} / алынды / отозвано")
+    for document_id, why in outcome.refused.items():
+        click.echo(f"  {document_id}: {why}", err=True)
+    if outcome.refused:
+        sys.exit(1)
+
+
+@cli.command()
 @click.option("--processes", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True,
               help="Processes analysing text while the index is written.")
 @click.option("--json", "as_json", is_flag=True)

@@ -57,6 +57,10 @@ class Document(Base):
     language: Mapped[str | None] = mapped_column(String(8))
     pdf_blob: Mapped[str | None] = mapped_column(String(64))
     entities_json: Mapped[str | None] = mapped_column(Text)
+    # The public's side: pending (in the review queue) → approved → published,
+    # or rejected / withdrawn. Only "published" documents are in the public index.
+    publication: Mapped[str | None] = mapped_column(String(16), index=True)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow

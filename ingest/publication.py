@@ -1,0 +1,135 @@
+"""Publication gating: what reaches the public index, and only that.
+
+A document anonymised by the pipeline waits as "pending". A reviewer
+approves it (an event records who and when); publishing puts its redacted
+text, and nothing else of it, into the public index after a leak check;
+withdrawing takes it out again. The public index never sees the original
+text, the original file name, or an unreviewed document.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from indexing import IndexedDocument
+from ingest.services import Services
+from storage.models import Document, Event, Page, utcnow
+
+STAGE = "publication"
+APPROVABLE = ("pending", "in_review", "rejected")
+
+
+class LeakError(RuntimeError):
+    """Personal data found in what was about to be published."""
+
+
+@dataclass
+class Outcome:
+    published: list[str] = field(default_factory=list)
+    approved: list[str] = field(default_factory=list)
+    withdrawn: list[str] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)  # id → why
+
+
+def actor() -> str:
+    return getpass.getuser()
+
+
+def _event(document_id: str, kind: str, message: str | None = None, who: str | None = None) -> Event:
+    return Event(document_id=document_id, stage=STAGE, kind=kind, message=message, actor=who or actor())
+
+
+def approve(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
+    outcome = Outcome()
+    with svc.catalog.write() as session:
+        for document_id in ids:
+            doc = session.get(Document, document_id)
+            if doc is None:
+                outcome.refused[document_id] = "no such document"
+            elif doc.publication not in APPROVABLE:
+                outcome.refused[document_id] = f"not waiting for review (it is {doc.publication or 'not anonymised yet'})"
+            else:
+                doc.publication = "approved"
+                session.add(_event(document_id, "approved", who=who))
+                outcome.approved.append(document_id)
+    return outcome
+
+
+def approved_ids(svc: Services) -> list[str]:
+    with svc.catalog.read() as session:
+        return list(session.scalars(select(Document.id).where(Document.publication == "approved").order_by(Document.id)))
+
+
+def public_document(svc: Services, document_id: str) -> IndexedDocument:
+    """What the public index holds of a document: the redacted text, a
+    title taken from it, and no file name (names of files carry names)."""
+    with svc.catalog.read() as session:
+        doc = session.get(Document, document_id)
+        assert doc is not None
+        pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
+        entities = json.loads(doc.entities_json or "[]")
+    text = "\n\n".join(p.redacted_text or "" for p in pages)
+    title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:120]
+    public = IndexedDocument(id=doc.id, title=title, source=doc.id, text=text, language=doc.language)
+    check_for_leaks(public, entities)
+    return public
+
+
+def check_for_leaks(public: IndexedDocument, entities: list[dict[str, object]]) -> None:
+    """Every value detected and redacted must be absent from what is published."""
+    haystack = " ".join((public.title, public.text, public.source)).lower()
+    for entity in entities:
+        if entity.get("action") != "redact":
+            continue
+        value = str(entity.get("text", "")).strip().lower()
+        if len(value) >= 3 and re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", haystack):
+            raise LeakError(f"{entity.get('label')} {entity.get('text')!r} is still in the text to publish")
+
+
+def publish(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
+    """Approved documents into the public index."""
+    outcome = Outcome()
+    ready = []
+    for document_id in ids:
+        with svc.catalog.read() as session:
+            doc = session.get(Document, document_id)
+            state = None if doc is None else doc.publication
+        if state != "approved":
+            outcome.refused[document_id] = f"not approved (it is {state or 'unknown'})"
+            continue
+        try:
+            ready.append(public_document(svc, document_id))
+        except LeakError as exc:
+            outcome.refused[document_id] = str(exc)
+            with svc.catalog.write() as session:
+                session.add(_event(document_id, "refused", str(exc), who))
+    if ready:
+        svc.public_index.index(ready)
+    with svc.catalog.write() as session:
+        for public in ready:
+            doc = session.get(Document, public.id)
+            assert doc is not None
+            doc.publication, doc.published_at = "published", utcnow()
+            session.add(_event(public.id, "published", who=who))
+            outcome.published.append(public.id)
+    return outcome
+
+
+def withdraw(svc: Services, ids: list[str], who: str | None = None, reason: str | None = None) -> Outcome:
+    outcome = Outcome()
+    svc.public_index.delete(ids)
+    with svc.catalog.write() as session:
+        for document_id in ids:
+            doc = session.get(Document, document_id)
+            if doc is None:
+                outcome.refused[document_id] = "no such document"
+                continue
+            doc.publication = "withdrawn"
+            session.add(_event(document_id, "withdrawn", reason, who))
+            outcome.withdrawn.append(document_id)
+    return outcome
