@@ -31,9 +31,11 @@ SHORT_KY = """ЧЕЧИМ
 """
 
 
-def run_cli(data_dir: Path, *args: str, timeout: int = 600, check: bool = False) -> subprocess.CompletedProcess[str]:
-    """The real command, in a child process, as an operator runs it."""
-    env = dict(os.environ, SOTARCHIVE_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")
+def run_cli(data_dir: Path, *args: str, timeout: int = 600, check: bool = False,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The real command, in a child process, as an operator runs it
+    (env: settings to add, e.g. a production broker)."""
+    env = dict(os.environ, SOTARCHIVE_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1", **(env or {}))
     result = subprocess.run(
         [sys.executable, "-m", "sotarchive", *args],
         capture_output=True,
@@ -111,6 +113,44 @@ def open_search_backend(kind: str, folder: Path, name: str = "internal"):  # typ
 
     prefix = "test-" + os.urandom(4).hex()
     return open_backend(kind, name, folder, OPENSEARCH_URL, prefix=prefix)
+
+
+BROKERS = [
+    pytest.param("filesystem", id="filesystem-broker"),
+    pytest.param("redis", id="redis-broker", marks=needs(REDIS_URL, "Redis")),
+]
+
+
+@pytest.fixture(params=BROKERS)
+def broker(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Settings for a broker kind. With Redis (a database of its own,
+    emptied) a worker runs beside the test, as on a worker machine: with a
+    production broker `ingest --wait` starts none itself."""
+    if request.param == "filesystem":
+        yield {}
+        return
+    import random as _random
+    import signal as _signal
+    import time as _time
+
+    import redis as _redis
+
+    assert REDIS_URL
+    url = f"{REDIS_URL.rsplit('/', 1)[0]}/{_random.randint(1, 15)}"
+    _redis.Redis.from_url(url).flushdb()
+    env = {"SOTARCHIVE_BROKER_URL": url}
+    data_dir = tmp_path / "data"
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "sotarchive", "worker", "--concurrency", "2"],
+        env=dict(os.environ, SOTARCHIVE_DATA_DIR=str(data_dir), **env), cwd=ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    _time.sleep(3)
+    try:
+        yield env
+    finally:
+        worker.send_signal(_signal.SIGTERM)
+        worker.wait(timeout=60)
 
 
 CATALOGS = [

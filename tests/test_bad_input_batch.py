@@ -12,7 +12,7 @@ from tests.conftest import cli_json, run_cli
 
 
 def test_bad_files_are_set_aside_and_good_ones_processed(
-    tmp_path: Path, short_scans: dict[str, Path], sample_dir: Path
+    tmp_path: Path, short_scans: dict[str, Path], sample_dir: Path, broker: dict[str, str]
 ) -> None:
     box = tmp_path / "box 7"
     box.mkdir()
@@ -27,7 +27,7 @@ def test_bad_files_are_set_aside_and_good_ones_processed(
     (box / ".hidden-lock").write_text("scanner litter")
 
     data = tmp_path / "data"
-    result = run_cli(data, "ingest", str(box), "--batch", "box-7", "--wait")
+    result = run_cli(data, "ingest", str(box), "--batch", "box-7", "--wait", env=broker)
     assert result.returncode == 1, result.stdout + result.stderr
     out = result.stdout
     assert "5 failed" in out
@@ -54,12 +54,12 @@ def test_bad_files_are_set_aside_and_good_ones_processed(
     assert events == 5
     assert ".hidden-lock" not in statuses
 
-    hits = cli_json(data, "search", "государственной пошлины", "--json")["hits"]
+    hits = cli_json(data, "search", "государственной пошлины", "--json", env=broker)["hits"]
     assert [h["source"] for h in hits] == ["Решение суда от 12 мая.pdf"]
 
 
-def test_a_good_batch_exits_zero(tmp_path: Path, short_scans: dict[str, Path]) -> None:
-    summary = run_cli(tmp_path / "data", "ingest", str(short_scans["ky_tiff"]), "--wait")
+def test_a_good_batch_exits_zero(tmp_path: Path, short_scans: dict[str, Path], broker: dict[str, str]) -> None:
+    summary = run_cli(tmp_path / "data", "ingest", str(short_scans["ky_tiff"]), "--wait", env=broker)
     assert summary.returncode == 0, summary.stdout + summary.stderr
     assert "1 documents (1 done)" in summary.stdout
 
