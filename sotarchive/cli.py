@@ -337,12 +337,10 @@ def publish(ctx: click.Context, ids: tuple[str, ...], all_approved: bool, approv
     outcome.refused.update(approved.refused)
     if as_json:
         _emit(asdict(outcome))
+        if outcome.refused:
+            sys.exit(1)
     else:
-        click.echo(f"published {len(outcome.published)} / жарыяланды / опубликовано")
-        for document_id, why in outcome.refused.items():
-            click.echo(f"  {document_id}: {why}", err=True)
-    if outcome.refused:
-        sys.exit(1)
+        _report(f"published {len(outcome.published)} / жарыяланды / опубликовано", outcome.refused)
 
 
 @cli.command()
@@ -354,10 +352,15 @@ def withdraw(ctx: click.Context, ids: tuple[str, ...], reason: str | None) -> No
     from ingest import publication
 
     outcome = publication.withdraw(_services(ctx), list(ids), reason=reason)
-    click.echo(f"withdrawn {len(outcome.withdrawn)} / алынды / отозвано")
-    for document_id, why in outcome.refused.items():
+    _report(f"withdrawn {len(outcome.withdrawn)} / алынды / отозвано", outcome.refused)
+
+
+def _report(done: str, refused: dict[str, str]) -> None:
+    """What was done, each refusal with its reason; exit 1 if any."""
+    click.echo(done)
+    for document_id, why in refused.items():
         click.echo(f"  {document_id}: {why}", err=True)
-    if outcome.refused:
+    if refused:
         sys.exit(1)
 
 
