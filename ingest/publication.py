@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from anonymise.scans import ScanRedactionError
 from indexing import IndexedDocument
+from ingest import public_pdf
 from ingest.services import Services
 from storage.models import Document, Event, Page, utcnow
 
@@ -65,9 +67,10 @@ def approved_ids(svc: Services) -> list[str]:
         return list(session.scalars(select(Document.id).where(Document.publication == "approved").order_by(Document.id)))
 
 
-def public_document(svc: Services, document_id: str) -> IndexedDocument:
-    """What the public index holds of a document: the redacted text, a
-    title taken from it, and no file name (names of files carry names)."""
+def public_document(svc: Services, document_id: str) -> tuple[IndexedDocument, bytes]:
+    """What the public gets of a document: for the index, the redacted text,
+    a title taken from it and no file name (names of files carry names);
+    and the redacted PDF. Both are checked for leaks."""
     with svc.catalog.read() as session:
         doc = session.get(Document, document_id)
         assert doc is not None
@@ -76,13 +79,18 @@ def public_document(svc: Services, document_id: str) -> IndexedDocument:
     text = "\n\n".join(p.redacted_text or "" for p in pages)
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:120]
     public = IndexedDocument(id=doc.id, title=title, source=doc.id, text=text, language=doc.language)
-    check_for_leaks(public, entities)
-    return public
+    check_for_leaks(" ".join((public.title, public.text, public.source)), entities)
+    try:
+        pdf = public_pdf.build(svc, doc, pages, entities)
+    except ScanRedactionError as exc:
+        raise LeakError(f"the scan cannot be redacted safely: {exc}") from exc
+    check_for_leaks(public_pdf.extracted_text(pdf), entities)
+    return public, pdf
 
 
-def check_for_leaks(public: IndexedDocument, entities: list[dict[str, object]]) -> None:
+def check_for_leaks(published: str, entities: list[dict[str, object]]) -> None:
     """Every value detected and redacted must be absent from what is published."""
-    haystack = " ".join((public.title, public.text, public.source)).lower()
+    haystack = published.lower()
     for entity in entities:
         if entity.get("action") != "redact":
             continue
@@ -109,12 +117,13 @@ def publish(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
             with svc.catalog.write() as session:
                 session.add(_event(document_id, "refused", str(exc), who))
     if ready:
-        svc.public_index.index(ready)
+        svc.public_index.index([public for public, _ in ready])
     with svc.catalog.write() as session:
-        for public in ready:
+        for public, pdf in ready:
             doc = session.get(Document, public.id)
             assert doc is not None
             doc.publication, doc.published_at = "published", utcnow()
+            doc.public_pdf_blob = svc.blobs.put_bytes(pdf)
             session.add(_event(public.id, "published", who=who))
             outcome.published.append(public.id)
     return outcome

@@ -87,7 +87,24 @@ def public_document(document_id: str):  # type: ignore[no-untyped-def]
         "language": doc.language,
         "published_at": doc.published_at.isoformat() if doc.published_at else None,
         "pages": [{"number": p.number, "text": p.redacted_text or ""} for p in pages],
+        "pdf_url": url_for("api.public_document_pdf", document_id=doc.id, _external=True),
     })
+
+
+@blueprint.get("/public/documents/<document_id>/pdf")
+def public_document_pdf(document_id: str):  # type: ignore[no-untyped-def]
+    """The redacted PDF of a published decision (boxes burnt into scans)."""
+    from flask import send_file
+
+    from storage.models import Document
+
+    svc = services()
+    with svc.catalog.read() as session:
+        doc = session.get(Document, document_id)
+        if doc is None or doc.publication != "published" or not doc.public_pdf_blob:
+            abort(404, description=f"no published decision {document_id}")
+        blob = doc.public_pdf_blob
+    return send_file(svc.blobs.path(blob), mimetype="application/pdf", download_name=f"{document_id}.pdf")
 
 
 @blueprint.get("/documents/<document_id>/similar")

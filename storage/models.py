@@ -61,6 +61,7 @@ class Document(Base):
     # or rejected / withdrawn. Only "published" documents are in the public index.
     publication: Mapped[str | None] = mapped_column(String(16), index=True)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    public_pdf_blob: Mapped[str | None] = mapped_column(String(64))  # the redacted PDF the public downloads
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow

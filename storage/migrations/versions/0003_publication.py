@@ -18,11 +18,13 @@ def upgrade() -> None:
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.add_column(sa.Column('publication', sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column('published_at', sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('public_pdf_blob', sa.String(length=64), nullable=True))
         batch_op.create_index(batch_op.f('ix_documents_publication'), ['publication'], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_documents_publication'))
+        batch_op.drop_column('public_pdf_blob')
         batch_op.drop_column('published_at')
         batch_op.drop_column('publication')
