@@ -13,6 +13,7 @@ import getpass
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from sqlalchemy import select
 
@@ -67,10 +68,10 @@ def approved_ids(svc: Services) -> list[str]:
         return list(session.scalars(select(Document.id).where(Document.publication == "approved").order_by(Document.id)))
 
 
-def public_document(svc: Services, document_id: str) -> tuple[IndexedDocument, bytes]:
-    """What the public gets of a document: for the index, the redacted text,
-    a title taken from it and no file name (names of files carry names);
-    and the redacted PDF. Both are checked for leaks."""
+def public_text(svc: Services, document_id: str) -> tuple[IndexedDocument, Document, list[Page], list[dict[str, object]]]:
+    """What the public index holds of a document: the redacted text, a
+    title taken from it and no file name (names of files carry names);
+    checked for leaks."""
     with svc.catalog.read() as session:
         doc = session.get(Document, document_id)
         assert doc is not None
@@ -80,6 +81,20 @@ def public_document(svc: Services, document_id: str) -> tuple[IndexedDocument, b
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:120]
     public = IndexedDocument(id=doc.id, title=title, source=doc.id, text=text, language=doc.language)
     check_for_leaks(" ".join((public.title, public.text, public.source)), entities)
+    return public, doc, pages, entities
+
+
+def published_documents(svc: Services) -> Iterator[IndexedDocument]:
+    """Every published document as the public index holds it (for `sotarchive reindex --public`)."""
+    with svc.catalog.read() as session:
+        ids = list(session.scalars(select(Document.id).where(Document.publication == "published").order_by(Document.id)))
+    for document_id in ids:
+        yield public_text(svc, document_id)[0]
+
+
+def public_document(svc: Services, document_id: str) -> tuple[IndexedDocument, bytes]:
+    """The public index's document and the redacted PDF, both checked for leaks."""
+    public, doc, pages, entities = public_text(svc, document_id)
     try:
         pdf = public_pdf.build(svc, doc, pages, entities)
     except ScanRedactionError as exc:

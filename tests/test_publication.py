@@ -58,6 +58,11 @@ def test_review_publish_and_withdraw(tmp_path: Path) -> None:
     assert "[ТЕЛЕФОН]" in shown["pages"][0]["text"] and "[АДРЕС]" in shown["pages"][0]["text"]
     assert cli_json(data, "search", "Асанова", "--public", "--json")["total"] == 0  # names are not even searchable
 
+    # The public index is derived data too: rebuilt from what is published.
+    rebuilt = cli_json(data, "reindex", "--public", "--json", check=True)
+    assert rebuilt["documents"] == 1
+    assert cli_json(data, "search", "расписке", "--public", "--json")["total"] == 1
+
     # Withdrawn: gone from the public index and API.
     withdrawn = run_cli(data, "withdraw", doc_id, "--reason", "appeal")
     assert withdrawn.returncode == 0, withdrawn.stderr
