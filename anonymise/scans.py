@@ -82,7 +82,8 @@ def redact_image(jpeg: bytes, boxes: list[PlacedWord]) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _font() -> str:
+def text_font() -> str:
+    """A font with Cyrillic letters, registered with reportlab once."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -109,7 +110,7 @@ def redacted_page_pdf(jpeg: bytes, width: int, height: int, text: str, placed: l
     page.setAuthor("")
     page.setCreator("sotarchive")
     page.drawImage(ImageReader(io.BytesIO(image)), 0, 0, width * scale, height * scale)
-    font = _font()
+    font = text_font()
     covered = {(w.start, w.end) for w in boxed}
     written: set[tuple[int, int]] = set()
     for word in placed:

@@ -28,7 +28,6 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterator
 
 import tantivy
 

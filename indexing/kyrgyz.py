@@ -106,7 +106,7 @@ MIN_STEM = 3  # shorter stems only from the lexicon (иш, үй, ай)
 MIN_DICTIONARY_STEM = 5  # a shorter Russian word inside a Kyrgyz one is too often chance (бал in бала)
 FINAL_VOICED = {"г": "к", "б": "п"}  # бөлүгү → бөлүг → бөлүк
 FOLD = str.maketrans("ңөү", "ноу")
-CONSONANT_AFTER_VOWEL = ("н", "с", "п")  # -нын, -сы, -п follow a vowel: система-сы-нын, кара-п
+CONSONANT_AFTER_VOWEL = ("н", "с")  # -нын, -сы follow a vowel: система-сы-нын
 VOICELESS = set("кпстфхцчшщ")
 # Case endings with the pronominal н, which follow a third-person possessive only.
 AFTER_POSSESSIVE = frozenset(

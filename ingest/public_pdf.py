@@ -52,9 +52,9 @@ def build(svc: Services, doc: Document, pages: list[Page], entities: list[dict[s
 def _typeset(text: str) -> bytes:
     from reportlab.pdfgen import canvas
 
-    from anonymise.scans import _font
+    from anonymise.scans import text_font
 
-    font, size, margin, leading = _font(), 11.0, 56.0, 15.0
+    font, size, margin, leading = text_font(), 11.0, 56.0, 15.0
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=(PAGE_W, PAGE_H))
     page.setTitle("")

@@ -87,11 +87,9 @@ def test_a_leak_refuses_publication(tmp_path: Path) -> None:
 def test_a_published_scan_has_black_boxes_and_no_names_in_text_or_image(tmp_path: Path) -> None:
     """The redacted PDF of a scanned act: its text layer, metadata and, read
     again by OCR, its page images hold none of the names."""
-    import io
     import subprocess
 
     import pikepdf
-    from PIL import Image
 
     from ocr import read_image
     from tests.conftest import make_scan
