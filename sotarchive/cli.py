@@ -344,6 +344,51 @@ def publish(ctx: click.Context, ids: tuple[str, ...], all_approved: bool, approv
 
 
 @cli.command()
+@click.argument("document_id")
+@click.option("--redact", "to_redact", multiple=True, help="A name or value the detectors missed: redacted everywhere.")
+@click.option("--label", default="PERSON", show_default=True, help="What --redact is (PERSON, PHONE, ADDRESS...).")
+@click.option("--keep", "to_keep", multiple=True, help="A detection that is wrong (an official, a place): kept.")
+@click.option("--approve", is_flag=True, help="Approve for publication after the changes.")
+@click.option("--reject", is_flag=True, help="Reject: not to be published.")
+@click.option("--reason", help="Why, for the record.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def review(ctx: click.Context, document_id: str, to_redact: tuple[str, ...], label: str, to_keep: tuple[str, ...],
+           approve: bool, reject: bool, reason: str | None, as_json: bool) -> None:
+    """Review an anonymised decision: list its detections, mend them, approve or reject.
+
+    Every change is an event with who, when, and the detections before and after."""
+    from dataclasses import asdict
+
+    from ingest import publication
+    from ingest import review as reviewing
+
+    if approve and reject:
+        raise click.UsageError("--approve or --reject, not both")
+    svc = _services(ctx)
+    try:
+        for text in to_redact:
+            reviewing.redact_text(svc, document_id, text, label.upper())
+        for text in to_keep:
+            reviewing.keep_text(svc, document_id, text)
+        if reject:
+            reviewing.reject(svc, document_id, reason)
+        found = reviewing.detections(svc, document_id)
+    except reviewing.ReviewError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if approve:
+        outcome = publication.approve(svc, [document_id])
+        if outcome.refused:
+            raise click.ClickException(outcome.refused[document_id])
+    if as_json:
+        _emit({"id": document_id, "detections": [{"page": d.page, **asdict(d.entity)} for d in found]})
+        return
+    for d in found:
+        shown = "keep  " if d.entity.action == "keep" else "redact"
+        click.echo(f"p.{d.page} {shown} {d.entity.label:<9} {d.entity.text!r} → {d.entity.replacement or d.entity.text}")
+
+
+@cli.command()
 @click.argument("ids", nargs=-1, required=True)
 @click.option("--reason", help="Why, for the record.")
 @click.pass_context

@@ -116,3 +116,39 @@ def test_a_published_scan_has_black_boxes_and_no_names_in_text_or_image(tmp_path
 
     dark = int((np.asarray(image.convert("L")) < 10).sum())
     assert dark > 2000  # the boxes are burnt into the pixels
+
+
+def test_a_reviewer_mends_the_detections_and_every_change_is_recorded(tmp_path: Path) -> None:
+    import json
+    import sqlite3
+
+    data = tmp_path / "data"
+    source = tmp_path / "decision.pdf"
+    # A nickname alone, with no surname or role, is a name the rules cannot know.
+    write_text_pdf("\n".join(textwrap.wrap(DECISION + " Соседка по прозвищу «чалкан» подтвердила это.", 70)), source)
+    cli_json(data, "ingest", str(source), "--wait", "--json", check=True)
+    doc_id = cli_json(data, "search", "расписке", "--json")["hits"][0]["id"]
+
+    listed = cli_json(data, "review", doc_id, "--json")["detections"]
+    assert any(d["label"] == "PERSON" and d["action"] == "keep" and "Смирнов" in d["text"] for d in listed)
+    assert not any("чалкан" in d["text"] for d in listed)
+
+    # The address is the court's own office, say: the reviewer keeps it.
+    office = "ул. Советская, д. 12, кв. 5"
+    mended = cli_json(data, "review", doc_id, "--redact", "чалкан", "--keep", office, "--json", check=True)
+    assert any(d["text"] == "чалкан" and d["action"] == "redact" for d in mended["detections"])
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        (state,) = db.execute("SELECT publication FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        (redacted,) = db.execute("SELECT redacted_text FROM pages WHERE document_id = ?", (doc_id,)).fetchone()
+        edits = [json.loads(m) for (m,) in db.execute(
+            "SELECT message FROM events WHERE document_id = ? AND kind = 'edited' ORDER BY id", (doc_id,))]
+    assert state == "in_review"
+    assert "чалкан" not in redacted and "Ч." in redacted and office in redacted
+    assert [e["change"] for e in edits] == ["redact 'чалкан' as PERSON", f"keep {office!r}"]
+    assert len(edits[0]["after"]) == len(edits[0]["before"]) + 1
+
+    published = cli_json(data, "publish", doc_id, "--approve", "--json", check=True)
+    assert published["published"] == [doc_id]
+    assert "чалкан" not in str(client(data).get(f"/api/v1/public/documents/{doc_id}").get_json())
+    rejected = run_cli(data, "review", doc_id, "--reject")
+    assert rejected.returncode == 1 and "withdraw it first" in rejected.stderr
