@@ -187,8 +187,16 @@ def _name_word(doc: Doc, i: int) -> bool:
 
 
 def _add(doc: Doc, span: Span) -> None:
+    # Past a line break a span goes on only with name words (OCR lines
+    # break names; natasha's spans sometimes run on into the next sentence).
     # Trim punctuation at the edges, but keep an initial's dot.
     start, end = span.start, span.end
+    for token in span:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            rest = [t for t in doc[token.i + 1 : span.end] if not t.is_space and not t.is_punct]
+            if not all(_is_name_token(t.text) for t in rest):
+                end = token.i if token.is_space else token.i + 1
+            break
     while start < end and doc[start].is_punct:
         start += 1
     while end > start and doc[end - 1].is_punct and not (doc[end - 1].text == "." and end - 2 >= start

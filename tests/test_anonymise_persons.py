@@ -70,3 +70,10 @@ def test_kyrgyz_institutions_are_not_people() -> None:
     text = "Ош облустук соту Кыргыз Республикасынын Жогорку сотуна кайрылды. Нарын районунун акимчилиги жооп берди."
     result = anonymise(text)
     assert [e for e in result.entities if e.label == "PERSON"] == [] and result.text == text
+
+
+def test_a_name_broken_across_lines_is_one_name_and_a_name_stops_at_the_line() -> None:
+    text = "Потерпевшая Асанова Айгуль\nБакытовны пояснила. Судья Смирнов В.И.\nСоседка подтвердила."
+    result = anonymise(text)
+    assert "Бакытовны" not in result.text and "Айгуль" not in result.text
+    assert "Соседка подтвердила" in result.text and "Смирнов В.И." in result.text
