@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 import anonymise
 from indexing import IndexedDocument
-from ingest import stages
+from ingest import metadata, stages
 from ingest.claims import Claim, claim, finish
 from ingest.errors import BadInput
 from ingest.services import Services
@@ -298,13 +298,20 @@ def document_language(page_languages: Iterable[str | None]) -> str | None:
 
 def indexed_document(document: Document, pages: list[Page]) -> IndexedDocument:
     """What the internal index holds of a document: made from the catalog
-    alone, so the index can always be rebuilt (`sotarchive reindex`)."""
+    alone, so the index can always be rebuilt (`sotarchive reindex`). The
+    court, date, case type and articles come from the text (ingest/metadata.py)."""
+    text = "\n\n".join(p.text or "" for p in pages)
+    found = metadata.extract(text)
     return IndexedDocument(
         id=document.id,
         title=document.title or document.source_name,
         source=document.source_name,
-        text="\n\n".join(p.text or "" for p in pages),
+        text=text,
         language=document_language(p.language for p in pages),
+        court=found.court,
+        date=found.date,
+        case_type=found.case_type,
+        articles=tuple(dict.fromkeys(a.key() for a in found.articles)),
     )
 
 

@@ -249,6 +249,31 @@ def _ocr_one(path: Path, info, number: int, config, languages: str) -> dict[str,
     return out
 
 
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def extract(ctx: click.Context, file: Path, as_json: bool) -> None:
+    """The metadata found in a document: court, case number, date, case type,
+    judges, articles cited, archive reference (read with the full OCR)."""
+    from ingest.errors import BadInput
+    from ingest.metadata import extract as extract_metadata
+    from ingest.sources import inspect_source
+
+    config = _config(ctx)
+    try:
+        info = inspect_source(file, file.name, config.raster_dpi)
+    except BadInput as exc:
+        raise click.ClickException(f"{file}: {exc}") from exc
+    pages = [_ocr_one(file, info, n, config, config.ocr_languages) for n in range(1, info.page_count + 1)]
+    found = extract_metadata("\n\n".join(p.get("text", "") for p in pages)).as_json()
+    if as_json:
+        _emit(found)
+    else:
+        for key, value in found.items():
+            click.echo(f"{key}: {value}")
+
+
 @cli.command(name="anonymise")
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 @click.option("--json", "as_json", is_flag=True)
