@@ -23,6 +23,9 @@ class PipelineConfig:
     ocr_timeout_s: int = 300
     raster_dpi: int = 300
     worker_concurrency: int = field(default_factory=lambda: os.cpu_count() or 1)
+    anonymise_style: str = "initials"
+    # Officials kept by name, comma-separated; empty means the default (all of them).
+    anonymise_keep_roles: str = ""
 
     @property
     def blob_dir(self) -> Path:

@@ -40,6 +40,9 @@ def run_stage(
 ) -> Claim:
     """Claim, work, record. Errors become the stage's recorded failure."""
     version = stages.version(stage, svc.config.ocr_languages)
+    if stage == stages.ANONYMISE:
+        # Another policy is another result: a changed setting redoes the stage.
+        version += f"/policy-{svc.config.anonymise_style}-{svc.config.anonymise_keep_roles or 'all'}"
     lease = timedelta(seconds=svc.config.ocr_timeout_s * 2)
     with svc.catalog.write() as session:
         document = session.get(Document, document_id)
@@ -253,6 +256,13 @@ def make_title(pages: list[Page], fallback: str) -> str:
 PAGE_JOIN = "\n\n"
 
 
+def anonymisation_policy(svc: Services) -> anonymise.Policy:
+    """The archive's policy: which officials keep their names, and how people are replaced."""
+    roles = frozenset(r.strip() for r in svc.config.anonymise_keep_roles.split(",") if r.strip())
+    default = anonymise.Policy()
+    return anonymise.Policy(keep_roles=roles or default.keep_roles, style=svc.config.anonymise_style)
+
+
 def anonymise_document(svc: Services, document_id: str) -> None:
     """The whole document at once (a person named in full on page 1 and by
     surname on page 3 is one person, with one replacement), then the
@@ -262,7 +272,7 @@ def anonymise_document(svc: Services, document_id: str) -> None:
         pages = _pages(svc, document_id)
         texts = [p.text or "" for p in pages]
         whole = PAGE_JOIN.join(texts)
-        result = anonymise.anonymise(whole)
+        result = anonymise.anonymise(whole, anonymisation_policy(svc))
         redacted: dict[int, str] = {}
         entities: list[dict[str, object]] = []
         offset = 0

@@ -28,6 +28,8 @@ KEYS = {
     "ocr_timeout_s": int,
     "raster_dpi": int,
     "worker_concurrency": int,
+    "anonymise_style": str,  # initials (as on sot.kg) or placeholder ([ФИО-1])
+    "anonymise_keep_roles": str,  # officials kept, comma-separated: judge,prosecutor,lawyer,secretary,expert,investigator
 }
 
 
@@ -71,6 +73,12 @@ def load_config(data_dir_option: str | None = None) -> PipelineConfig:
                 values[key] = kind(raw)
             except ValueError as exc:
                 raise SettingsError(f"{ENV_PREFIX}{key.upper()}={raw!r}: {exc}") from exc
+    if values.get("anonymise_style", "initials") not in ("initials", "placeholder"):
+        raise SettingsError(f"anonymise_style must be 'initials' or 'placeholder', not {values['anonymise_style']!r}")
+    roles = {r.strip() for r in str(values.get("anonymise_keep_roles", "")).split(",") if r.strip()}
+    unknown_roles = roles - {"judge", "prosecutor", "lawyer", "secretary", "expert", "investigator"}
+    if unknown_roles:
+        raise SettingsError(f"anonymise_keep_roles: unknown roles {', '.join(sorted(unknown_roles))}")
     if values.get("search_backend", "embedded") not in ("embedded", "opensearch"):
         raise SettingsError(f"search_backend must be 'embedded' or 'opensearch', not {values['search_backend']!r}")
     if values.get("search_backend") == "opensearch" and not values.get("opensearch_url"):

@@ -152,3 +152,20 @@ def test_a_reviewer_mends_the_detections_and_every_change_is_recorded(tmp_path: 
     assert "чалкан" not in str(client(data).get(f"/api/v1/public/documents/{doc_id}").get_json())
     rejected = run_cli(data, "review", doc_id, "--reject")
     assert rejected.returncode == 1 and "withdraw it first" in rejected.stderr
+
+
+def test_the_anonymisation_policy_is_a_setting(tmp_path: Path) -> None:
+    """Placeholders instead of initials, and only judges kept, chosen by the
+    environment as every setting is."""
+    import sqlite3
+
+    data = tmp_path / "data"
+    source = tmp_path / "decision.pdf"
+    write_text_pdf("\n".join(textwrap.wrap(DECISION, 70)), source)
+    policy = {"SOTARCHIVE_ANONYMISE_STYLE": "placeholder", "SOTARCHIVE_ANONYMISE_KEEP_ROLES": "judge"}
+    cli_json(data, "ingest", str(source), "--wait", "--json", check=True, env=policy)
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        (redacted,) = db.execute("SELECT redacted_text FROM pages").fetchone()
+    assert "[ФИО-1]" in redacted and "Смирнов" in redacted
+    bad = run_cli(data, "search", "долг", env={"SOTARCHIVE_ANONYMISE_STYLE": "stars"})
+    assert bad.returncode != 0 and "anonymise_style" in bad.stderr
