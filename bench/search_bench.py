@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import tantivy
@@ -55,7 +56,7 @@ def judged_documents(seed: int, start: int) -> tuple[list[IndexedDocument], dict
         for role, planted in (("t", judged.targets), ("d", judged.decoys)):
             for j, (sentence, meta) in enumerate(planted):
                 doc = make_document(number, seed, extra=sentence, **meta)
-                doc = IndexedDocument(**{**doc.__dict__, "id": f"q{q}{role}{j}"})
+                doc = replace(doc, id=f"q{q}{role}{j}")
                 docs.append(doc)
                 number += 1
                 if role == "t":

@@ -15,7 +15,6 @@ among these; the background never uses the targets' words.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from typing import Iterator
 
 from indexing import IndexedDocument
@@ -199,6 +198,3 @@ def corpus(count: int, seed: int = 1) -> Iterator[IndexedDocument]:
     for number in range(count):
         yield make_document(number, seed)
 
-
-def with_id(doc: IndexedDocument, new_id: str) -> IndexedDocument:
-    return replace(doc, id=new_id, source=f"{new_id}.pdf")

@@ -119,7 +119,9 @@ L_AFTER = VOWELS | {"р", "й"}  # л-suffixes follow a vowel, р or й: шаа�
 AFTER_VOICELESS = ("т", "к")  # сот-ко, иш-тин; after a vowel or a voiced sound д, г: шаар-да, система-га
 
 
-def _read(name: str) -> frozenset[str]:
+@lru_cache(maxsize=None)
+def read_word_list(name: str) -> frozenset[str]:
+    """A word list of indexing/data: one word a line, # for comments."""
     text = resources.files("indexing").joinpath("data", name).read_text("utf-8")
     words = {line.split("#")[0].strip().lower() for line in text.splitlines()}
     words.discard("")
@@ -130,7 +132,7 @@ def _read(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def exceptions() -> frozenset[str]:
     """Words never stripped: they only look inflected (жана "and")."""
-    return _read("kyrgyz_exceptions.txt")
+    return read_word_list("kyrgyz_exceptions.txt")
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +140,7 @@ def known_stems() -> frozenset[str]:
     """Stems of common words of court texts. Where a word can be cut in
     two ways (облус-у or облу-су, милдет-и or милде-ти), the cut that
     leaves a known stem wins."""
-    return _read("kyrgyz_stems.txt") | exceptions()
+    return read_word_list("kyrgyz_stems.txt") | exceptions()
 
 
 def _devoice(stem: str) -> str:

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from indexing import kyrgyz
-from indexing.normalise import fold
 
 KYRGYZ_LETTERS = set("ңөү")
 RUSSIAN_LETTERS = set("щъё")
@@ -34,21 +32,13 @@ KYRGYZ_DOUBLES = re.compile(r"аа|уу|ыы|ээ")
 KYRGYZ_SPELLING = re.compile(r"[жшчщкгхйаеиоуыэюя]ы|^ы")
 
 
-@lru_cache(maxsize=1)
-def _words(name: str) -> frozenset[str]:
-    text = resources.files("indexing").joinpath("data", name).read_text("utf-8")
-    words = {line.split("#")[0].strip().lower() for line in text.splitlines()}
-    words.discard("")
-    return frozenset(words | {fold(w) for w in words})
-
-
 def russian_words() -> frozenset[str]:
-    return _words("russian_words.txt")
+    return kyrgyz.read_word_list("russian_words.txt")
 
 
 @lru_cache(maxsize=1)
 def kyrgyz_words() -> frozenset[str]:
-    return _words("kyrgyz_words.txt") | kyrgyz.known_stems()
+    return kyrgyz.read_word_list("kyrgyz_words.txt") | kyrgyz.known_stems()
 
 
 @lru_cache(maxsize=1)

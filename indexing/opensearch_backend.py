@@ -15,12 +15,10 @@ atomic request, so searches keep answering throughout.
 from __future__ import annotations
 
 import logging
-import time
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
 from opensearchpy import OpenSearch, helpers
-from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import NotFoundError, TransportError
 
 from indexing.analysis import analyze, index_fields
@@ -330,16 +328,3 @@ class _Compiler:
         field = {"type": "case_type", "lang": "language", "article": "articles"}[node.name]
         return {"term": {field: node.value}}
 
-
-def wait_until_up(url: str, timeout_s: float = 60) -> None:
-    """Wait for a cluster to answer (a worker starting beside it)."""
-    client = OpenSearch(hosts=[url])
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            client.cluster.health(wait_for_status="yellow", timeout="5s")
-            return
-        except (OpenSearchConnectionError, TransportError):
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(1)

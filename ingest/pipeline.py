@@ -325,12 +325,14 @@ def indexed_document(document: Document, pages: list[Page]) -> IndexedDocument:
     )
 
 
-def catalog_documents(svc: Services) -> Iterator[IndexedDocument]:
-    """Every indexed document of the catalog, as the internal index holds it."""
-    with svc.catalog.read() as session:
-        ids = list(session.scalars(
-            select(Document.id).where(Document.status.in_(("done", "done_with_errors"))).order_by(Document.id)
-        ))
+def catalog_documents(svc: Services, ids: Iterable[str] | None = None) -> Iterator[IndexedDocument]:
+    """Indexed documents of the catalog (these ids, or every one), as the
+    internal index holds them, one at a time."""
+    if ids is None:
+        with svc.catalog.read() as session:
+            ids = list(session.scalars(
+                select(Document.id).where(Document.status.in_(("done", "done_with_errors"))).order_by(Document.id)
+            ))
     for document_id in ids:
         with svc.catalog.read() as session:
             document = session.get(Document, document_id)

@@ -43,7 +43,7 @@ def actor() -> str:
     return getpass.getuser()
 
 
-def _event(document_id: str, kind: str, message: str | None = None, who: str | None = None) -> Event:
+def event(document_id: str, kind: str, message: str | None = None, who: str | None = None) -> Event:
     return Event(document_id=document_id, stage=STAGE, kind=kind, message=message, actor=who or actor())
 
 
@@ -58,7 +58,7 @@ def approve(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
                 outcome.refused[document_id] = f"not waiting for review (it is {doc.publication or 'not anonymised yet'})"
             else:
                 doc.publication = "approved"
-                session.add(_event(document_id, "approved", who=who))
+                session.add(event(document_id, "approved", who=who))
                 outcome.approved.append(document_id)
     return outcome
 
@@ -130,7 +130,7 @@ def publish(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
         except LeakError as exc:
             outcome.refused[document_id] = str(exc)
             with svc.catalog.write() as session:
-                session.add(_event(document_id, "refused", str(exc), who))
+                session.add(event(document_id, "refused", str(exc), who))
     if ready:
         svc.public_index.index([public for public, _ in ready])
     with svc.catalog.write() as session:
@@ -139,7 +139,7 @@ def publish(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
             assert doc is not None
             doc.publication, doc.published_at = "published", utcnow()
             doc.public_pdf_blob = svc.blobs.put_bytes(pdf)
-            session.add(_event(public.id, "published", who=who))
+            session.add(event(public.id, "published", who=who))
             outcome.published.append(public.id)
     return outcome
 
@@ -154,6 +154,6 @@ def withdraw(svc: Services, ids: list[str], who: str | None = None, reason: str 
                 outcome.refused[document_id] = "no such document"
                 continue
             doc.publication = "withdrawn"
-            session.add(_event(document_id, "withdrawn", reason, who))
+            session.add(event(document_id, "withdrawn", reason, who))
             outcome.withdrawn.append(document_id)
     return outcome

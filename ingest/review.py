@@ -20,7 +20,7 @@ import anonymise
 from anonymise import Entity
 from anonymise.detect import initials
 from anonymise.result import language_of, placeholder
-from ingest.publication import STAGE, _event, actor
+from ingest.publication import actor, event
 from ingest.services import Services
 from storage.models import Document, Page
 
@@ -95,7 +95,7 @@ def _edit(svc: Services, document_id: str, change, what: str, who: str | None) -
             after += [{"page": page.number, **asdict(e)} for e in mended]
         doc.entities_json = json.dumps(after, ensure_ascii=False)
         doc.publication = "in_review"
-        session.add(_event(document_id, "edited", json.dumps(
+        session.add(event(document_id, "edited", json.dumps(
             {"change": what, "before": before, "after": after}, ensure_ascii=False), who or actor()))
     return changed
 
@@ -106,7 +106,7 @@ def reject(svc: Services, document_id: str, reason: str | None, who: str | None 
         if doc.publication == "published":
             raise ReviewError(f"{document_id} is published: withdraw it first")
         doc.publication = "rejected"
-        session.add(_event(document_id, "rejected", reason, who))
+        session.add(event(document_id, "rejected", reason, who))
 
 
 def _document(session, document_id: str) -> Document:  # type: ignore[no-untyped-def]
@@ -115,5 +115,3 @@ def _document(session, document_id: str) -> Document:  # type: ignore[no-untyped
         raise ReviewError(f"no document {document_id}")
     return doc
 
-
-__all__ = ["STAGE", "ReviewError", "detections", "keep_text", "redact_text", "reject"]

@@ -451,8 +451,8 @@ def reindex(ctx: click.Context, processes: int, public: bool, as_json: bool) -> 
     from sqlalchemy import func, select
 
     from ingest import stages
-    from ingest.pipeline import catalog_documents, indexed_document
-    from storage.models import Document, Page, StageRun, utcnow
+    from ingest.pipeline import catalog_documents
+    from storage.models import Document, StageRun, utcnow
 
     svc = _services(ctx)
     started, began = utcnow(), time.monotonic()
@@ -481,11 +481,7 @@ def reindex(ctx: click.Context, processes: int, public: bool, as_json: bool) -> 
     with svc.catalog.read() as session:
         late_ids = list(session.scalars(select(StageRun.document_id).where(
             StageRun.stage == stages.INDEX, StageRun.status == "done", StageRun.finished_at >= started)))
-        late = [
-            indexed_document(session.get(Document, i), list(session.scalars(  # type: ignore[arg-type]
-                select(Page).where(Page.document_id == i).order_by(Page.number))))
-            for i in late_ids
-        ]
+    late = list(catalog_documents(svc, late_ids))
     if late:
         svc.internal_index.index(late)
     summary = {"documents": total, "caught_up": len(late), "seconds": round(time.monotonic() - began, 1),

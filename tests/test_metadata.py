@@ -3,7 +3,6 @@ the court, year, type and articles of an ingested act are its facets."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
