@@ -6,7 +6,7 @@ each validated. Persons (names in both languages, roles, propagation,
 officials kept) come next; until then nothing is published.
 """
 
-from anonymise.detect import Policy, anonymise
+from anonymise.detect import Policy, all_sure, anonymise
 from anonymise.result import AnonymisationResult, Entity, redact
 
-__all__ = ["AnonymisationResult", "Entity", "Policy", "anonymise", "redact"]
+__all__ = ["AnonymisationResult", "Entity", "Policy", "all_sure", "anonymise", "redact"]

@@ -38,12 +38,34 @@ def anonymise(text: str, policy: Policy = Policy(), language: str | None = None)
         if not any(e.start <= m.start < e.end or m.start <= e.start < m.end for e in identifiers)
     ]
     replacements = _replacements(mentions, policy.style, language)
+    sure = {m.person for m in mentions if _full_name(m.text)}
     entities = [replace(e, replacement=placeholder(e.label, language)) for e in identifiers] + [
-        Entity(m.start, m.end, "PERSON", m.text, "keep" if m.keep else "redact", replacements.get((m.start, m.end)))
+        Entity(m.start, m.end, "PERSON", m.text, "keep" if m.keep else "redact", replacements.get((m.start, m.end)),
+               confidence=SURE if m.person in sure else UNSURE)
         for m in mentions
     ]
     entities.sort(key=lambda e: e.start)
     return AnonymisationResult(text=redact(text, entities, language), entities=entities)
+
+
+SURE, UNSURE = 0.95, 0.6
+AUTO_APPROVE_AT = 0.9
+
+
+def _full_name(text: str) -> bool:
+    """Two words or more, one of them in a name's shape (a surname's
+    ending, a patronymic, уулу/кызы, initials, a known given name): a
+    person found so is surely a person, and so is each other mention of them."""
+    words = re.findall(r"[А-ЯЁӨҮҢа-яёөүң]+\.?|[А-ЯЁӨҮҢ]\.", text)
+    shaped = [w for w in words if INITIALS.match(w) or PATRONYMIC.match(w.rstrip(".")) or SURNAME.match(w.rstrip("."))
+              or KYRGYZ_PATRONYMIC.match(w.lower()) or is_given_name(w.rstrip("."))]
+    return len(words) >= 2 and bool(shaped)
+
+
+def all_sure(entities: list[Entity]) -> bool:
+    """Whether a decision may be approved without a reviewer (when the
+    archive's policy allows it at all)."""
+    return all(e.confidence >= AUTO_APPROVE_AT for e in entities)
 
 
 def _replacements(mentions: list[Mention], style: str, language: str) -> dict[tuple[int, int], str]:

@@ -24,12 +24,13 @@ class Recognizer:
     pattern: Pattern[str]
     valid: Callable[[re.Match[str], str], bool] = lambda match, text: True
     group: int = 0  # the part of the match that is the identifier
+    confidence: float = 1.0
 
     def find(self, text: str) -> Iterator[Entity]:
         for match in self.pattern.finditer(text):
             if self.valid(match, text):
                 start, end = match.span(self.group)
-                yield Entity(start, end, self.label, text[start:end], "redact")
+                yield Entity(start, end, self.label, text[start:end], "redact", confidence=self.confidence)
 
 
 def _digits(value: str) -> str:
@@ -119,6 +120,7 @@ RECOGNIZERS: list[Recognizer] = [
             r"(?:ул\.|улица|пр\.|просп\.|проспект|мкр\.|микрорайон|пер\.|переулок)\s*[«\"]?[А-ЯЁӨҮҢA-Z0-9][\w\-\.]*(?:\s[А-ЯЁӨҮҢ][\w\-]*)?[»\"]?"
             r",?\s*(?:д\.|дом)?\s*№?\s*\d+[а-яА-Я]?(?:/\d+)?(?:,?\s*(?:кв\.|квартира)\s*\d+)?"
         ),
+        confidence=0.9,  # where an address ends is a guess
     ),
     Recognizer(
         "ADDRESS",
@@ -126,6 +128,7 @@ RECOGNIZERS: list[Recognizer] = [
             r"(?:(?!" + ROLE_WORDS + r")[А-ЯЁӨҮҢ][\w\-]*\s)?[А-ЯЁӨҮҢ][\w\-]*\s+(?:көчөсү\w*|кө\.|к\.)\s*,?\s*(?:№\s*)?\d+[а-я]?(?:-үй\w*)?"
             r"(?:,?\s*(?:үй\s*)?\d*,?\s*(?:\d+-батир\w*|батир\s*\d+))?"
         ),
+        confidence=0.9,
     ),
 ]
 

@@ -48,7 +48,8 @@ PARTY_ROLES = re.compile(
 )
 # Officials acting in office, by role; kept unless the policy says otherwise.
 OFFICIAL_ROLES = {
-    "judge": r"судья\w*|судьи|председательствующ\w+|төрагалык|төрага\w*",
+    # Lay assessors (народные заседатели) sat beside the judge in Soviet courts.
+    "judge": r"судья\w*|судьи|председательствующ\w+|төрагалык|төрага\w*|заседател\w+",
     "prosecutor": r"прокурор\w*",
     "lawyer": r"адвокат\w*|защитник\w*",
     "secretary": r"секретар\w+|катчы\w*",
@@ -202,8 +203,15 @@ def _add(doc: Doc, span: Span) -> None:
     while end > start and doc[end - 1].is_punct and not (doc[end - 1].text == "." and end - 2 >= start
                                                         and re.fullmatch(r"[А-ЯЁӨҮҢ]", doc[end - 2].text)):
         end -= 1
-    if end > start:
+    if end > start and not _compound_tail(doc, start):
         doc.spans.setdefault("persons", []).append(doc[start:end])
+
+
+def _compound_tail(doc: Doc, i: int) -> bool:
+    """The word is the second half of a hyphenated word (Иссык-Кульский,
+    Жалал-Абаддагы): a place or an adjective, not someone's name."""
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha)
 
 
 def build(language: str) -> Language:

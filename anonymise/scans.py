@@ -94,15 +94,15 @@ def text_font() -> str:
     raise ScanRedactionError("no font with Cyrillic letters for the text layer (install fonts-dejavu-core)")
 
 
-def redacted_page_pdf(jpeg: bytes, width: int, height: int, text: str, placed: list[PlacedWord],
+def redacted_page_pdf(image: bytes, width: int, height: int, text: str, placed: list[PlacedWord],
                       entities: list[Entity], dpi: int = 300) -> bytes:
-    """One PDF page: the redacted image under an invisible text layer of the
-    kept words, with each redaction's replacement at its first word."""
+    """One PDF page: the image, already redacted by redact_image, under an
+    invisible text layer of the kept words, with each redaction's
+    replacement at its first word."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
     boxed = redacted_words(placed, entities)
-    image = redact_image(jpeg, boxed)
     scale = 72 / dpi
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=(width * scale, height * scale), pageCompression=1)

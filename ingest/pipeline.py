@@ -22,11 +22,14 @@ from indexing import IndexedDocument
 from ingest import metadata, stages
 from ingest.claims import Claim, claim, finish
 from ingest.errors import BadInput
+from ingest.publication import event as publication_event
 from ingest.services import Services
 from ingest.reading import read_page
 from ingest.sources import inspect_source
 from ocr import OcrError, merge_pdfs
 from storage.models import Document, Page, StageRun
+
+AUTO_APPROVER = "auto-approve policy"
 
 log = logging.getLogger(__name__)
 
@@ -290,8 +293,16 @@ def anonymise_document(svc: Services, document_id: str) -> None:
             doc = session.get(Document, document_id)
             assert doc is not None
             doc.entities_json = json.dumps(entities, ensure_ascii=False)
+            fresh = doc.publication is None
             if doc.publication in (None, "withdrawn", "rejected"):
                 doc.publication = "pending"  # waits in the review queue; nothing is published unreviewed
+            if fresh and svc.config.auto_approve and anonymise.all_sure(result.entities):
+                # The archive's policy (off by default): no reviewer for
+                # decisions whose every detection is sure. Never for one a
+                # reviewer has rejected or withdrawn before.
+                doc.publication = "approved"
+                session.add(publication_event(document_id, "approved", "auto-approved: every detection is sure",
+                                              AUTO_APPROVER))
 
         return apply
 

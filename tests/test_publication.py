@@ -169,3 +169,29 @@ def test_the_anonymisation_policy_is_a_setting(tmp_path: Path) -> None:
     assert "[ФИО-1]" in redacted and "Смирнов" in redacted
     bad = run_cli(data, "search", "долг", env={"SOTARCHIVE_ANONYMISE_STYLE": "stars"})
     assert bad.returncode != 0 and "anonymise_style" in bad.stderr
+
+
+def test_auto_approval_is_off_by_default_and_takes_only_sure_decisions(tmp_path: Path) -> None:
+    import sqlite3
+
+    sure, unsure = tmp_path / "sure.pdf", tmp_path / "unsure.pdf"
+    write_text_pdf("\n".join(textwrap.wrap(DECISION, 70)), sure)
+    # A lone given name: a person, but found on thin evidence.
+    write_text_pdf("Свидетель Кубат показал, что долг был возвращён.\nСудья Смирнов В.И.", unsure)
+
+    def states(data: Path) -> dict[str, tuple[str, str | None]]:
+        with sqlite3.connect(data / "catalog.sqlite") as db:
+            return {name: (state, actor) for name, state, actor in db.execute(
+                "SELECT d.source_name, d.publication, e.actor FROM documents d LEFT JOIN events e "
+                "ON e.document_id = d.id AND e.kind = 'approved'")}
+
+    default = tmp_path / "default"
+    cli_json(default, "ingest", str(sure), str(unsure), "--wait", "--json", check=True)
+    assert states(default) == {"sure.pdf": ("pending", None), "unsure.pdf": ("pending", None)}
+
+    policy = tmp_path / "policy"
+    cli_json(policy, "ingest", str(sure), str(unsure), "--wait", "--json", check=True,
+             env={"SOTARCHIVE_AUTO_APPROVE": "true"})
+    assert states(policy) == {"sure.pdf": ("approved", "auto-approve policy"), "unsure.pdf": ("pending", None)}
+    detections = cli_json(policy, "review", cli_json(policy, "search", "Кубат", "--json")["hits"][0]["id"], "--json")
+    assert {d["text"]: d["confidence"] for d in detections["detections"]}["Кубат"] < 0.9
