@@ -26,6 +26,15 @@ class PipelineConfig:
     anonymise_style: str = "initials"
     # Officials kept by name, comma-separated; empty means the default (all of them).
     anonymise_keep_roles: str = ""
+    # Approve, without a reviewer, decisions whose detections are all of
+    # high confidence (validated identifiers, names found by two detectors
+    # or by a role word). Off: every decision waits for a person.
+    auto_approve: bool = False
+    # The web app. The secret signs session cookies; without one, a random
+    # key is kept in the data directory (several web servers must share one).
+    secret_key: str | None = None
+    secure_cookies: bool = False  # true behind HTTPS: cookies are never sent in clear
+    public_rate_limit: str = "300/minute"  # per client, on the public pages and API
 
     @property
     def blob_dir(self) -> Path:

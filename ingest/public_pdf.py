@@ -20,22 +20,25 @@ from typing import Any
 import pikepdf
 
 from anonymise import Entity
-from anonymise.scans import place_words, redacted_page_pdf
+from anonymise.scans import place_words, redact_image, redacted_page_pdf, redacted_words
 from ingest.services import Services
 from storage.models import Document, Page
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points, for pages set from text
 
 
-def build(svc: Services, doc: Document, pages: list[Page], entities: list[dict[str, Any]]) -> bytes:
-    parts = []
+def build(svc: Services, doc: Document, pages: list[Page], entities: list[dict[str, Any]]) -> tuple[bytes, dict[int, bytes]]:
+    """The public PDF, and the redacted image of each scanned page (by page
+    number) for the public document view."""
+    parts, images = [], {}
     for page in pages:
         on_page = [Entity(**{k: v for k, v in e.items() if k != "page"}) for e in entities if e["page"] == page.number]
         if page.text_source == "ocr" and page.image_blob and page.words_blob and page.width and page.height:
             words = json.loads(svc.blobs.read_bytes(page.words_blob))
             placed = place_words(page.text or "", words)
-            parts.append(redacted_page_pdf(svc.blobs.read_bytes(page.image_blob), page.width, page.height,
-                                           page.text or "", placed, on_page))
+            image = redact_image(svc.blobs.read_bytes(page.image_blob), redacted_words(placed, on_page))
+            images[page.number] = image
+            parts.append(redacted_page_pdf(image, page.width, page.height, page.text or "", placed, on_page))
         else:
             parts.append(_typeset(page.redacted_text or ""))
     merged = pikepdf.new()
@@ -46,7 +49,7 @@ def build(svc: Services, doc: Document, pages: list[Page], entities: list[dict[s
     merged.docinfo = merged.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(first[:120])))
     out = io.BytesIO()
     merged.save(out)
-    return out.getvalue()
+    return out.getvalue(), images
 
 
 def _typeset(text: str) -> bytes:

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from anonymise.scans import ScanRedactionError
 from indexing import IndexedDocument
-from ingest import public_pdf
+from ingest import metadata, public_pdf
 from ingest.services import Services
 from storage.models import Document, Event, Page, utcnow
 
@@ -64,8 +64,17 @@ def approve(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
 
 
 def approved_ids(svc: Services) -> list[str]:
+    return _ids_in(svc, ("approved",))
+
+
+def waiting_ids(svc: Services) -> list[str]:
+    """Documents waiting for a reviewer (not those a reviewer rejected)."""
+    return _ids_in(svc, ("pending", "in_review"))
+
+
+def _ids_in(svc: Services, states: tuple[str, ...]) -> list[str]:
     with svc.catalog.read() as session:
-        return list(session.scalars(select(Document.id).where(Document.publication == "approved").order_by(Document.id)))
+        return list(session.scalars(select(Document.id).where(Document.publication.in_(states)).order_by(Document.id)))
 
 
 def public_text(svc: Services, document_id: str) -> tuple[IndexedDocument, Document, list[Page], list[dict[str, object]]]:
@@ -79,7 +88,13 @@ def public_text(svc: Services, document_id: str) -> tuple[IndexedDocument, Docum
         entities = json.loads(doc.entities_json or "[]")
     text = "\n\n".join(p.redacted_text or "" for p in pages)
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:120]
-    public = IndexedDocument(id=doc.id, title=title, source=doc.id, text=text, language=doc.language)
+    # Court, date, type and articles read from the redacted text: a court
+    # and a date name no private person, and the public search filters on them.
+    found = metadata.extract(text)
+    public = IndexedDocument(
+        id=doc.id, title=title, source=doc.id, text=text, language=doc.language, court=found.court,
+        date=found.date, case_type=found.case_type, articles=tuple(dict.fromkeys(a.key() for a in found.articles)),
+    )
     check_for_leaks(" ".join((public.title, public.text, public.source)), entities)
     return public, doc, pages, entities
 
@@ -92,15 +107,24 @@ def published_documents(svc: Services) -> Iterator[IndexedDocument]:
         yield public_text(svc, document_id)[0]
 
 
-def public_document(svc: Services, document_id: str) -> tuple[IndexedDocument, bytes]:
-    """The public index's document and the redacted PDF, both checked for leaks."""
+@dataclass
+class Publishable:
+    """All the public will get of a document, checked for leaks."""
+
+    document: IndexedDocument
+    pdf: bytes
+    page_images: dict[int, bytes]  # redacted scans, by page number
+
+
+def public_document(svc: Services, document_id: str) -> Publishable:
+    """The public index's document, the redacted PDF and page images."""
     public, doc, pages, entities = public_text(svc, document_id)
     try:
-        pdf = public_pdf.build(svc, doc, pages, entities)
+        pdf, images = public_pdf.build(svc, doc, pages, entities)
     except ScanRedactionError as exc:
         raise LeakError(f"the scan cannot be redacted safely: {exc}") from exc
     check_for_leaks(public_pdf.extracted_text(pdf), entities)
-    return public, pdf
+    return Publishable(public, pdf, images)
 
 
 def check_for_leaks(published: str, entities: list[dict[str, object]]) -> None:
@@ -131,16 +155,21 @@ def publish(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
             outcome.refused[document_id] = str(exc)
             with svc.catalog.write() as session:
                 session.add(event(document_id, "refused", str(exc), who))
-    if ready:
-        svc.public_index.index([public for public, _ in ready])
+    # Blobs first, then the catalog, then the index: the public site never
+    # points at a page image or PDF that is not stored yet.
     with svc.catalog.write() as session:
-        for public, pdf in ready:
-            doc = session.get(Document, public.id)
+        for item in ready:
+            doc = session.get(Document, item.document.id)
             assert doc is not None
             doc.publication, doc.published_at = "published", utcnow()
-            doc.public_pdf_blob = svc.blobs.put_bytes(pdf)
-            session.add(event(public.id, "published", who=who))
-            outcome.published.append(public.id)
+            doc.public_pdf_blob = svc.blobs.put_bytes(item.pdf)
+            for page in session.scalars(select(Page).where(Page.document_id == doc.id)):
+                image = item.page_images.get(page.number)
+                page.public_image_blob = svc.blobs.put_bytes(image) if image else None
+            session.add(event(doc.id, "published", who=who))
+            outcome.published.append(doc.id)
+    if ready:
+        svc.public_index.index([item.document for item in ready])
     return outcome
 
 

@@ -8,10 +8,24 @@ from flask import Blueprint, abort, jsonify, request, url_for
 
 from indexing import Hit, QueryError
 from indexing.backend import SORTS
+from search_api.auth import account, limiter, public_limit, requires
 from search_api.documents import load_document, services
 
 blueprint = Blueprint("api", __name__)
 MAX_LIMIT = 100
+# Public endpoints: no key, a limit per client; staff with a token are not limited.
+rate_limited = limiter.shared_limit(public_limit, scope="public", exempt_when=lambda: account() is not None)
+
+
+@blueprint.after_request
+def _cache(response):  # type: ignore[no-untyped-def]
+    """Public answers may be cached a little; anything of the staff's never."""
+    staff = request.path.startswith("/api/v1/documents") or request.args.get("scope") == "internal"
+    if staff or response.status_code != 200:
+        response.headers["Cache-Control"] = "private, no-store"
+    else:
+        response.headers.setdefault("Cache-Control", "public, max-age=60")
+    return response
 
 
 def int_arg(name: str, default: int, low: int, high: int) -> int:
@@ -38,13 +52,21 @@ def run_search(query: str, scope: str, limit: int, offset: int, sort: str = "rel
 
 
 @blueprint.get("/search")
+@rate_limited
 def search():  # type: ignore[no-untyped-def]
+    """Public decisions by default; scope=internal searches the full archive (staff)."""
     query = request.args.get("q", "").strip()
     if not query:
         abort(400, description="the q parameter is required, e.g. /api/v1/search?q=сот")
-    scope = request.args.get("scope", "internal")
+    scope = request.args.get("scope", "public")
     if scope not in ("internal", "public"):
         abort(400, description="scope must be 'internal' or 'public'")
+    if scope == "internal":
+        return requires("read")(_search)(query, scope)
+    return _search(query, scope)
+
+
+def _search(query: str, scope: str):  # type: ignore[no-untyped-def]
     limit = int_arg("limit", 10, 1, MAX_LIMIT)
     offset = int_arg("offset", 0, 0, 10_000)
     sort = request.args.get("sort", "relevance")
@@ -70,6 +92,7 @@ def _hit_json(hit: Hit, scope: str = "internal") -> dict:  # type: ignore[type-a
 
 
 @blueprint.get("/public/documents/<document_id>")
+@rate_limited
 def public_document(document_id: str):  # type: ignore[no-untyped-def]
     """A published decision as the public may see it: anonymised text only.
     Anything not published (pending, rejected, withdrawn, unknown) is a 404."""
@@ -92,6 +115,7 @@ def public_document(document_id: str):  # type: ignore[no-untyped-def]
 
 
 @blueprint.get("/public/documents/<document_id>/pdf")
+@rate_limited
 def public_document_pdf(document_id: str):  # type: ignore[no-untyped-def]
     """The redacted PDF of a published decision (boxes burnt into scans)."""
     from flask import send_file
@@ -108,6 +132,7 @@ def public_document_pdf(document_id: str):  # type: ignore[no-untyped-def]
 
 
 @blueprint.get("/documents/<document_id>/similar")
+@requires("read")
 def similar(document_id: str):  # type: ignore[no-untyped-def]
     """Decisions most like this one (the staff index)."""
     limit = int_arg("limit", 10, 1, MAX_LIMIT)
@@ -119,8 +144,13 @@ def similar(document_id: str):  # type: ignore[no-untyped-def]
 
 
 @blueprint.get("/documents/<document_id>")
+@requires("read")
 def document(document_id: str):  # type: ignore[no-untyped-def]
+    """A document with its original, non-anonymised text (staff; audited)."""
+    from search_api.staff import audit
+
     view = load_document(document_id)
+    audit(document_id, "api")
     doc = view.document
     return jsonify(
         {
@@ -134,8 +164,8 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
             "language": doc.language,
             "page_count": doc.page_count,
             "created_at": doc.created_at.isoformat(),
-            "pdf_url": url_for("pages.document_pdf", document_id=doc.id, _external=True) if doc.pdf_blob else None,
-            "html_url": url_for("pages.document", document_id=doc.id, _external=True),
+            "pdf_url": url_for("staff.document_pdf", document_id=doc.id, _external=True) if doc.pdf_blob else None,
+            "html_url": url_for("staff.document", document_id=doc.id, _external=True),
             "pages": [
                 {
                     "page": p.number,
@@ -148,7 +178,7 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
                     "needs_attention": p.needs_attention,
                     "attention_reason": p.attention_reason,
                     "preparation": p.preparation,
-                    "image_url": url_for("pages.page_image", document_id=doc.id, number=p.number, _external=True)
+                    "image_url": url_for("staff.page_image", document_id=doc.id, number=p.number, _external=True)
                     if p.image_blob
                     else None,
                 }

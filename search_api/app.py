@@ -7,7 +7,8 @@ from werkzeug.exceptions import HTTPException
 
 from ingest.config import PipelineConfig
 from ingest.services import Services
-from search_api import api, pages
+from search_api import api, public, review_pages, staff
+from search_api.auth import csrf, current_account_for_templates, install_auth
 from search_api.i18n import install_i18n
 
 
@@ -15,9 +16,23 @@ def create_app(config: PipelineConfig) -> Flask:
     app = Flask(__name__)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Cyrillic stays readable
     app.config["SERVICES"] = Services(config)
+    install_auth(app, config)
+    csrf.exempt(api.blueprint)  # GET only, and staff calls carry a bearer token, not a cookie
     app.register_blueprint(api.blueprint, url_prefix="/api/v1")
-    app.register_blueprint(pages.blueprint)
+    app.register_blueprint(public.blueprint)
+    app.register_blueprint(staff.blueprint, url_prefix="/staff")
+    app.register_blueprint(review_pages.blueprint, url_prefix="/staff/review")
+    app.context_processor(current_account_for_templates)
     install_i18n(app)
+
+    @app.after_request
+    def _headers(response):  # type: ignore[no-untyped-def]
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if request.path.startswith("/staff") or request.path.startswith("/login"):
+            response.headers["Cache-Control"] = "private, no-store"
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):  # type: ignore[no-untyped-def]

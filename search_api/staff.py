@@ -1,73 +1,87 @@
-"""Server-rendered HTML pages: search and document view."""
+"""The judges' workspace: the full internal archive behind a login.
+
+Every look at a non-anonymised document (its page, its scans, its PDF) is
+an audit event naming who, what and from where; admins read the trail.
+"""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request, send_file
+from sqlalchemy import select
 
-from indexing import QueryError
-from indexing.backend import SORTS
-from search_api.api import int_arg
+from search_api.auth import account, requires
 from search_api.documents import load_document, load_page, services
+from search_api.listing import render_search
+from storage.models import Event
 
-blueprint = Blueprint("pages", __name__)
-PAGE_SIZE = 10
+blueprint = Blueprint("staff", __name__)
+AUDIT_STAGE = "audit"
 
 
-FACET_FILTERS = {"court": 'court:"{}"', "type": "type:{}", "lang": "lang:{}", "decade": "year:{}..{}", "year": "year:{}"}
+def audit(document_id: str, what: str, page: int | None = None) -> None:
+    """Record that the current account saw a non-anonymised document."""
+    who = account()
+    assert who is not None  # every caller is behind requires()
+    with services().catalog.write() as session:
+        session.add(Event(document_id=document_id, page_number=page, stage=AUDIT_STAGE, kind=what,
+                          actor=who.username, message=f"{who.role} from {request.remote_addr}"))
 
 
 @blueprint.get("/")
+@requires("read")
 def search_page():  # type: ignore[no-untyped-def]
-    query = request.args.get("q", "").strip()
-    offset = int_arg("offset", 0, 0, 10_000)
-    sort = request.args.get("sort", "relevance")
-    if sort not in SORTS:
-        sort = "relevance"
-    result, error = None, None
-    if query:
-        try:
-            result = services().internal_index.search(query, limit=PAGE_SIZE, offset=offset, sort=sort, facets=True)
-        except QueryError as exc:
-            error = str(exc)  # shown on the page with the query kept, for correcting
-    return render_template(
-        "search.html", query=query, result=result, error=error, offset=offset, page_size=PAGE_SIZE,
-        sort=sort, sorts=SORTS, facet_filter=facet_filter,
-    )
-
-
-def facet_filter(name: str, value: str) -> str:
-    """The query-language filter a facet value adds to the query."""
-    if name == "decade":
-        start = int(value.rstrip("s"))
-        return FACET_FILTERS[name].format(start, start + 9)
-    return FACET_FILTERS[name].format(value)
+    return render_search(services().internal_index, scope="staff")
 
 
 @blueprint.get("/documents/<document_id>")
+@requires("read")
 def document(document_id: str):  # type: ignore[no-untyped-def]
     view = load_document(document_id)
+    audit(document_id, "view")
     return render_template("document.html", doc=view.document, pages=view.pages)
 
 
 @blueprint.get("/documents/<document_id>/pages/<int:number>/image")
+@requires("read")
 def page_image(document_id: str, number: int):  # type: ignore[no-untyped-def]
     page = load_page(document_id, number)
     if not page.image_blob:
         abort(404, description="this page has no image")
-    path = services().blobs.path(page.image_blob)
-    mimetype = "image/png" if path.read_bytes()[:4] == b"\x89PNG" else "image/jpeg"
-    return send_file(path, mimetype=mimetype, max_age=86400)
+    audit(document_id, "scan", number)
+    return send_image(page.image_blob, private=True)
 
 
 @blueprint.get("/documents/<document_id>/pdf")
+@requires("read")
 def document_pdf(document_id: str):  # type: ignore[no-untyped-def]
     view = load_document(document_id)
     if not view.document.pdf_blob:
         abort(404, description="this document has no PDF")
+    audit(document_id, "download")
     name = view.document.source_name.rsplit(".", 1)[0] + ".searchable.pdf"
-    return send_file(
-        services().blobs.path(view.document.pdf_blob),
-        mimetype="application/pdf",
-        download_name=name,
-        max_age=86400,
-    )
+    response = send_file(services().blobs.path(view.document.pdf_blob), mimetype="application/pdf",
+                         download_name=name)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@blueprint.get("/audit")
+@requires("admin")
+def audit_trail():  # type: ignore[no-untyped-def]
+    """Who looked at which non-anonymised document, newest first."""
+    who = request.args.get("user", "").strip()
+    with services().catalog.read() as session:
+        query = select(Event).where(Event.stage == AUDIT_STAGE).order_by(Event.id.desc()).limit(500)
+        if who:
+            query = query.where(Event.actor == who)
+        events = list(session.scalars(query))
+    return render_template("audit.html", events=events, user=who)
+
+
+def send_image(blob: str, private: bool):  # type: ignore[no-untyped-def]
+    path = services().blobs.path(blob)
+    with path.open("rb") as handle:
+        mimetype = "image/png" if handle.read(4) == b"\x89PNG" else "image/jpeg"
+    response = send_file(path, mimetype=mimetype)
+    response.headers["Cache-Control"] = "private, no-store" if private else "public, max-age=86400"
+    return response

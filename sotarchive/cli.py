@@ -176,15 +176,41 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
     click.echo(f"pipeline finished in {time.monotonic() - started:.0f} s")
     if code not in (0, 1):
         sys.exit(code)
+    password = _demo_publication_and_account(config)
     click.echo(
         "\nLook at / Караңыз / Смотрите:\n"
-        f"  site:   http://{host}:{port}/\n"
-        f"  search: http://{host}:{port}/?q=приговор\n"
-        f"  API:    http://{host}:{port}/api/v1/search?q=сот\n"
-        f"  CLI:    .venv/bin/sotarchive --data-dir {config.data_dir} search 'похищение имущества'\n"
+        f"  public site:  http://{host}:{port}/?q=сот\n"
+        f"  workspace:    http://{host}:{port}/staff/  (user: demo, password: {password})\n"
+        f"  review queue: http://{host}:{port}/staff/review/\n"
+        f"  API:          http://{host}:{port}/api/v1/search?q=сот\n"
+        f"  CLI:          .venv/bin/sotarchive --data-dir {config.data_dir} search 'похищение имущества'\n"
     )
     if not no_serve:
         run_server(config, host, port)
+
+
+def _demo_publication_and_account(config) -> str:  # type: ignore[no-untyped-def]
+    """The demo's fictional decisions approved and published (as "demo"),
+    and a demo admin account with a fresh password, which is returned."""
+    import secrets
+
+    from ingest import publication
+    from ingest.services import Services
+    from search_api import accounts
+
+    svc = Services(config)
+    publication.approve(svc, publication.waiting_ids(svc), who="demo")
+    outcome = publication.publish(svc, publication.approved_ids(svc), who="demo")
+    for document_id, why in outcome.refused.items():
+        click.echo(f"  not published: {document_id}: {why}", err=True)
+    click.echo(f"published {len(outcome.published)} decisions of the sample archive")
+    password = secrets.token_urlsafe(9)
+    try:
+        accounts.add_user(svc.catalog, "demo", "admin", password, "Demo account")
+    except accounts.AccountError:
+        accounts.set_password(svc.catalog, "demo", password)
+        accounts.set_active(svc.catalog, "demo", True)
+    return password
 
 
 # --- ocr, anonymise, analyze, search --------------------------------------------------------
@@ -339,7 +365,7 @@ def search(ctx: click.Context, query: str, public: bool, as_json: bool, limit: i
 
 @cli.command()
 @click.argument("ids", nargs=-1)
-@click.option("--all", "all_approved", is_flag=True, help="Every approved document.")
+@click.option("--all", "all_approved", is_flag=True, help="Every approved document (with --approve: every one waiting for review).")
 @click.option("--approve", is_flag=True, help="Approve the documents first (recorded as an event).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
@@ -355,6 +381,10 @@ def publish(ctx: click.Context, ids: tuple[str, ...], all_approved: bool, approv
     if not ids and not all_approved:
         raise click.UsageError("name documents by id, or use --all")
     svc = _services(ctx)
+    if approve and not ids:  # --all --approve: everything waiting for review (not what a reviewer rejected)
+        ids = tuple(publication.waiting_ids(svc))
+        if not ids:
+            click.echo("nothing waits for review / текшерүүнү күткөн документ жок / нет документов на проверке", err=True)
     approved = publication.approve(svc, list(ids)) if approve and ids else publication.Outcome()
     targets = list(ids) if ids else publication.approved_ids(svc)
     outcome = publication.publish(svc, [i for i in targets if i not in approved.refused])
@@ -491,6 +521,111 @@ def reindex(ctx: click.Context, processes: int, public: bool, as_json: bool) -> 
     else:
         click.echo(f"reindexed {total} documents in {summary['seconds']} s / {total} документ кайра индекстелди / "
                    f"{total} документов переиндексировано")
+
+
+# --- staff accounts --------------------------------------------------------------------------
+
+
+@cli.group()
+def users() -> None:
+    """Staff accounts: operators, reviewers, judges, admins."""
+
+
+@users.command(name="add")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice(["operator", "reviewer", "judge", "admin"]))
+@click.option("--name", "full_name", help="The person's full name, for the audit trail.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin (for scripts).")
+@click.pass_context
+def users_add(ctx: click.Context, username: str, role: str, full_name: str | None, password_stdin: bool) -> None:
+    """Add an account. The password is asked for twice, never taken as an argument
+    (arguments are visible to every user of the machine)."""
+    from search_api import accounts
+
+    password = _password(password_stdin)
+    try:
+        accounts.add_user(_services(ctx).catalog, username, role, password, full_name)
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"added {username} ({role})")
+
+
+@users.command(name="password")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin (for scripts).")
+@click.pass_context
+def users_password(ctx: click.Context, username: str, password_stdin: bool) -> None:
+    """Set a new password (clears a login lock)."""
+    from search_api import accounts
+
+    password = _password(password_stdin)
+    try:
+        accounts.set_password(_services(ctx).catalog, username, password)
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{username}: password changed")
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return click.prompt("password / сырсөз / пароль", hide_input=True, confirmation_prompt=True)
+
+
+@users.command(name="disable")
+@click.argument("usernames", nargs=-1, required=True)
+@click.pass_context
+def users_disable(ctx: click.Context, usernames: tuple[str, ...]) -> None:
+    """Disable accounts: their sessions and tokens stop working at once."""
+    _set_active(ctx, usernames, False)
+
+
+@users.command(name="enable")
+@click.argument("usernames", nargs=-1, required=True)
+@click.pass_context
+def users_enable(ctx: click.Context, usernames: tuple[str, ...]) -> None:
+    """Enable disabled accounts again (and clear a login lock)."""
+    _set_active(ctx, usernames, True)
+
+
+def _set_active(ctx: click.Context, usernames: tuple[str, ...], active: bool) -> None:
+    from search_api import accounts
+
+    for username in usernames:
+        try:
+            accounts.set_active(_services(ctx).catalog, username, active)
+        except accounts.AccountError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"{username}: {'enabled' if active else 'disabled'}")
+
+
+@users.command(name="list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def users_list(ctx: click.Context, as_json: bool) -> None:
+    from search_api import accounts
+
+    found = accounts.list_users(_services(ctx).catalog)
+    if as_json:
+        _emit({"users": found})
+        return
+    for user in found:
+        state = "" if user["active"] else "  (disabled)"
+        click.echo(f"{user['username']:<20} {user['role']:<9} {user['full_name'] or ''}{state}")
+
+
+@users.command(name="token")
+@click.argument("username")
+@click.option("--name", "token_name", default="api", show_default=True, help="What the token is for.")
+@click.pass_context
+def users_token(ctx: click.Context, username: str, token_name: str) -> None:
+    """A bearer token for the staff API, printed once (only its hash is kept)."""
+    from search_api import accounts
+
+    try:
+        click.echo(accounts.new_token(_services(ctx).catalog, username, token_name))
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _exit_on_sigterm(signum: int, _frame: object) -> None:

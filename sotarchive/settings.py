@@ -30,7 +30,20 @@ KEYS = {
     "worker_concurrency": int,
     "anonymise_style": str,  # initials (as on sot.kg) or placeholder ([ФИО-1])
     "anonymise_keep_roles": str,  # officials kept, comma-separated: judge,prosecutor,lawyer,secretary,expert,investigator
+    "auto_approve": bool,
+    "secret_key": str,
+    "secure_cookies": bool,
+    "public_rate_limit": str,  # e.g. 300/minute; "off" for none
 }
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+
+
+def _boolean(raw: str) -> bool:
+    if raw.strip().lower() in TRUE:
+        return True
+    if raw.strip().lower() in FALSE:
+        return False
+    raise ValueError("expected true or false")
 
 
 class SettingsError(ValueError):
@@ -70,7 +83,7 @@ def load_config(data_dir_option: str | None = None) -> PipelineConfig:
         raw = os.environ.get(ENV_PREFIX + key.upper())
         if raw:
             try:
-                values[key] = kind(raw)
+                values[key] = _boolean(raw) if kind is bool else kind(raw)
             except ValueError as exc:
                 raise SettingsError(f"{ENV_PREFIX}{key.upper()}={raw!r}: {exc}") from exc
     if values.get("anonymise_style", "initials") not in ("initials", "placeholder"):
@@ -79,6 +92,9 @@ def load_config(data_dir_option: str | None = None) -> PipelineConfig:
     unknown_roles = roles - {"judge", "prosecutor", "lawyer", "secretary", "expert", "investigator"}
     if unknown_roles:
         raise SettingsError(f"anonymise_keep_roles: unknown roles {', '.join(sorted(unknown_roles))}")
+    for key, kind in KEYS.items():
+        if key in values and not isinstance(values[key], kind):
+            raise SettingsError(f"{key} must be a {kind.__name__}, not {values[key]!r}")
     if values.get("search_backend", "embedded") not in ("embedded", "opensearch"):
         raise SettingsError(f"search_backend must be 'embedded' or 'opensearch', not {values['search_backend']!r}")
     if values.get("search_backend") == "opensearch" and not values.get("opensearch_url"):

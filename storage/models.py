@@ -111,6 +111,7 @@ class Page(Base):
     words_blob: Mapped[str | None] = mapped_column(String(64))
     hocr_blob: Mapped[str | None] = mapped_column(String(64))
     pdf_blob: Mapped[str | None] = mapped_column(String(64))
+    public_image_blob: Mapped[str | None] = mapped_column(String(64))  # black boxes burnt in, set at publication
 
 
 class StageRun(Base):
@@ -152,3 +153,39 @@ class Event(Base):
     kind: Mapped[str] = mapped_column(String(32))
     message: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str | None] = mapped_column(String(200))
+
+
+class User(Base):
+    """A member of staff who logs in: operator, reviewer, judge or admin.
+
+    Only an argon2 hash of the password is kept. Failed logins are counted
+    per account so that guessing is slowed down whoever guesses and from
+    wherever; a disabled account keeps its row, because events name it."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    full_name: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ApiToken(Base):
+    """A bearer token for the staff API. Stored as its sha256: a leaked
+    catalog does not give working tokens."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)

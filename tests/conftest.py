@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -86,6 +87,45 @@ def ingested_samples(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path)
     data_dir = tmp_path_factory.mktemp("data-samples")
     run_cli(data_dir, "ingest", str(sample_dir), "--batch", "samples", "--wait", "--json", check=True)
     return data_dir
+
+
+@pytest.fixture(scope="session")
+def published_samples(tmp_path_factory: pytest.TempPathFactory, ingested_samples: Path) -> Path:
+    """A copy of the processed sample archive with every decision approved
+    and published (the original stays unpublished for the tests that need it so)."""
+    data_dir = tmp_path_factory.mktemp("data-published") / "data"
+    shutil.copytree(ingested_samples, data_dir, symlinks=True, ignore=shutil.ignore_patterns("run", "queue", "logs"))
+    run_cli(data_dir, "publish", "--all", "--approve", check=True)
+    return data_dir
+
+
+STAFF_PASSWORD = "correct horse battery staple"
+
+
+def add_staff(data_dir: Path, username: str, role: str) -> str:
+    """An account of this role (password STAFF_PASSWORD); returns a fresh API token for it."""
+    from search_api import accounts
+    from storage import Catalog
+    from storage.catalog import sqlite_url
+
+    catalog = Catalog(sqlite_url(data_dir / "catalog.sqlite"))
+    catalog.migrate()
+    try:
+        accounts.add_user(catalog, username, role, STAFF_PASSWORD)
+    except accounts.AccountError:
+        pass  # made by an earlier test on the same data
+    token = accounts.new_token(catalog, username, "tests")
+    catalog.dispose()
+    return token
+
+
+def log_in(client, username: str, password: str = STAFF_PASSWORD):  # type: ignore[no-untyped-def]
+    """Log a Flask test client in through the form, CSRF token and all."""
+    import re as _re
+
+    page = client.get("/login").get_data(as_text=True)
+    token = _re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    return client.post("/login", data={"username": username, "password": password, "csrf_token": token})
 
 
 # --- the production services, when the test command has started them ----------------------

@@ -30,7 +30,7 @@ APP_SERVICES = ("web", "worker")
 
 def _env(service: str) -> dict[str, str]:
     env = {k: str(v) for k, v in SERVICES[service]["environment"].items()}
-    return {k: re.sub(r"\$\{POSTGRES_PASSWORD:\?[^}]*\}", "secret", v) for k, v in env.items()}
+    return {k: re.sub(r"\$\{(POSTGRES_PASSWORD|SOTARCHIVE_SECRET_KEY):\?[^}]*\}", "secret", v) for k, v in env.items()}
 
 
 def test_every_service_has_an_image_a_healthcheck_and_declared_volumes() -> None:

@@ -1,4 +1,6 @@
-"""The Flask app over a data directory that holds the processed sample archive."""
+"""The Flask app over a data directory that holds the processed sample
+archive: the staff API and pages with a judge's token, the public face
+holding nothing unpublished."""
 
 from __future__ import annotations
 
@@ -11,23 +13,37 @@ from flask.testing import FlaskClient
 
 from search_api import create_app
 from sotarchive.settings import load_config
+from tests.conftest import add_staff
 
 
 @pytest.fixture(scope="module")
-def client(ingested_samples: Path) -> FlaskClient:
+def app(ingested_samples: Path):  # type: ignore[no-untyped-def]
     app = create_app(load_config(str(ingested_samples)))
     app.testing = True
+    return app
+
+
+@pytest.fixture(scope="module")
+def client(app, ingested_samples: Path) -> FlaskClient:  # type: ignore[no-untyped-def]
+    """A judge's client: every request carries the judge's API token."""
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = "Bearer " + add_staff(ingested_samples, "api-judge", "judge")
+    return client
+
+
+@pytest.fixture
+def anonymous(app) -> FlaskClient:  # type: ignore[no-untyped-def]
     return app.test_client()
 
 
 def _first_hit(client: FlaskClient, query: str) -> dict:
-    response = client.get("/api/v1/search", query_string={"q": query})
+    response = client.get("/api/v1/search", query_string={"q": query, "scope": "internal"})
     assert response.status_code == 200
     return response.get_json()["hits"][0]
 
 
 def test_search_api(client: FlaskClient) -> None:
-    response = client.get("/api/v1/search", query_string={"q": "медной проволоки", "limit": 5})
+    response = client.get("/api/v1/search", query_string={"q": "медной проволоки", "limit": 5, "scope": "internal"})
     body = response.get_json()
     assert response.status_code == 200
     assert body["total"] == 1 and body["limit"] == 5
@@ -35,6 +51,27 @@ def test_search_api(client: FlaskClient) -> None:
     assert hit["source"] == "1967 Приговор нарсуд Фрунзе.pdf"
     assert "<mark>медной</mark>" in hit["snippet"]
     assert hit["url"].endswith(f"/api/v1/documents/{hit['id']}")
+    assert response.headers["Cache-Control"] == "private, no-store"
+
+
+def test_the_staff_api_refuses_anonymous_callers_and_bad_tokens(anonymous: FlaskClient, client: FlaskClient) -> None:
+    doc_id = _first_hit(client, "медной проволоки")["id"]
+    for path in ("/api/v1/search?q=сот&scope=internal", f"/api/v1/documents/{doc_id}",
+                 f"/api/v1/documents/{doc_id}/similar"):
+        response = anonymous.get(path)
+        assert response.status_code == 401, path
+        assert "staff" in response.get_json()["message"]
+        forged = anonymous.get(path, headers={"Authorization": "Bearer sa_not-a-token"})
+        assert forged.status_code == 401 and "unknown" in forged.get_json()["message"]
+
+
+def test_the_public_api_holds_nothing_unpublished(anonymous: FlaskClient, client: FlaskClient) -> None:
+    response = anonymous.get("/api/v1/search", query_string={"q": "медной проволоки"})  # scope=public by default
+    assert response.status_code == 200 and response.get_json()["total"] == 0
+    assert response.headers["Cache-Control"].startswith("public")
+    doc_id = _first_hit(client, "медной проволоки")["id"]
+    assert anonymous.get(f"/api/v1/public/documents/{doc_id}").status_code == 404
+    assert anonymous.get(f"/decisions/{doc_id}").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -95,18 +132,23 @@ def test_unknown_document_is_a_json_404(client: FlaskClient) -> None:
 
 
 def test_html_search_and_document_pages(client: FlaskClient) -> None:
-    page = client.get("/", query_string={"q": "мамлекеттик алым", "lang": "ky"}).get_data(as_text=True)
+    page = client.get("/staff/", query_string={"q": "мамлекеттик алым", "lang": "ky"}).get_data(as_text=True)
     assert "Табылды: 1" in page and "<mark>" in page
     assert "2019_Ленин_райондук_сот_чечим.tif" in page
-    ru = client.get("/", query_string={"q": "приговор", "lang": "ru"}).get_data(as_text=True)
+    ru = client.get("/staff/", query_string={"q": "приговор", "lang": "ru"}).get_data(as_text=True)
     assert "Найдено" in ru
     hit = _first_hit(client, "мамлекеттик алым")
-    document = client.get(f"/documents/{hit['id']}").get_data(as_text=True)
+    document = client.get(f"/staff/documents/{hit['id']}").get_data(as_text=True)
     assert "Жумабеков" in document and "/pages/1/image" in document and "/pdf" in document
 
 
+def test_the_public_search_page_shows_no_unpublished_decision(anonymous: FlaskClient) -> None:
+    page = anonymous.get("/", query_string={"q": "мамлекеттик алым", "lang": "ky"}).get_data(as_text=True)
+    assert "Табылды: 0" in page and "Жумабеков" not in page and ".tif" not in page
+
+
 def test_search_api_facets_sort_and_similar(client: FlaskClient) -> None:
-    body = client.get("/api/v1/search", query_string={"q": "суд OR сот", "sort": "date"}).get_json()
+    body = client.get("/api/v1/search", query_string={"q": "суд OR сот", "sort": "date", "scope": "internal"}).get_json()
     assert body["sort"] == "date" and body["total"] >= 3
     langs = {f["value"]: f["count"] for f in body["facets"]["lang"]}
     assert sum(langs.values()) == body["total"] and {"ky", "ru"} <= set(langs)
@@ -118,9 +160,9 @@ def test_search_api_facets_sort_and_similar(client: FlaskClient) -> None:
 
 
 def test_html_search_shows_facets_and_a_query_error_in_the_page(client: FlaskClient) -> None:
-    page = client.get("/", query_string={"q": "суд OR сот", "lang": "ru"}).get_data(as_text=True)
+    page = client.get("/staff/", query_string={"q": "суд OR сот", "lang": "ru"}).get_data(as_text=True)
     assert "Язык" in page and "lang%3Aky" in page  # a facet link adds lang:ky to the query
-    broken = client.get("/", query_string={"q": '"сот системасы', "lang": "ru"})
+    broken = client.get("/staff/", query_string={"q": '"сот системасы', "lang": "ru"})
     assert broken.status_code == 200
     text = broken.get_data(as_text=True)
     assert "Запрос не понят" in text and "quotation mark is not closed" in text

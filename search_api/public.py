@@ -1,0 +1,97 @@
+"""The public site: published, anonymised decisions only.
+
+Everything here reads the public index and the redacted text, images and
+PDF stored at publication; a document that is not published (pending,
+rejected, withdrawn, unknown) is a 404 like one that never existed.
+Responses may be cached for a few minutes, so a withdrawal reaches
+caches quickly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, abort, render_template, send_file
+from sqlalchemy import select
+
+from ingest import metadata
+from search_api.auth import limiter, public_limit
+from search_api.documents import services
+from search_api.listing import render_search
+from search_api.staff import send_image
+from storage.models import Document, Page
+
+blueprint = Blueprint("public", __name__)
+# One budget per client for the whole public face, pages and API alike.
+limiter.shared_limit(public_limit, scope="public")(blueprint)
+PUBLIC_MAX_AGE = 300
+
+
+@dataclass
+class PublicDecision:
+    id: str
+    title: str
+    language: str | None
+    published_at: str | None
+    court: str | None
+    date: str | None
+    case_type: str | None
+    articles: list[str]
+    pages: list[Page]
+    has_pdf: bool
+
+
+def published(document_id: str) -> PublicDecision:
+    with services().catalog.read() as session:
+        doc = session.get(Document, document_id)
+        if doc is None or doc.publication != "published":
+            abort(404, description=f"no published decision {document_id}")
+        pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
+    text = "\n\n".join(p.redacted_text or "" for p in pages)
+    found = metadata.extract(text)
+    title = next((line.strip() for line in text.splitlines() if line.strip()), document_id)[:120]
+    return PublicDecision(
+        id=doc.id, title=title, language=doc.language,
+        published_at=doc.published_at.date().isoformat() if doc.published_at else None,
+        court=found.court, date=found.date, case_type=found.case_type,
+        articles=list(dict.fromkeys(a.key() for a in found.articles)), pages=pages, has_pdf=bool(doc.public_pdf_blob),
+    )
+
+
+@blueprint.after_request
+def _cache(response):  # type: ignore[no-untyped-def]
+    if response.status_code == 200 and "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
+        response.vary.add("Cookie")  # the interface language comes from a cookie
+    return response
+
+
+@blueprint.get("/")
+def search_page():  # type: ignore[no-untyped-def]
+    return render_search(services().public_index, scope="public")
+
+
+@blueprint.get("/decisions/<document_id>")
+def decision(document_id: str):  # type: ignore[no-untyped-def]
+    return render_template("decision.html", doc=published(document_id))
+
+
+@blueprint.get("/decisions/<document_id>/pages/<int:number>/image")
+def page_image(document_id: str, number: int):  # type: ignore[no-untyped-def]
+    doc = published(document_id)
+    page = next((p for p in doc.pages if p.number == number), None)
+    if page is None or not page.public_image_blob:
+        abort(404, description="this page has no public image")
+    response = send_image(page.public_image_blob, private=False)
+    response.headers["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
+    return response
+
+
+@blueprint.get("/decisions/<document_id>.pdf")
+def decision_pdf(document_id: str):  # type: ignore[no-untyped-def]
+    with services().catalog.read() as session:
+        doc = session.get(Document, document_id)
+        if doc is None or doc.publication != "published" or not doc.public_pdf_blob:
+            abort(404, description=f"no published decision {document_id}")
+        blob = doc.public_pdf_blob
+    return send_file(services().blobs.path(blob), mimetype="application/pdf", download_name=f"{document_id}.pdf")

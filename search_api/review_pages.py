@@ -1,0 +1,153 @@
+"""The review queue: a reviewer reads each anonymised decision with its
+detections highlighted, mends them, and approves, rejects or publishes.
+
+The work is done by ingest.review and ingest.publication, which record
+every change as an event with the reviewer's name; this module only shows
+and asks. Reading a decision here is a look at the original text, so it
+is audited like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+
+from anonymise import Entity
+from ingest import publication
+from ingest import review as reviewing
+from search_api.auth import account, requires
+from search_api.documents import load_document, services
+from search_api.staff import audit
+from storage.models import Document, Event
+
+blueprint = Blueprint("review", __name__)
+QUEUE_STATES = ("pending", "in_review", "approved", "rejected", "published", "withdrawn")
+LABELS = ("PERSON", "PIN", "PASSPORT", "PHONE", "EMAIL", "ADDRESS", "BIRTHDATE", "ACCOUNT", "CARD", "PLATE")
+
+
+@dataclass
+class Segment:
+    """A run of a page's text, inside one detection or outside all."""
+
+    text: str
+    entity: Entity | None = None
+
+
+def segments(text: str, entities: list[Entity]) -> list[Segment]:
+    out, position = [], 0
+    for entity in sorted(entities, key=lambda e: e.start):
+        if entity.start < position:
+            continue  # overlapping detections: the first one shown wins
+        if entity.start > position:
+            out.append(Segment(text[position : entity.start]))
+        out.append(Segment(text[entity.start : entity.end], entity))
+        position = entity.end
+    out.append(Segment(text[position:]))
+    return out
+
+
+def _who() -> str:
+    who = account()
+    assert who is not None
+    return who.username
+
+
+@blueprint.get("/")
+@requires("review")
+def queue():  # type: ignore[no-untyped-def]
+    state = request.args.get("state", "pending")
+    if state not in QUEUE_STATES:
+        state = "pending"
+    with services().catalog.read() as session:
+        counts = dict(session.execute(
+            select(Document.publication, func.count()).where(Document.publication.is_not(None))
+            .group_by(Document.publication)).all())
+        documents = list(session.scalars(
+            select(Document).where(Document.publication == state).order_by(Document.created_at).limit(200)))
+    return render_template("review_queue.html", documents=documents, state=state, states=QUEUE_STATES, counts=counts)
+
+
+@blueprint.get("/<document_id>")
+@requires("review")
+def document(document_id: str):  # type: ignore[no-untyped-def]
+    view = load_document(document_id)
+    if view.document.publication is None:
+        abort(404, description=f"{document_id} is not anonymised yet")
+    found = reviewing.detections(services(), document_id)
+    audit(document_id, "review")
+    pages = [
+        (page, segments(page.text or "", [d.entity for d in found if d.page == page.number]))
+        for page in view.pages
+    ]
+    with services().catalog.read() as session:
+        history = list(session.scalars(
+            select(Event).where(Event.document_id == document_id, Event.stage == publication.STAGE)
+            .order_by(Event.id.desc()).limit(50)))
+    unique = {(d.entity.text, d.entity.label, d.entity.action): d for d in found}
+    return render_template("review.html", doc=view.document, pages=pages, detections=list(unique.values()),
+                           labels=LABELS, history=history)
+
+
+@blueprint.post("/<document_id>/redact")
+@requires("review")
+def redact(document_id: str):  # type: ignore[no-untyped-def]
+    label = request.form.get("label", "PERSON")
+    if label not in LABELS:
+        abort(400, description=f"unknown label {label!r}")
+    return _change(document_id, lambda: reviewing.redact_text(
+        services(), document_id, request.form.get("text", ""), label, _who()), "redacted")
+
+
+@blueprint.post("/<document_id>/keep")
+@requires("review")
+def keep(document_id: str):  # type: ignore[no-untyped-def]
+    return _change(document_id, lambda: reviewing.keep_text(
+        services(), document_id, request.form.get("text", ""), _who()), "kept")
+
+
+@blueprint.post("/<document_id>/reject")
+@requires("review")
+def reject(document_id: str):  # type: ignore[no-untyped-def]
+    return _change(document_id, lambda: reviewing.reject(
+        services(), document_id, request.form.get("reason") or None, _who()), "rejected")
+
+
+@blueprint.post("/<document_id>/approve")
+@requires("review")
+def approve(document_id: str):  # type: ignore[no-untyped-def]
+    outcome = publication.approve(services(), [document_id], who=_who())
+    return _outcome(document_id, outcome, "approved")
+
+
+@blueprint.post("/<document_id>/publish")
+@requires("review")
+def publish(document_id: str):  # type: ignore[no-untyped-def]
+    outcome = publication.publish(services(), [document_id], who=_who())
+    return _outcome(document_id, outcome, "published")
+
+
+@blueprint.post("/<document_id>/withdraw")
+@requires("review")
+def withdraw(document_id: str):  # type: ignore[no-untyped-def]
+    outcome = publication.withdraw(services(), [document_id], who=_who(), reason=request.form.get("reason") or None)
+    return _outcome(document_id, outcome, "withdrawn")
+
+
+def _change(document_id: str, action, done: str):  # type: ignore[no-untyped-def]
+    try:
+        action()
+    except reviewing.ReviewError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(done, "ok")
+    return redirect(url_for("review.document", document_id=document_id))
+
+
+def _outcome(document_id: str, outcome: publication.Outcome, done: str):  # type: ignore[no-untyped-def]
+    if document_id in outcome.refused:
+        flash(outcome.refused[document_id], "error")
+    else:
+        flash(done, "ok")
+    return redirect(url_for("review.document", document_id=document_id))

@@ -1,0 +1,184 @@
+"""The web app's two faces over real data: staff pages behind logins and
+roles, the reviewer's page, the audit trail, and a public face that shows
+published decisions only and no personal data in any of them."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import textwrap
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from search_api import create_app
+from sotarchive.sample_archive.render import write_text_pdf
+from sotarchive.settings import load_config
+from tests.conftest import STAFF_PASSWORD, add_staff, cli_json, log_in, run_cli
+from tests.test_publication import DECISION, PRIVATE
+
+NICKNAME = "Соседка по прозвищу «чалкан» подтвердила это."
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One decision anonymised and waiting for review, and the staff."""
+    folder = tmp_path_factory.mktemp("web")
+    data = folder / "data"
+    source = folder / "Асанова против Мамытова.pdf"
+    write_text_pdf("\n".join(textwrap.wrap(DECISION + " " + NICKNAME, 70)), source)
+    cli_json(data, "ingest", str(source), "--wait", "--json", check=True)
+    for name, role in (("judge", "judge"), ("reviewer", "reviewer"), ("admin", "admin"), ("operator", "operator")):
+        add_staff(data, name, role)
+    return data
+
+
+@pytest.fixture(scope="module")
+def app(data: Path) -> Flask:
+    app = create_app(load_config(str(data)))
+    app.testing = True
+    return app
+
+
+@pytest.fixture(scope="module")
+def doc_id(data: Path) -> str:
+    return cli_json(data, "search", "расписке", "--json")["hits"][0]["id"]
+
+
+def _csrf(client: FlaskClient, path: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).get_data(as_text=True)).group(1)
+
+
+def _state(data: Path, doc_id: str) -> str:
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        return db.execute("SELECT publication FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+
+
+def test_staff_pages_refuse_anonymous_visitors_and_the_wrong_roles(app: Flask, doc_id: str) -> None:
+    anonymous = app.test_client()
+    for path in ("/staff/", f"/staff/documents/{doc_id}", "/staff/review/", "/staff/audit", f"/staff/review/{doc_id}"):
+        response = anonymous.get(path)
+        assert response.status_code == 302 and response.headers["Location"].startswith("/login?next="), path
+    assert anonymous.post(f"/staff/review/{doc_id}/approve").status_code in (302, 400)
+
+    judge = app.test_client()
+    assert log_in(judge, "judge").status_code == 302
+    assert judge.get("/staff/?q=расписке").status_code == 200
+    assert judge.get("/staff/review/").status_code == 403
+    assert judge.get("/staff/audit").status_code == 403
+    operator = app.test_client()
+    log_in(operator, "operator")
+    assert operator.get(f"/staff/review/{doc_id}").status_code == 403
+    token = _csrf(judge, "/staff/")
+    refused = judge.post(f"/staff/review/{doc_id}/approve", data={"csrf_token": token})
+    assert refused.status_code == 403
+    assert refused.headers["Cache-Control"] == "private, no-store"
+
+
+def test_forms_need_the_csrf_token(app: Flask, doc_id: str) -> None:
+    reviewer = app.test_client()
+    log_in(reviewer, "reviewer")
+    response = reviewer.post(f"/staff/review/{doc_id}/approve")
+    assert response.status_code == 400 and b"CSRF" in response.data
+    bare = app.test_client().post("/login", data={"username": "reviewer", "password": STAFF_PASSWORD})
+    assert bare.status_code == 400
+
+
+def test_login_is_slowed_down_by_failures_and_a_disabled_account_is_shut_out(app: Flask, data: Path) -> None:
+    add_staff(data, "guessed", "judge")
+    client = app.test_client()
+    for _ in range(3):
+        assert log_in(client, "guessed", "wrong password!").status_code == 401
+    # Locked now: even the right password is not checked until the wait is over.
+    locked = log_in(client, "guessed")
+    assert locked.status_code == 429
+    assert re.search(r"\d+ s", locked.get_data(as_text=True))
+    assert run_cli(data, "users", "enable", "guessed").returncode == 0  # an admin clears the lock
+    session = app.test_client()
+    assert log_in(session, "guessed").status_code == 302
+    assert session.get("/staff/").status_code == 200
+    assert run_cli(data, "users", "disable", "guessed").returncode == 0
+    assert session.get("/staff/").status_code == 302  # the live session ends with the account
+    assert log_in(app.test_client(), "guessed").status_code == 401
+
+
+def test_login_never_redirects_to_another_site(app: Flask) -> None:
+    client = app.test_client()
+    token = _csrf(client, "/login")
+    for target in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
+        response = client.post("/login", query_string={"next": target},
+                               data={"username": "judge", "password": STAFF_PASSWORD, "csrf_token": token})
+        assert response.status_code == 302
+        assert response.headers["Location"] == "/staff/"
+
+
+def test_views_of_original_text_are_in_the_audit_trail(app: Flask, doc_id: str) -> None:
+    judge = app.test_client()
+    log_in(judge, "judge")
+    page = judge.get(f"/staff/documents/{doc_id}")
+    assert page.status_code == 200 and "Мамытов" in page.get_data(as_text=True)
+    assert page.headers["Cache-Control"] == "private, no-store"
+    admin = app.test_client()
+    log_in(admin, "admin")
+    trail = admin.get("/staff/audit", query_string={"user": "judge"}).get_data(as_text=True)
+    row = re.search(r"<tr><td>[^<]+</td><td>judge</td><td>view</td>\s*<td><a href=\"/staff/documents/(\w+)\"", trail)
+    assert row and row.group(1) == doc_id
+
+
+def test_a_reviewer_mends_approves_and_publishes_on_the_web(app: Flask, data: Path, doc_id: str) -> None:
+    reviewer = app.test_client()
+    log_in(reviewer, "reviewer")
+    queue = reviewer.get("/staff/review/").get_data(as_text=True)
+    assert f"/staff/review/{doc_id}" in queue
+    page = reviewer.get(f"/staff/review/{doc_id}").get_data(as_text=True)
+    assert re.search(r'<mark class="redact" title="PERSON → [^"]+">Асановой Айгуль Бакытовны</mark>', page)
+    assert re.search(r'<mark class="keep" title="PERSON">Смирнова В.И.</mark>', page)
+    assert re.search(r'<mark class="redact" title="PHONE[^"]*">\+996 555\s123 456</mark>', page)
+    assert "«чалкан»" in page and '<mark class="redact" title="PERSON → Ч.">чалкан</mark>' not in page
+
+    token = _csrf(reviewer, f"/staff/review/{doc_id}")
+    added = reviewer.post(f"/staff/review/{doc_id}/redact", data={"text": "чалкан", "label": "PERSON", "csrf_token": token},
+                          follow_redirects=True).get_data(as_text=True)
+    assert '<mark class="redact" title="PERSON → Ч.">чалкан</mark>' in added
+    assert _state(data, doc_id) == "in_review"
+    reviewer.post(f"/staff/review/{doc_id}/approve", data={"csrf_token": token})
+    published = reviewer.post(f"/staff/review/{doc_id}/publish", data={"csrf_token": token}, follow_redirects=True)
+    assert _state(data, doc_id) == "published"
+    assert "/decisions/" + doc_id in published.get_data(as_text=True)
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        kinds = [(k, a) for k, a in db.execute(
+            "SELECT kind, actor FROM events WHERE document_id = ? AND stage = 'publication' ORDER BY id", (doc_id,))]
+    assert kinds == [("edited", "reviewer"), ("approved", "reviewer"), ("published", "reviewer")]
+
+    # The public face: the decision, its PDF and the search, with no one's name in them.
+    public = app.test_client()
+    decision = public.get(f"/decisions/{doc_id}")
+    assert decision.status_code == 200 and decision.headers["Cache-Control"].startswith("public, max-age=")
+    pdf = public.get(f"/decisions/{doc_id}.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    search = public.get("/", query_string={"q": "расписке"}).get_data(as_text=True)
+    api = public.get("/api/v1/search", query_string={"q": "долг"}).get_data(as_text=True)
+    seen = decision.get_data(as_text=True) + search + api
+    assert "Смирнов" in decision.get_data(as_text=True) and f"/decisions/{doc_id}" in search
+    for value in PRIVATE + ["чалкан"]:
+        assert value not in seen, value
+    assert "Найдено: 0" in public.get("/", query_string={"q": "Мамытов", "lang": "ru"}).get_data(as_text=True)
+
+    reviewer.post(f"/staff/review/{doc_id}/withdraw", data={"csrf_token": token, "reason": "ошибка"})
+    assert _state(data, doc_id) == "withdrawn"
+    assert public.get(f"/decisions/{doc_id}").status_code == 404
+    assert public.get(f"/decisions/{doc_id}.pdf").status_code == 404
+    assert f"/decisions/{doc_id}" not in public.get("/", query_string={"q": "расписке"}).get_data(as_text=True)
+
+
+def test_the_public_face_is_rate_limited(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOTARCHIVE_PUBLIC_RATE_LIMIT", "5/minute")
+    app = create_app(load_config(str(data)))
+    client = app.test_client()
+    answers = [client.get("/api/v1/search", query_string={"q": "сот"}).status_code for _ in range(6)]
+    assert answers == [200] * 5 + [429]
+    limited = client.get("/api/v1/search", query_string={"q": "сот"})
+    assert "message" in limited.get_json() and limited.headers.get("Retry-After")
+    assert client.get("/").status_code == 429  # the public pages share the budget
