@@ -43,13 +43,26 @@ def default_batch_name() -> str:
     return datetime.now().strftime("batch-%Y%m%d-%H%M%S")
 
 
-def get_or_create_batch(svc: Services, name: str) -> int:
+@dataclass(frozen=True)
+class Description:
+    """What the operator says of a batch; None leaves a field as it was."""
+
+    archive_ref: str | None = None  # фонд / опись / дело: "Ф. 1, оп. 3, д. 40–55"
+    court: str | None = None
+    scanned_by: str | None = None
+
+
+def get_or_create_batch(svc: Services, name: str, description: Description = Description()) -> int:
     with svc.catalog.write() as session:
         batch = session.scalar(select(Batch).where(Batch.name == name))
         if batch is None:
             batch = Batch(name=name)
             session.add(batch)
-            session.flush()
+        for key in ("archive_ref", "court", "scanned_by"):
+            value = getattr(description, key)
+            if value is not None and value.strip():
+                setattr(batch, key, value.strip())
+        session.flush()
         return batch.id
 
 
@@ -118,6 +131,7 @@ class Failure:
 @dataclass
 class BatchProgress:
     batch: str
+    description: Description
     files: int
     documents: int
     finished_documents: int
@@ -133,6 +147,9 @@ class BatchProgress:
     def as_dict(self) -> dict[str, object]:
         return {
             "batch": self.batch,
+            "archive_ref": self.description.archive_ref,
+            "court": self.description.court,
+            "scanned_by": self.description.scanned_by,
             "files": self.files,
             "documents": self.documents,
             "pages": self.pages_total,
@@ -177,6 +194,7 @@ def batch_progress(svc: Services, batch_id: int) -> BatchProgress:
     ]
     return BatchProgress(
         batch=batch.name,
+        description=Description(batch.archive_ref, batch.court, batch.scanned_by),
         files=len(files),
         documents=len(documents),
         finished_documents=sum(1 for d in documents if d.status in FINISHED),

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 import anonymise
 from indexing import IndexedDocument
-from ingest import metadata, stages
+from ingest import corrections, metadata, stages
 from ingest.claims import Claim, claim, finish
 from ingest.errors import BadInput
 from ingest.publication import event as publication_event
@@ -317,12 +317,13 @@ def document_language(page_languages: Iterable[str | None]) -> str | None:
     return found.pop() if len(found) == 1 else "mixed"
 
 
-def indexed_document(document: Document, pages: list[Page]) -> IndexedDocument:
+def indexed_document(document: Document, pages: list[Page], corrected: dict[str, object] | None = None) -> IndexedDocument:
     """What the internal index holds of a document: made from the catalog
     alone, so the index can always be rebuilt (`sotarchive reindex`). The
-    court, date, case type and articles come from the text (ingest/metadata.py)."""
+    court, date, case type and articles come from the text (ingest/metadata.py),
+    and an operator's corrections win over it (ingest/corrections.py)."""
     text = "\n\n".join(p.text or "" for p in pages)
-    found = metadata.extract(text)
+    found = corrections.apply(metadata.extract(text), corrected or {})
     return IndexedDocument(
         id=document.id,
         title=document.title or document.source_name,
@@ -349,14 +350,27 @@ def catalog_documents(svc: Services, ids: Iterable[str] | None = None) -> Iterat
             document = session.get(Document, document_id)
             pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
         if document is not None:
-            yield indexed_document(document, pages)
+            yield indexed_document(document, pages, corrections.corrected_fields(svc, document_id))
+
+
+def refresh_indexes(svc: Services, document_id: str) -> None:
+    """Index a document again as the catalog now has it (after a metadata
+    correction, say): the internal index, and the public one if published."""
+    from ingest.publication import public_text
+
+    svc.internal_index.index(list(catalog_documents(svc, [document_id])))
+    with svc.catalog.read() as session:
+        doc = session.get(Document, document_id)
+        published = doc is not None and doc.publication == "published"
+    if published:
+        svc.public_index.index([public_text(svc, document_id)[0]])
 
 
 def index_document(svc: Services, document_id: str) -> None:
     """Into the internal (staff) index; the document's final status."""
 
     def work(document: Document) -> Apply:
-        indexed = indexed_document(document, _pages(svc, document_id))
+        indexed = indexed_document(document, _pages(svc, document_id), corrections.corrected_fields(svc, document_id))
         language = indexed.language
         svc.internal_index.index([indexed])
 

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from anonymise.scans import ScanRedactionError
 from indexing import IndexedDocument
-from ingest import metadata, public_pdf
+from ingest import corrections, metadata, public_pdf
 from ingest.services import Services
 from storage.models import Document, Event, Page, utcnow
 
@@ -90,7 +90,7 @@ def public_text(svc: Services, document_id: str) -> tuple[IndexedDocument, Docum
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:120]
     # Court, date, type and articles read from the redacted text: a court
     # and a date name no private person, and the public search filters on them.
-    found = metadata.extract(text)
+    found = corrections.apply(metadata.extract(text), corrections.corrected_fields(svc, document_id))
     public = IndexedDocument(
         id=doc.id, title=title, source=doc.id, text=text, language=doc.language, court=found.court,
         date=found.date, case_type=found.case_type, articles=tuple(dict.fromkeys(a.key() for a in found.articles)),

@@ -52,15 +52,22 @@ def _services(ctx: click.Context):  # type: ignore[no-untyped-def]
 @click.option("--batch", "batch_name", help="Batch name; the same name again resumes that batch.")
 @click.option("--wait", is_flag=True, help="Show progress and return when the batch is done.")
 @click.option("--json", "as_json", is_flag=True, help="Print the final summary as JSON.")
+@click.option("--archive-ref", help='The archive reference the batch covers, e.g. "Ф. 1, оп. 3, д. 40–55".')
+@click.option("--court", help="The court whose files these are.")
+@click.option("--scanned-by", help="Who scanned them.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], batch_name: str | None, wait: bool, as_json: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], batch_name: str | None, wait: bool, as_json: bool,
+           archive_ref: str | None, court: str | None, scanned_by: str | None) -> None:
     """Ingest files or folders (PDF, TIFF, PNG, JPEG, TXT)."""
+    from ingest.batches import Description
+
     config = _config(ctx)
-    code = run_ingest(config, list(paths), batch_name, wait, as_json)
+    code = run_ingest(config, list(paths), batch_name, wait, as_json, Description(archive_ref, court, scanned_by))
     sys.exit(code)
 
 
-def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as_json: bool,  # type: ignore[no-untyped-def]
+               description=None) -> int:
     from ingest import batches
     from ingest.celery_app import configure
     from ingest.services import services_for
@@ -71,7 +78,8 @@ def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as
     svc = services_for(config)
     # A path that does not exist is received too: it is recorded as refused.
     files = list(batches.expand_paths(paths))
-    batch_id = batches.get_or_create_batch(svc, batch_name or batches.default_batch_name())
+    batch_id = batches.get_or_create_batch(svc, batch_name or batches.default_batch_name(),
+                                           description or batches.Description())
 
     def queue_unfinished() -> None:
         # A new batch and a resumed one alike: what is not finished is queued.
@@ -127,6 +135,61 @@ def _print_summary(progress, as_json: bool) -> None:  # type: ignore[no-untyped-
 
 
 # --- worker, serve, demo -------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--batch", "batch_name", help="Batch to receive into (default: watch-<folder name>).")
+@click.option("--settle", default=5.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds a file must stay unchanged before it is taken (the scanner has finished it).")
+@click.option("--interval", default=1.0, show_default=True, type=click.FloatRange(0.05), help="Seconds between looks.")
+@click.option("--idle-exit", type=click.FloatRange(0), help="Stop once everything is processed and nothing new came for this many seconds.")
+@click.option("--archive-ref", help='The archive reference the batch covers, e.g. "Ф. 1, оп. 3, д. 40–55".')
+@click.option("--court", help="The court whose files these are.")
+@click.option("--scanned-by", help="Who scans them.")
+@click.pass_context
+def watch(ctx: click.Context, folder: Path, batch_name: str | None, settle: float, interval: float,
+          idle_exit: float | None, archive_ref: str | None, court: str | None, scanned_by: str | None) -> None:
+    """Watch a folder the scanner writes to: each file is ingested once it is complete."""
+    from ingest import batches
+    from ingest.celery_app import configure
+    from ingest.services import services_for
+    from ingest.tasks import prepare_task
+    from ingest.watch import FolderWatcher
+    from sotarchive.embedded import supervised_worker
+
+    config = _config(ctx)
+    configure(config)
+    svc = services_for(config)
+    name = batch_name or f"watch-{folder.resolve().name}"
+    batch_id = batches.get_or_create_batch(svc, name, batches.Description(archive_ref, court, scanned_by))
+    watcher = FolderWatcher(folder, settle)
+
+    def queue_unfinished() -> None:
+        for document_id in batches.unfinished_documents(svc, batch_id):
+            prepare_task.delay(document_id)
+
+    click.echo(f"watching {folder} into batch {name} (Ctrl-C to stop) / көзөмөлдөнүүдө / наблюдение", err=True)
+    last_new = time.monotonic()
+    try:
+        with supervised_worker(config, queue_unfinished) as worker:
+            queue_unfinished()  # a restarted watch finishes what the last one left
+            while True:
+                for path in watcher.poll():
+                    document_id = batches.receive_file(svc, batch_id, path)
+                    if document_id:
+                        prepare_task.delay(document_id)
+                    click.echo(f"{'received' if document_id else 'refused '} {path}", err=True)
+                    last_new = time.monotonic()
+                worker.ensure()
+                if idle_exit is not None and time.monotonic() - last_new >= idle_exit and not watcher.waiting() \
+                        and batches.batch_progress(svc, batch_id).finished:
+                    break
+                time.sleep(interval)
+    except KeyboardInterrupt:
+        click.echo("\nstopped: run the same command again to go on", err=True)
+        sys.exit(130)
+    _print_summary(batches.batch_progress(svc, batch_id), as_json=False)
 
 
 @cli.command()
@@ -521,6 +584,108 @@ def reindex(ctx: click.Context, processes: int, public: bool, as_json: bool) -> 
     else:
         click.echo(f"reindexed {total} documents in {summary['seconds']} s / {total} документ кайра индекстелди / "
                    f"{total} документов переиндексировано")
+
+
+@cli.command()
+@click.option("--originals-only", is_flag=True, help="Check the originals only (quicker), not derived files.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def verify(ctx: click.Context, originals_only: bool, as_json: bool) -> None:
+    """Re-hash every stored file and report any whose sha256 no longer matches
+    (or that is gone). Exits 1 if any is; 0 when all are intact."""
+    from ingest import fixity
+
+    svc = _services(ctx)
+    refs = fixity.referenced_blobs(svc, originals_only)
+    bar = tqdm(total=len(refs), desc="verifying", unit="file", disable=as_json, file=sys.stderr, dynamic_ncols=True)
+    report = fixity.verify(svc, refs, lambda _: bar.update(1))
+    bar.close()
+    if as_json:
+        _emit(report.as_dict())
+    else:
+        click.echo(f"checked {report.checked} files / {report.checked} файл текшерилди / проверено файлов: {report.checked}")
+        for ref in report.altered:
+            what = f"original {ref.name!r}" if ref.kind == "original" else f"{ref.kind} of page {ref.page}" if ref.page else ref.kind
+            click.echo(f"  ALTERED {ref.digest}: {what} of document {ref.document_id}", err=True)
+        for ref in report.missing:
+            click.echo(f"  MISSING {ref.digest}: {ref.kind} of document {ref.document_id}", err=True)
+        if not report.ok:
+            click.echo("restore the originals from backup; derived files are made again by re-processing", err=True)
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.command(name="metadata")
+@click.argument("document_id")
+@click.option("--set", "changes", multiple=True, metavar="FIELD=VALUE",
+              help="Correct a field (court, case_number, date, case_type, judges, articles, archive_ref); "
+                   "an empty value clears it. Recorded as an event; wins over extraction from then on.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def metadata_command(ctx: click.Context, document_id: str, changes: tuple[str, ...], as_json: bool) -> None:
+    """A catalogued document's metadata: extracted from its text, with the operators' corrections."""
+    from ingest import corrections
+    from ingest.pipeline import refresh_indexes
+    from ingest.publication import actor
+
+    svc = _services(ctx)
+    text = corrections.document_text(svc, document_id)
+    if text is None:
+        raise click.ClickException(f"no document {document_id}")
+    try:
+        for change in changes:
+            field, sep, value = change.partition("=")
+            if not sep:
+                raise corrections.CorrectionError(f"write FIELD=VALUE, e.g. date=1967-03-14, not {change!r}")
+            corrections.correct(svc, document_id, field.strip(), value, text, actor())
+    except corrections.CorrectionError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if changes:
+        refresh_indexes(svc, document_id)
+    found, corrected = corrections.effective(svc, document_id, text)
+    if as_json:
+        _emit({**found.as_json(), "corrected": sorted(corrected)})
+        return
+    for field, value in found.as_json().items():
+        mark = "  (corrected)" if field in corrected else ""
+        click.echo(f"{field:<12} {value}{mark}")
+
+
+@cli.command()
+@click.argument("destination", type=click.Path(path_type=Path))
+@click.option("--batch", "batch_name", help="Every document of this batch.")
+@click.option("--query", help="Every document the staff search finds for this query.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def export(ctx: click.Context, destination: Path, batch_name: str | None, query: str | None, as_json: bool) -> None:
+    """A BagIt bag of originals, searchable PDFs and metadata (JSON and CSV),
+    for transfer to the national archive."""
+    from indexing import QueryError
+    from ingest.export import ExportError, batch_documents, export_bag
+
+    if bool(batch_name) == bool(query):
+        raise click.UsageError("choose the documents with --batch NAME or --query QUERY")
+    svc = _services(ctx)
+    try:
+        if batch_name:
+            ids, description = batch_documents(svc, batch_name), f"batch {batch_name}"
+        else:
+            ids, description = _all_hits(svc, query or ""), f"search: {query}"
+        summary = export_bag(svc, ids, destination, description)
+    except (ExportError, QueryError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        _emit(summary)
+    else:
+        click.echo(f"bag written: {summary['bag']} ({summary['documents']} documents)")
+
+
+def _all_hits(svc, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    ids: list[str] = []
+    while True:
+        page = svc.internal_index.search(query, limit=100, offset=len(ids))
+        ids += [hit.id for hit in page.hits]
+        if not page.hits or len(ids) >= page.total:
+            return ids
 
 
 # --- staff accounts --------------------------------------------------------------------------

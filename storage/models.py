@@ -38,6 +38,10 @@ class Batch(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # As the operator describes the box: "Ф. 1, оп. 3, д. 40–55", the court, who scanned it.
+    archive_ref: Mapped[str | None] = mapped_column(String(200))
+    court: Mapped[str | None] = mapped_column(String(300))
+    scanned_by: Mapped[str | None] = mapped_column(String(200))
 
 
 class Document(Base):

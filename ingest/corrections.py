@@ -1,0 +1,109 @@
+"""An operator's corrections of a document's metadata.
+
+Extraction reads the metadata from the text every time a document is
+indexed; an operator who knows better (the court from the box label, the
+date the OCR misread) corrects a field. Each correction is an event in
+the catalog (who, when, the value before and after), and the latest one
+per field wins over extraction on every later run, so re-processing never
+undoes an operator's work. Clearing a field is a correction too.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from ingest import metadata
+from ingest.services import Services
+from storage.models import Document, Event, Page
+
+STAGE = "metadata"
+FIELDS = ("court", "case_number", "date", "case_type", "judges", "articles", "archive_ref")
+CASE_TYPES = tuple(kind for kind, _ in metadata.CASE_TYPES)
+
+
+class CorrectionError(ValueError):
+    """The value cannot be taken; the message says what is expected."""
+
+
+def parse(field: str, raw: str) -> Any:
+    """The value of a field as typed by an operator, checked and normalised.
+    An empty value clears the field."""
+    raw = raw.strip()
+    if field not in FIELDS:
+        raise CorrectionError(f"unknown field {field!r}: the fields are {', '.join(FIELDS)}")
+    if field in ("judges", "articles") and not raw:
+        return []
+    if not raw:
+        return None
+    if field == "date":
+        try:
+            return date.fromisoformat(raw).isoformat()
+        except ValueError:
+            raise CorrectionError(f"a date is written YYYY-MM-DD, e.g. 1967-03-14, not {raw!r}") from None
+    if field == "case_type":
+        if raw not in CASE_TYPES:
+            raise CorrectionError(f"case_type is one of {', '.join(CASE_TYPES)}, not {raw!r}")
+        return raw
+    if field == "court":
+        # A name the registry knows, in any era or language, becomes its canonical name.
+        return next((canonical for canonical, pattern in metadata.COURT_PATTERNS if pattern.fullmatch(raw)), raw)
+    if field == "judges":
+        return [name.strip() for name in raw.replace(";", ",").split(",") if name.strip()]
+    if field == "articles":
+        found = metadata._articles(raw)
+        if not found:
+            raise CorrectionError(f'no article of a code in {raw!r}: write e.g. "ст. 168 ч. 2 УК", one per ";"')
+        return [{"code": a.code, "article": a.article, "part": a.part} for a in found]
+    return raw
+
+
+def document_text(svc: Services, document_id: str) -> str | None:
+    """A document's whole original text, pages joined as the index joins them."""
+    with svc.catalog.read() as session:
+        if session.get(Document, document_id) is None:
+            return None
+        pages = session.scalars(select(Page.text).where(Page.document_id == document_id).order_by(Page.number))
+        return "\n\n".join(text or "" for text in pages)
+
+
+def corrected_fields(svc: Services, document_id: str) -> dict[str, Any]:
+    """The latest correction of each field, by field."""
+    with svc.catalog.read() as session:
+        messages = session.scalars(
+            select(Event.message).where(Event.document_id == document_id, Event.stage == STAGE,
+                                        Event.kind == "corrected").order_by(Event.id))
+        latest: dict[str, Any] = {}
+        for message in messages:
+            change = json.loads(message or "{}")
+            latest[change["field"]] = change["after"]
+    return latest
+
+
+def apply(found: metadata.Metadata, corrections: dict[str, Any]) -> metadata.Metadata:
+    """Extraction's metadata with the operator's corrections over it."""
+    values = found.as_json()
+    values.update(corrections)
+    values["articles"] = [metadata.Article(**a) for a in values["articles"]]
+    return metadata.Metadata(**values)
+
+
+def effective(svc: Services, document_id: str, text: str) -> tuple[metadata.Metadata, set[str]]:
+    """A document's metadata as shown and indexed, and which fields an operator set."""
+    corrections = corrected_fields(svc, document_id)
+    return apply(metadata.extract(text), corrections), set(corrections)
+
+
+def correct(svc: Services, document_id: str, field: str, raw: str, text: str, who: str) -> metadata.Metadata:
+    """Record a correction; returns the metadata with it applied."""
+    value = parse(field, raw)
+    before, _ = effective(svc, document_id, text)
+    with svc.catalog.write() as session:
+        if session.get(Document, document_id) is None:
+            raise CorrectionError(f"no document {document_id}")
+        session.add(Event(document_id=document_id, stage=STAGE, kind="corrected", actor=who, message=json.dumps(
+            {"field": field, "before": before.as_json()[field], "after": value}, ensure_ascii=False)))
+    return effective(svc, document_id, text)[0]

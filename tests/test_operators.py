@@ -1,0 +1,144 @@
+"""The operators' side on the command line: described batches, the watched
+folder, metadata corrections that survive re-processing, fixity checks and
+BagIt export for the national archive."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import bagit
+import pytest
+
+from ingest.watch import FolderWatcher
+from tests.conftest import cli_json, run_cli
+
+DECISION = (
+    "Фрунзенский городской суд\n"
+    "РЕШЕНИЕ № 2-145/1968\n"
+    "14 марта 1968 года суд в составе председательствующего Орозова К.\n"
+    "рассмотрел гражданское дело о разделе имущества и, руководствуясь ст. 197 ГПК Киргизской ССР, решил:\n"
+    "иск удовлетворить.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def catalogued(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A data directory with one described batch holding one decision."""
+    folder = tmp_path_factory.mktemp("operators")
+    source = folder / "box-12" / "решение 1968.txt"
+    source.parent.mkdir()
+    source.write_text(DECISION, "utf-8")
+    data = folder / "data"
+    summary = cli_json(data, "ingest", str(source.parent), "--batch", "box-12", "--archive-ref", "Ф. 1, оп. 3, д. 40–55",
+                       "--court", "Фрунзенский городской суд", "--scanned-by", "Айпери", "--wait", "--json", check=True)
+    assert summary["archive_ref"] == "Ф. 1, оп. 3, д. 40–55" and summary["scanned_by"] == "Айпери"
+    doc_id = cli_json(data, "search", "раздел имущества", "--json")["hits"][0]["id"]
+    return data, doc_id
+
+
+def test_the_watcher_takes_a_file_only_once_the_scanner_has_finished_it(tmp_path: Path) -> None:
+    watcher = FolderWatcher(tmp_path, settle_s=0.6)
+    scan = tmp_path / "scan-0001.tif"
+    (tmp_path / "scan-0002.tif.part").write_bytes(b"x" * 100)  # a name scanners give files in progress
+    (tmp_path / "scan-0003.tif").write_bytes(b"")  # created, not written yet
+    stop = threading.Event()
+
+    def scanner() -> None:
+        with open(scan, "wb") as out:
+            for _ in range(12):  # 1.8 s of writing, a chunk every 0.15 s
+                out.write(os.urandom(4096))
+                out.flush()
+                time.sleep(0.15)
+        stop.set()
+
+    writer = threading.Thread(target=scanner)
+    writer.start()
+    taken: list[Path] = []
+    while not stop.is_set():
+        taken += watcher.poll()
+        time.sleep(0.1)
+    writer.join()
+    assert taken == []  # never while it grew
+    assert watcher.waiting() >= 1
+    deadline = time.monotonic() + 5
+    while not taken and time.monotonic() < deadline:
+        taken += watcher.poll()
+        time.sleep(0.1)
+    assert taken == [scan] and scan.stat().st_size == 12 * 4096
+    time.sleep(0.8)
+    assert watcher.poll() == []  # taken once
+    scan.write_bytes(b"rescanned" * 100)  # a new version is taken again
+    deadline = time.monotonic() + 5
+    again: list[Path] = []
+    while not again and time.monotonic() < deadline:
+        again += watcher.poll()
+        time.sleep(0.1)
+    assert again == [scan]
+
+
+def test_sotarchive_watch_ingests_what_lands_in_the_folder(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "решение 1968.txt").write_text(DECISION, "utf-8")
+    data = tmp_path / "data"
+    result = run_cli(data, "watch", str(inbox), "--batch", "scanner-1", "--settle", "0.5", "--interval", "0.2",
+                     "--idle-exit", "1")
+    assert result.returncode == 0, result.stderr
+    assert "received" in result.stderr
+    assert cli_json(data, "search", "раздел имущества", "--json")["total"] == 1
+
+
+def test_an_operators_correction_wins_over_extraction_and_survives_reprocessing(catalogued: tuple[Path, str]) -> None:
+    data, doc_id = catalogued
+    extracted = cli_json(data, "metadata", doc_id, "--json")
+    assert extracted["court"] == "Бишкекский городской суд" and extracted["date"] == "1968-03-14"
+    assert extracted["corrected"] == []
+
+    wrong = run_cli(data, "metadata", doc_id, "--set", "date=14.03.1969")
+    assert wrong.returncode != 0 and "YYYY-MM-DD" in wrong.stderr
+    corrected = cli_json(data, "metadata", doc_id, "--set", "date=1969-03-14", "--set", "articles=ст. 197 ч. 1 ГПК",
+                         "--json", check=True)
+    assert corrected["date"] == "1969-03-14" and corrected["articles"] == [{"code": "ГПК", "article": "197", "part": "1"}]
+    assert corrected["corrected"] == ["articles", "date"]
+    assert cli_json(data, "search", "раздел year:1969", "--json")["total"] == 1  # indexed again at once
+    assert cli_json(data, "search", "раздел year:1968", "--json")["total"] == 0
+
+    cli_json(data, "reindex", "--json", check=True)  # the index made again from the catalog
+    assert cli_json(data, "search", "раздел year:1969", "--json")["total"] == 1
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        changes = [json.loads(m) for (m,) in db.execute(
+            "SELECT message FROM events WHERE document_id = ? AND stage = 'metadata' ORDER BY id", (doc_id,))]
+    assert changes[0] == {"field": "date", "before": "1968-03-14", "after": "1969-03-14"}
+
+
+def test_a_bagit_export_validates_and_verify_finds_an_altered_blob(catalogued: tuple[Path, str], tmp_path: Path) -> None:
+    data, doc_id = catalogued
+    assert cli_json(data, "verify", "--json", check=True)["ok"] is True
+
+    bag_dir = tmp_path / "bag"
+    summary = cli_json(data, "export", str(bag_dir), "--batch", "box-12", "--json", check=True)
+    assert summary["documents"] == 1
+    bag = bagit.Bag(str(bag_dir))
+    bag.validate()  # every payload file against the sha256 manifest
+    assert "sha256" in bag.algorithms
+    records = json.loads((bag_dir / "data" / "metadata.json").read_text("utf-8"))
+    assert records[0]["batch_archive_ref"] == "Ф. 1, оп. 3, д. 40–55"
+    original = bag_dir / records[0]["original"]
+    assert original.read_text("utf-8") == DECISION and original.name == "решение 1968.txt"
+    assert "Бишкекский городской суд" in (bag_dir / "data" / "metadata.csv").read_text("utf-8")
+    assert run_cli(data, "export", str(bag_dir), "--batch", "box-12").returncode != 0  # never over an existing bag
+
+    # Bit rot, or a hand that should not have been there: the original on disk changes.
+    sha = records[0]["sha256"]
+    blob = data / "blobs" / sha[:2] / sha[2:4] / sha
+    blob.chmod(0o644)
+    blob.write_text(DECISION.replace("1968", "1969"), "utf-8")
+    checked = run_cli(data, "verify")
+    assert checked.returncode == 1 and f"ALTERED {sha}" in checked.stderr and "решение 1968.txt" in checked.stderr
+    refused = run_cli(data, "export", str(tmp_path / "bag2"), "--batch", "box-12")
+    assert refused.returncode != 0 and "altered" in refused.stderr and not (tmp_path / "bag2").exists()
