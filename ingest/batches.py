@@ -110,16 +110,14 @@ def _record_refused(svc: Services, batch_id: int, path: Path, reason: str) -> No
         )
 
 
-def unfinished_documents(svc: Services, batch_id: int) -> list[str]:
+def unfinished_documents(svc: Services, batch_id: int | None) -> list[str]:
+    """The batch's documents not finished yet (batch None: every batch's)."""
+    query = (select(Document.id).join(File, File.document_id == Document.id)
+             .where(Document.status.not_in(FINISHED)).distinct())
+    if batch_id is not None:
+        query = query.where(File.batch_id == batch_id)
     with svc.catalog.read() as session:
-        return list(
-            session.scalars(
-                select(Document.id)
-                .join(File, File.document_id == Document.id)
-                .where(File.batch_id == batch_id, Document.status.not_in(FINISHED))
-                .distinct()
-            )
-        )
+        return list(session.scalars(query))
 
 
 @dataclass

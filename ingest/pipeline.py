@@ -51,7 +51,7 @@ def run_stage(
         document = session.get(Document, document_id)
         if document is None:
             raise LookupError(f"no document {document_id}")
-        key = f"{document.sha256}:{page_number}"
+        key = _input_key(session, document, page_number)
         outcome = claim(session, document_id, page_number, stage, version, key, lease)
     if outcome is not Claim.RUN:
         return outcome
@@ -73,6 +73,18 @@ def run_stage(
             assert rejected is not None
             rejected.status, rejected.error = "rejected", error
     return Claim.FAILED if error else Claim.RUN
+
+
+def _input_key(session: Session, document: Document, page_number: int) -> str:
+    """What a stage's result depends on: the original, and any page scanned
+    again (the page's own, or for the document stages, all of them)."""
+    key = f"{document.sha256}:{page_number}"
+    query = select(Page.number, Page.replacement_blob).where(
+        Page.document_id == document.id, Page.replacement_blob.is_not(None))
+    if page_number:
+        query = query.where(Page.number == page_number)
+    replaced = sorted(session.execute(query).all())
+    return key + "".join(f":{number}={digest[:16]}" for number, digest in replaced)
 
 
 # --- prepare --------------------------------------------------------------
@@ -127,11 +139,18 @@ def ocr_page(svc: Services, document_id: str, number: int) -> None:
             )
             assert page is not None, f"page {number} of {document_id} was never prepared"
             source = page.text_source or "ocr"
+            replacement = page.replacement_blob
         config = svc.config
-        reading = read_page(
-            svc.blobs.path(document.sha256), document.kind or "", number, source,
-            config.ocr_languages, config.ocr_timeout_s, config.raster_dpi,
-        )
+        if replacement:
+            # The page scanned again: its image, read as a page of its own.
+            path = svc.blobs.path(replacement)
+            reading = read_page(path, inspect_source(path, "replacement", config.raster_dpi).kind, 1, "ocr",
+                                config.ocr_languages, config.ocr_timeout_s, config.raster_dpi)
+        else:
+            reading = read_page(
+                svc.blobs.path(document.sha256), document.kind or "", number, source,
+                config.ocr_languages, config.ocr_timeout_s, config.raster_dpi,
+            )
 
         def blob(data: bytes | None) -> str | None:
             return svc.blobs.put_bytes(data) if data else None
@@ -152,6 +171,7 @@ def ocr_page(svc: Services, document_id: str, number: int) -> None:
             "attention_reason": reading.attention,
             "skew": reading.skew,
             "preparation": reading.preparation,
+            "text_source": "ocr" if replacement else source,
         }
 
         def apply(session: Session) -> None:
@@ -161,6 +181,8 @@ def ocr_page(svc: Services, document_id: str, number: int) -> None:
             assert page is not None
             for name, value in fields.items():
                 setattr(page, name, value)
+            if replacement:  # a new scan that is flagged again waits for an operator again
+                page.attention_resolution = None if reading.attention else "rescanned"
 
         return apply
 

@@ -7,7 +7,7 @@ from werkzeug.exceptions import HTTPException
 
 from ingest.config import PipelineConfig
 from ingest.services import Services
-from search_api import api, public, review_pages, staff
+from search_api import api, operate, public, review_pages, staff
 from search_api.auth import csrf, current_account_for_templates, install_auth
 from search_api.i18n import install_i18n
 
@@ -22,6 +22,7 @@ def create_app(config: PipelineConfig) -> Flask:
     app.register_blueprint(public.blueprint)
     app.register_blueprint(staff.blueprint, url_prefix="/staff")
     app.register_blueprint(review_pages.blueprint, url_prefix="/staff/review")
+    app.register_blueprint(operate.blueprint, url_prefix="/staff/operate")
     app.context_processor(current_account_for_templates)
     install_i18n(app)
 

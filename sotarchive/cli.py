@@ -213,12 +213,27 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 
 
 def run_server(config, host: str, port: int) -> None:  # type: ignore[no-untyped-def]
+    """The web app; on the embedded broker with a worker beside it, so what
+    operators upload is processed (production runs workers of its own)."""
     from waitress import serve as waitress_serve
 
+    from ingest import batches
+    from ingest.celery_app import configure
+    from ingest.services import services_for
+    from ingest.tasks import prepare_task
     from search_api import create_app
+    from sotarchive.embedded import supervised_worker
 
-    click.echo(f"serving on http://{host}:{port}/  (Ctrl-C to stop)")
-    waitress_serve(create_app(config), host=host, port=port, threads=8)
+    configure(config)
+
+    def queue_unfinished() -> None:
+        for document_id in batches.unfinished_documents(services_for(config), None):
+            prepare_task.delay(document_id)
+
+    with supervised_worker(config, queue_unfinished):
+        queue_unfinished()  # what an interrupted run left
+        click.echo(f"serving on http://{host}:{port}/  (Ctrl-C to stop)")
+        waitress_serve(create_app(config), host=host, port=port, threads=8)
 
 
 @cli.command()

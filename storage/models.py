@@ -116,6 +116,11 @@ class Page(Base):
     hocr_blob: Mapped[str | None] = mapped_column(String(64))
     pdf_blob: Mapped[str | None] = mapped_column(String(64))
     public_image_blob: Mapped[str | None] = mapped_column(String(64))  # black boxes burnt in, set at publication
+    # A page scanned again takes the old one's place: this image is read
+    # instead of the original's page (which stays stored, untouched).
+    replacement_blob: Mapped[str | None] = mapped_column(String(64))
+    # What an operator decided about a page OCR flagged: accepted, handwritten, rescanned.
+    attention_resolution: Mapped[str | None] = mapped_column(String(16))
 
 
 class StageRun(Base):

@@ -108,6 +108,7 @@ def add_staff(data_dir: Path, username: str, role: str) -> str:
     from storage import Catalog
     from storage.catalog import sqlite_url
 
+    data_dir.mkdir(parents=True, exist_ok=True)
     catalog = Catalog(sqlite_url(data_dir / "catalog.sqlite"))
     catalog.migrate()
     try:
