@@ -19,15 +19,15 @@ from sqlalchemy.orm import Session
 
 import anonymise
 from indexing import IndexedDocument
-from ingest import corrections, metadata, stages
+from ingest import compose, corrections, metadata, stages
 from ingest.claims import Claim, claim, finish
 from ingest.errors import BadInput
 from ingest.publication import event as publication_event
 from ingest.services import Services
 from ingest.reading import read_page
-from ingest.sources import inspect_source
+from ingest.sources import SourceInfo, inspect_source
 from ocr import OcrError, merge_pdfs
-from storage.models import Document, Page, StageRun
+from storage.models import Document, Page, PageSource, StageRun
 
 AUTO_APPROVER = "auto-approve policy"
 
@@ -94,9 +94,14 @@ def prepare(svc: Services, document_id: str) -> list[int]:
     """Identify the file and create its pages; returns pages still to OCR."""
 
     def work(document: Document) -> Apply:
-        info = inspect_source(
-            svc.blobs.path(document.sha256), document.source_name, svc.config.raster_dpi
-        )
+        composition = compose.read_composition(svc.blobs.path(document.sha256).read_bytes()[:1 << 20]) \
+            if document.kind == "composed" else None
+        if composition is not None:
+            info = _composed_source(svc, composition)
+        else:
+            info = inspect_source(
+                svc.blobs.path(document.sha256), document.source_name, svc.config.raster_dpi
+            )
 
         def apply(session: Session) -> None:
             doc = session.get(Document, document_id)
@@ -128,6 +133,20 @@ def prepare(svc: Services, document_id: str) -> list[int]:
         return [n for n in range(1, doc.page_count + 1) if n not in finished]
 
 
+def _composed_source(svc: Services, composition: compose.Composition) -> SourceInfo:
+    """A split or joined document's pages: as many as its composition lists,
+    each read as its source page is (OCR, a text layer, or text)."""
+    text_layer = set()
+    with svc.catalog.read() as session:
+        for number, (source_id, source_page) in enumerate(composition.pages, start=1):
+            page = session.scalar(select(Page).where(Page.document_id == source_id, Page.number == source_page))
+            if page is None:
+                raise BadInput(f"page {source_page} of {source_id}, part of this document, is not in the catalog")
+            if page.text_source == "text_layer":
+                text_layer.add(number)
+    return SourceInfo(kind="composed", page_count=len(composition.pages), text_layer_pages=text_layer)
+
+
 # --- ocr ------------------------------------------------------------------
 
 
@@ -141,6 +160,13 @@ def ocr_page(svc: Services, document_id: str, number: int) -> None:
             source = page.text_source or "ocr"
             replacement = page.replacement_blob
         config = svc.config
+        read_from, read_number = document, number
+        origin = None if replacement else _page_origin(svc, document_id, number)
+        if origin is not None:  # a page of a split or joined document
+            read_from, source_page = origin
+            if source_page.text is not None or source_page.blank:
+                return _copied(source_page, document_id, number)  # read already: the same page's result
+            read_number, source = source_page.number, source_page.text_source or "ocr"
         if replacement:
             # The page scanned again: its image, read as a page of its own.
             path = svc.blobs.path(replacement)
@@ -148,7 +174,7 @@ def ocr_page(svc: Services, document_id: str, number: int) -> None:
                                 config.ocr_languages, config.ocr_timeout_s, config.raster_dpi)
         else:
             reading = read_page(
-                svc.blobs.path(document.sha256), document.kind or "", number, source,
+                svc.blobs.path(read_from.sha256), read_from.kind or "", read_number, source,
                 config.ocr_languages, config.ocr_timeout_s, config.raster_dpi,
             )
 
@@ -187,6 +213,36 @@ def ocr_page(svc: Services, document_id: str, number: int) -> None:
         return apply
 
     run_stage(svc, document_id, number, stages.OCR, work)
+
+
+COPIED_FIELDS = ("text", "language", "confidence", "width", "height", "image_blob", "pdf_blob", "hocr_blob",
+                 "words_blob", "quality", "blank", "needs_attention", "attention_reason", "skew", "preparation",
+                 "text_source", "attention_resolution")
+
+
+def _page_origin(svc: Services, document_id: str, number: int) -> tuple[Document, Page] | None:
+    """For a page of a split or joined document, the document and page it is."""
+    with svc.catalog.read() as session:
+        link = session.scalar(select(PageSource).where(PageSource.document_id == document_id, PageSource.number == number))
+        if link is None:
+            return None
+        doc = session.get(Document, link.source_document_id)
+        page = session.scalar(select(Page).where(Page.document_id == link.source_document_id,
+                                                 Page.number == link.source_page))
+        assert doc is not None and page is not None
+        return doc, page
+
+
+def _copied(source: Page, document_id: str, number: int) -> Apply:
+    fields = {name: getattr(source, name) for name in COPIED_FIELDS}
+
+    def apply(session: Session) -> None:
+        page = session.scalar(select(Page).where(Page.document_id == document_id, Page.number == number))
+        assert page is not None
+        for name, value in fields.items():
+            setattr(page, name, value)
+
+    return apply
 
 
 def all_pages_finished(svc: Services, document_id: str, claim_next: bool) -> bool:
@@ -365,13 +421,14 @@ def catalog_documents(svc: Services, ids: Iterable[str] | None = None) -> Iterat
     if ids is None:
         with svc.catalog.read() as session:
             ids = list(session.scalars(
-                select(Document.id).where(Document.status.in_(("done", "done_with_errors"))).order_by(Document.id)
+                select(Document.id).where(Document.status.in_(("done", "done_with_errors")),
+                                          Document.superseded.is_(False)).order_by(Document.id)
             ))
     for document_id in ids:
         with svc.catalog.read() as session:
             document = session.get(Document, document_id)
             pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
-        if document is not None:
+        if document is not None and not document.superseded:
             yield indexed_document(document, pages, corrections.corrected_fields(svc, document_id))
 
 
@@ -394,7 +451,8 @@ def index_document(svc: Services, document_id: str) -> None:
     def work(document: Document) -> Apply:
         indexed = indexed_document(document, _pages(svc, document_id), corrections.corrected_fields(svc, document_id))
         language = indexed.language
-        svc.internal_index.index([indexed])
+        if not document.superseded:  # split or joined meanwhile: its parts are what is searched
+            svc.internal_index.index([indexed])
 
         def apply(session: Session) -> None:
             doc = session.get(Document, document_id)

@@ -576,7 +576,7 @@ def reindex(ctx: click.Context, processes: int, public: bool, as_json: bool) -> 
         return
     with svc.catalog.read() as session:
         total = session.scalar(select(func.count()).select_from(Document).where(
-            Document.status.in_(("done", "done_with_errors")))) or 0
+            Document.status.in_(("done", "done_with_errors")), Document.superseded.is_(False))) or 0
     bar = tqdm(total=total, desc="reindexing", unit="doc", disable=as_json, file=sys.stderr, dynamic_ncols=True)
 
     def counted():  # type: ignore[no-untyped-def]
@@ -701,6 +701,76 @@ def _all_hits(svc, query: str) -> list[str]:  # type: ignore[no-untyped-def]
         ids += [hit.id for hit in page.hits]
         if not page.hits or len(ids) >= page.total:
             return ids
+
+
+@cli.command()
+@click.argument("document_id")
+@click.argument("ranges", nargs=-1, required=True)
+@click.option("--name", "names", multiple=True, help="A name for each new document, in order (default: the file's name and pages).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def split(ctx: click.Context, document_id: str, ranges: tuple[str, ...], names: tuple[str, ...], as_json: bool) -> None:
+    """Split a document into several by page ranges (1-3 4-9 10), which must
+    cover every page once. The original is kept, and leaves the search."""
+    from ingest import compose
+    from ingest.publication import actor
+
+    svc = _services(ctx)
+    try:
+        parsed = [r for text in ranges for r in compose.parse_ranges(text)]
+        made = compose.split(svc, document_id, parsed, list(names) or None, actor())
+    except compose.ComposeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _process_now(ctx, made, as_json)
+
+
+@cli.command()
+@click.argument("document_ids", nargs=-1, required=True)
+@click.option("--name", required=True, help="The joined document's name.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def join(ctx: click.Context, document_ids: tuple[str, ...], name: str, as_json: bool) -> None:
+    """Join whole documents, in the order given, into one."""
+    from ingest import compose
+    from ingest.publication import actor
+
+    svc = _services(ctx)
+    try:
+        made = compose.join(svc, list(document_ids), name, actor())
+    except compose.ComposeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _process_now(ctx, [made], as_json)
+
+
+def _process_now(ctx: click.Context, document_ids: list[str], as_json: bool) -> None:
+    """Run the new documents through the pipeline, with a worker if none runs."""
+    from ingest import batches
+    from ingest.celery_app import configure
+    from ingest.tasks import prepare_task
+    from sotarchive.embedded import supervised_worker, wait_for
+    from storage.models import Document
+
+    config = _config(ctx)
+    configure(config)
+    svc = _services(ctx)
+
+    def queue() -> None:
+        for document_id in document_ids:
+            prepare_task.delay(document_id)
+
+    def done() -> tuple[bool, object]:
+        with svc.catalog.read() as session:
+            states = tuple(session.get(Document, d).status for d in document_ids)  # type: ignore[union-attr]
+        return all(s in batches.FINISHED for s in states), states
+
+    with supervised_worker(config, queue) as worker:
+        queue()
+        wait_for(done, worker)
+    if as_json:
+        _emit({"documents": document_ids})
+    else:
+        for document_id in document_ids:
+            click.echo(document_id)
 
 
 # --- staff accounts --------------------------------------------------------------------------

@@ -66,6 +66,8 @@ class Document(Base):
     publication: Mapped[str | None] = mapped_column(String(16), index=True)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     public_pdf_blob: Mapped[str | None] = mapped_column(String(64))  # the redacted PDF the public downloads
+    # Split or joined into other documents (page_sources says which): kept, not searched.
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -121,6 +123,21 @@ class Page(Base):
     replacement_blob: Mapped[str | None] = mapped_column(String(64))
     # What an operator decided about a page OCR flagged: accepted, handwritten, rescanned.
     attention_resolution: Mapped[str | None] = mapped_column(String(16))
+
+
+class PageSource(Base):
+    """Where a page of a split or joined document comes from: a page of
+    another document (and so of an original file). Every original page is
+    in exactly one live document."""
+
+    __tablename__ = "page_sources"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    source_document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    source_page: Mapped[int] = mapped_column(Integer)
 
 
 class StageRun(Base):

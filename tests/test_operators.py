@@ -142,3 +142,57 @@ def test_a_bagit_export_validates_and_verify_finds_an_altered_blob(catalogued: t
     assert checked.returncode == 1 and f"ALTERED {sha}" in checked.stderr and "решение 1968.txt" in checked.stderr
     refused = run_cli(data, "export", str(tmp_path / "bag2"), "--batch", "box-12")
     assert refused.returncode != 0 and "altered" in refused.stderr and not (tmp_path / "bag2").exists()
+
+
+def test_a_split_and_a_join_keep_every_page_exactly_once(tmp_path: Path) -> None:
+    from sotarchive.sample_archive import render_pages, write_pdf
+
+    box = tmp_path / "box"
+    box.mkdir()
+    # One PDF holding three acts, one per page, as a box is often scanned.
+    texts = [f"РЕШЕНИЕ № 2-{n}/1968\nДело о разделе имущества номер {word}.\n" for n, word in
+             ((101, "один"), (102, "два"), (103, "три"))]
+    write_pdf([render_pages(t, seed=n)[0] for n, t in enumerate(texts)], box / "коробка.pdf")
+    (box / "продолжение.txt").write_text("Продолжение дела 2-103/1968: решение вступило в силу.\n", "utf-8")
+    data = tmp_path / "data"
+    cli_json(data, "ingest", str(box), "--batch", "box", "--wait", "--json", check=True)
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        ids = dict(db.execute("SELECT source_name, id FROM documents"))
+    scan, sequel = ids["коробка.pdf"], ids["продолжение.txt"]
+
+    lost = run_cli(data, "split", scan, "1", "3")
+    assert lost.returncode != 0 and "pages [2] would be lost" in lost.stderr
+    twice = run_cli(data, "split", scan, "1-2", "2-3")
+    assert twice.returncode != 0 and "pages [2] would be in two documents" in twice.stderr
+
+    parts = cli_json(data, "split", scan, "1-2", "3", "--json", check=True)["documents"]
+    assert len(parts) == 2
+    joined = cli_json(data, "join", parts[1], sequel, "--name", "Дело 2-103/1968", "--json", check=True)["documents"][0]
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        live = [d for (d,) in db.execute("SELECT id FROM documents WHERE NOT superseded AND status = 'done'")]
+        sources = db.execute(
+            "SELECT document_id, number, source_document_id, source_page FROM page_sources ORDER BY document_id, number"
+        ).fetchall()
+        texts_of = {(d, n): t for d, n, t in db.execute("SELECT document_id, number, text FROM pages")}
+
+    def originals(document_id: str) -> list[tuple[str, int]]:
+        """The original files' pages a document is made of, following splits and joins down."""
+        own = [(n, s, p) for d, n, s, p in sources if d == document_id]
+        return [o for _, s, p in sorted(own) for o in originals_of(s, p)]
+
+    def originals_of(document_id: str, page: int) -> list[tuple[str, int]]:
+        link = [(s, p) for d, n, s, p in sources if d == document_id and n == page]
+        return originals_of(*link[0]) if link else [(document_id, page)]
+
+    assert sorted(live) == sorted([parts[0], joined])
+    every = [o for d in live for o in originals(d)]
+    assert sorted(every) == sorted([(scan, 1), (scan, 2), (scan, 3), (sequel, 1)])  # each exactly once
+    assert originals(joined) == [(scan, 3), (sequel, 1)]
+    assert "три" in texts_of[(joined, 1)] and "вступило" in texts_of[(joined, 2)]
+
+    found = cli_json(data, "search", "разделе имущества", "--json", "--limit", "10")
+    assert {h["id"] for h in found["hits"]} == {parts[0], joined}  # the superseded scan left the search
+    again = run_cli(data, "split", scan, "1", "2-3")
+    assert again.returncode != 0 and "split or joined already" in again.stderr
+    cli_json(data, "reindex", "--json", check=True)
+    assert {h["id"] for h in cli_json(data, "search", "разделе имущества", "--json")["hits"]} == {parts[0], joined}
