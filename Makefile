@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search bench-backends bench-anon clean
+.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search bench-backends bench-anon bench-metadata clean
 
 setup:
 	scripts/setup.sh
@@ -30,6 +30,9 @@ bench-search: setup-bench
 
 bench-anon: setup-bench
 	.venv/bin/python bench/anon_bench.py $(BENCH_ARGS)
+
+bench-metadata: setup-bench
+	.venv/bin/python bench/metadata_bench.py $(BENCH_ARGS)
 
 # The embedded engine against OpenSearch (started here, on loopback, and stopped after).
 bench-backends: setup-bench

@@ -21,7 +21,9 @@ from ingest.services import Services
 from storage.models import Document, Event, Page
 
 STAGE = "metadata"
-FIELDS = ("court", "case_number", "date", "case_type", "judges", "articles", "archive_ref")
+FIELDS = ("court", "case_number", "date", "case_type", "judges", "articles", "archive_ref", "instance", "result")
+INSTANCES = ("first", "appeal", "cassation")
+RESULTS = tuple(result for result, _ in metadata.RESULTS)
 CASE_TYPES = tuple(kind for kind, _ in metadata.CASE_TYPES)
 
 
@@ -48,6 +50,10 @@ def parse(field: str, raw: str) -> Any:
         if raw not in CASE_TYPES:
             raise CorrectionError(f"case_type is one of {', '.join(CASE_TYPES)}, not {raw!r}")
         return raw
+    if field == "instance" and raw not in INSTANCES:
+        raise CorrectionError(f"instance is one of {', '.join(INSTANCES)}, not {raw!r}")
+    if field == "result" and raw not in RESULTS:
+        raise CorrectionError(f"result is one of {', '.join(RESULTS)}, not {raw!r}")
     if field == "court":
         # A name the registry knows, in any era or language, becomes its canonical name.
         return next((canonical for canonical, pattern in metadata.COURT_PATTERNS if pattern.fullmatch(raw)), raw)
@@ -88,6 +94,7 @@ def apply(found: metadata.Metadata, corrections: dict[str, Any]) -> metadata.Met
     values = found.as_json()
     values.update(corrections)
     values["articles"] = [metadata.Article(**a) for a in values["articles"]]
+    values["confidence"] = {**found.confidence, **{name: 1.0 for name in corrections}}  # a person said so
     return metadata.Metadata(**values)
 
 
@@ -100,7 +107,9 @@ def effective(svc: Services, document_id: str, text: str) -> tuple[metadata.Meta
 def correct(svc: Services, document_id: str, field: str, raw: str, text: str, who: str) -> metadata.Metadata:
     """Record a correction; returns the metadata with it applied."""
     value = parse(field, raw)
-    before, _ = effective(svc, document_id, text)
+    before, corrected = effective(svc, document_id, text)
+    if before.as_json()[field] == value and field in corrected:
+        return before  # already so, by an operator's word: nothing to record
     with svc.catalog.write() as session:
         if session.get(Document, document_id) is None:
             raise CorrectionError(f"no document {document_id}")

@@ -15,6 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from indexing.normalise import repair_look_alikes
 from indexing.query import CODES
 
 HEAD = 1500  # characters: where an act names its court, number and date
@@ -84,6 +85,33 @@ class Article:
         return f"{self.code} {self.article}"
 
 
+# The instance, from what the act says it does (never from the sentence
+# telling the parties where they may appeal).
+INSTANCES = [
+    ("cassation", r"кассационн\w*\s+(?:жалоб|представлен|порядке|определени|инстанци)\w*|надзорн\w*|"
+                  r"кассациялык\s+(?:арыз|даттануу|тартип)\w*|көзөмөлдөө\s+тартибинде"),
+    ("appeal", r"апелляционн\w*\s+(?:жалоб|представлен|порядке|определени|инстанци)\w*|"
+               r"апелляциялык\s+(?:арыз|даттануу|тартип)\w*"),
+]
+WHERE_TO_APPEAL = re.compile(r"(?i)[^.\n]*(?:обжалован|может быть обжал|даттанууга|даттанылышы|шикаят)[^.\n]*")
+# The outcome, read from the operative part; earlier entries win (a refusal
+# contains the word "удовлетворить" too).
+RESULTS = [
+    ("overturned", r"\bотменить|жокко\s+чыгарыл\w*"),
+    ("modified", r"\bизменить\b|өзгөртүлсүн"),
+    ("upheld", r"оставить\s+без\s+изменения|өзгөртүүсүз\s+калтырыл\w*"),
+    ("acquitted", r"\bоправдать|акталсын"),
+    ("convicted", r"признать\s+виновн\w*|күнөөлүү\s+деп\s+табыл\w*"),
+    ("dismissed", r"(?:в\s+(?:удовлетворении\s+)?иск\w*|в\s+удовлетворении)\s+(?:\w+\s+){0,3}отказать|"
+                  r"канааттандыруудан\s+баш\s+тарт\w*"),
+    ("partly granted", r"удовлетворить\s+частично|частично\s+удовлетворить|жарым-жартылай\s+канааттандырыл\w*"),
+    ("granted", r"удовлетворить|канааттандырылсын"),
+]
+OPERATIVE = re.compile(r"(?i)\b(?:постановил|решил|определил|приговорил|постановила|определила|чечти|аныктады|"
+                       r"токтом\s+кылды|өкүм\s+кылды)\b")
+SUPREME = "Верховный суд Кыргызской Республики"
+
+
 @dataclass
 class Metadata:
     court: str | None = None
@@ -93,6 +121,10 @@ class Metadata:
     judges: list[str] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     archive_ref: str | None = None
+    instance: str | None = None  # first, appeal, cassation
+    result: str | None = None  # granted, partly granted, dismissed, convicted, acquitted, upheld, modified, overturned
+    # How sure each field found is, 0-1 (an operator's correction is 1).
+    confidence: dict[str, float] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
@@ -110,27 +142,74 @@ COURT_PATTERNS.sort(key=lambda item: -len(item[1].pattern))
 
 
 def extract(text: str) -> Metadata:
+    # OCR puts Latin look-alikes into Cyrillic words ("Фрунзeнский"): mended first.
+    text = re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text)
     head = text[:HEAD]
     found = Metadata()
-    for canonical, pattern in COURT_PATTERNS:
-        if pattern.search(head):
-            found.court = canonical
-            break
+    sure: dict[str, float] = {}
+    court = _deciding_court(head)
+    if court:
+        found.court, sure["court"] = court[0], 0.95 if court[1] < 400 else 0.8
     number = NUMBER.search(head)
-    found.case_number = number.group(1) if number else None
+    if number:
+        found.case_number, sure["case_number"] = number.group(1), 0.95
     found.date = _first_date(head)
-    found.case_type = _case_type(head) or _case_type(text)
+    if found.date:
+        sure["date"] = 0.9
+    found.case_type, sure["case_type"] = _case_type_with_share(head)
+    if found.case_type is None:
+        found.case_type, sure["case_type"] = _case_type_with_share(text)
     found.judges = list(dict.fromkeys(m.group(1).strip() for m in JUDGE.finditer(text)))
     found.articles = _articles(text)
     archive = ARCHIVE.search(text)
     found.archive_ref = archive.group() if archive else None
+    found.instance, sure["instance"] = _instance(head, found.court)
+    found.result, sure["result"] = _result(text)
+    sure.update({"judges": 0.8} if found.judges else {})
+    sure.update({"articles": 0.9} if found.articles else {})
+    sure.update({"archive_ref": 0.95} if found.archive_ref else {})
+    found.confidence = {k: v for k, v in sure.items() if getattr(found, k)}
     return found
 
 
-def _case_type(text: str) -> str | None:
+def _deciding_court(head: str) -> tuple[str, int] | None:
+    """The court that made the act: the first one named, leaving out the
+    sentence saying where to appeal; an appeal names the lower court later.
+    Of names starting at one place, the longest ("...района города Фрунзе")."""
+    said = WHERE_TO_APPEAL.sub(lambda m: " " * len(m.group()), head)
+    best: tuple[int, int, str] | None = None
+    for canonical, pattern in COURT_PATTERNS:
+        match = pattern.search(said)
+        if match and (best is None or (match.start(), -len(match.group())) < best[:2]):
+            best = (match.start(), -len(match.group()), canonical)
+    return (best[2], best[0]) if best else None
+
+
+def _case_type_with_share(text: str) -> tuple[str | None, float]:
     counts = {kind: len(re.findall(pattern, text, re.IGNORECASE)) for kind, pattern in CASE_TYPES}
     best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] else None
+    total = sum(counts.values())
+    return (best, round(0.5 + 0.5 * counts[best] / total, 2)) if counts[best] else (None, 0.0)
+
+
+def _instance(head: str, court: str | None) -> tuple[str | None, float]:
+    said = WHERE_TO_APPEAL.sub(" ", head)
+    for instance, pattern in INSTANCES:
+        if re.search(pattern, said, re.IGNORECASE):
+            return instance, 0.9
+    if court is None:
+        return None, 0.0
+    return ("cassation", 0.6) if court == SUPREME else ("first", 0.7)
+
+
+def _result(text: str) -> tuple[str | None, float]:
+    operative = list(OPERATIVE.finditer(text))
+    part, sure = (text[operative[-1].end():], 0.85) if operative else (text, 0.6)
+    part = WHERE_TO_APPEAL.sub(" ", part)
+    for result, pattern in RESULTS:
+        if re.search(pattern, part, re.IGNORECASE):
+            return result, sure
+    return None, 0.0
 
 
 def _first_date(text: str) -> str | None:

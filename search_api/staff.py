@@ -6,9 +6,11 @@ an audit event naming who, what and from where; admins read the trail.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request, send_file
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from sqlalchemy import select
 
+from ingest import corrections
+from ingest.pipeline import refresh_indexes
 from search_api.auth import account, requires
 from search_api.documents import load_document, load_page, services
 from search_api.listing import render_search
@@ -38,7 +40,50 @@ def search_page():  # type: ignore[no-untyped-def]
 def document(document_id: str):  # type: ignore[no-untyped-def]
     view = load_document(document_id)
     audit(document_id, "view")
-    return render_template("document.html", doc=view.document, pages=view.pages)
+    text = "\n\n".join(p.text or "" for p in view.pages)
+    found, corrected = corrections.effective(services(), document_id, text)
+    return render_template("document.html", doc=view.document, pages=view.pages, meta=found, corrected=corrected,
+                           fields=corrections.FIELDS, shown_value=shown_value)
+
+
+@blueprint.post("/documents/<document_id>/metadata")
+@requires("operate")
+def correct_metadata(document_id: str):  # type: ignore[no-untyped-def]
+    """An operator's corrections: each changed field is an event, and wins
+    over extraction from then on."""
+    svc = services()
+    text = corrections.document_text(svc, document_id)
+    if text is None:
+        abort(404, description=f"no document {document_id}")
+    current, _ = corrections.effective(svc, document_id, text)
+    who = account()
+    assert who is not None
+    changed = 0
+    try:
+        for field in corrections.FIELDS:
+            if field not in request.form:
+                continue
+            raw = request.form[field]
+            if corrections.parse(field, raw) == current.as_json()[field]:
+                continue  # unchanged (the court may be named another way, it is the same court)
+            corrections.correct(svc, document_id, field, raw, text, who.username)
+            changed += 1
+    except corrections.CorrectionError as exc:
+        flash(str(exc), "error")
+    if changed:
+        refresh_indexes(svc, document_id)
+        flash("kept", "ok")
+    return redirect(url_for("staff.document", document_id=document_id) + "#metadata")
+
+
+def shown_value(meta, field: str) -> str:  # type: ignore[no-untyped-def]
+    """A field as the form shows it (and as an operator types it back)."""
+    value = getattr(meta, field)
+    if field == "judges":
+        return ", ".join(value)
+    if field == "articles":
+        return "; ".join(f"ст. {a.article}" + (f" ч. {a.part}" if a.part else "") + f" {a.code}" for a in value)
+    return value or ""
 
 
 @blueprint.get("/documents/<document_id>/pages/<int:number>/image")

@@ -40,13 +40,43 @@ CIVIL = """РЕШЕНИЕ
     ],
 )
 def test_fields_in_both_languages_and_eras(text: str, expected: dict) -> None:
-    assert extract(text).as_json() == expected
+    found = extract(text).as_json()
+    assert {key: found[key] for key in expected} == expected
+    assert set(found["confidence"]) == {key for key, value in found.items() if value and key != "confidence"}
+    assert all(0.5 <= value <= 1 for value in found["confidence"].values())
 
 
 def test_nothing_said_nothing_found() -> None:
     assert extract("Текст без реквизитов.").as_json() == {
         "court": None, "case_number": None, "date": None, "case_type": None, "judges": [], "articles": [], "archive_ref": None,
+        "instance": None, "result": None, "confidence": {},
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "instance", "result"),
+    [
+        ("Бишкекский городской суд, рассмотрев в апелляционном порядке уголовное дело по апелляционной жалобе "
+         "осужденного, ОПРЕДЕЛИЛ: приговор оставить без изменения, апелляционную жалобу без удовлетворения.",
+         "appeal", "upheld"),
+        ("Верховный суд Кыргызской Республики, рассмотрев кассационную жалобу, ПОСТАНОВИЛ: решение отменить, "
+         "дело направить на новое рассмотрение.", "cassation", "overturned"),
+        ("Токмокский городской суд рассмотрел гражданское дело по иску о взыскании долга. РЕШИЛ: в удовлетворении "
+         "иска отказать. Решение может быть обжаловано в апелляционном порядке.", "first", "dismissed"),
+        ("Народный суд города Ош ПРИГОВОРИЛ: признать виновным по ч. 2 ст. 97 УК.", "first", "convicted"),
+        ("Бишкек шаарынын Ленин райондук соту жарандык ишти карап, ЧЕЧТИ: доогердин доосу канааттандырылсын. "
+         "Чечимге апелляциялык тартипте даттанууга болот.", "first", "granted"),
+        ("Ош облустук соту апелляциялык арызды карап, АНЫКТАДЫ: райондук соттун чечими өзгөртүүсүз калтырылсын.",
+         "appeal", "upheld"),
+    ],
+)
+def test_instance_and_result(text: str, instance: str, result: str) -> None:
+    found = extract(text)
+    assert (found.instance, found.result) == (instance, result)
+
+
+def test_latin_look_alikes_from_ocr_do_not_hide_the_court() -> None:
+    assert extract("Фрунзeнский гoрoдской суд, дело № 2-45/1969").court == "Бишкекский городской суд"
 
 
 def test_the_extract_command_and_the_facets_of_an_ingested_act(tmp_path: Path) -> None:

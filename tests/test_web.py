@@ -182,3 +182,24 @@ def test_the_public_face_is_rate_limited(data: Path, monkeypatch: pytest.MonkeyP
     limited = client.get("/api/v1/search", query_string={"q": "сот"})
     assert "message" in limited.get_json() and limited.headers.get("Retry-After")
     assert client.get("/").status_code == 429  # the public pages share the budget
+
+
+def test_an_operator_corrects_metadata_on_the_document_page(app: Flask, data: Path, doc_id: str) -> None:
+    operator = app.test_client()
+    log_in(operator, "operator")
+    page = operator.get(f"/staff/documents/{doc_id}").get_data(as_text=True)
+    assert 'name="court" value="Токмокский городской суд"' in page
+    token = _csrf(operator, f"/staff/documents/{doc_id}")
+    form = {"csrf_token": token, "court": "Народный суд города Токмака", "date": "1979-05-04", "case_type": "civil"}
+    saved = operator.post(f"/staff/documents/{doc_id}/metadata", data=form, follow_redirects=True).get_data(as_text=True)
+    assert 'name="date" value="1979-05-04"' in saved and ("исправлено" in saved or "оңдолгон" in saved)
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        changes = [(f, a) for f, a in db.execute(
+            "SELECT json_extract(message, '$.field'), actor FROM events WHERE stage = 'metadata' AND document_id = ?",
+            (doc_id,))]
+    assert changes == [("date", "operator")]  # the court was the same court, and the type unchanged
+    assert cli_json(data, "search", "расписке year:1979", "--json")["total"] == 1
+    judge = app.test_client()
+    log_in(judge, "judge")
+    assert judge.post(f"/staff/documents/{doc_id}/metadata", data={**form, "csrf_token": _csrf(judge, "/staff/")}).status_code == 403
+    assert 'name="date"' not in judge.get(f"/staff/documents/{doc_id}").get_data(as_text=True)  # read-only for judges
