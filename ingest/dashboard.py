@@ -38,6 +38,7 @@ class BatchStatus:
     published: int
     failures: list[dict[str, str]] = field(default_factory=list)
     needs_attention: int = 0
+    attention_share: float = 0.0  # percent of the batch's pages
     mean_confidence: float | None = None
     pages_per_minute: float = 0.0
     eta_s: int | None = None
@@ -82,6 +83,7 @@ def batch_status(svc: Services, batch_id: int) -> BatchStatus:
         published=sum(d.page_count or 0 for d in documents if d.publication == "published"),
         failures=[{"file": f.name, "reason": f.reason} for f in progress.failures],
         needs_attention=int(flagged or 0),
+        attention_share=round(100 * int(flagged or 0) / progress.pages_total, 1) if progress.pages_total else 0.0,
         mean_confidence=round(float(confidence), 1) if confidence is not None else None,
         pages_per_minute=round(pace, 1),
         eta_s=0 if progress.finished else int(remaining / pace * 60) if pace > 0 and remaining > 0 else None,

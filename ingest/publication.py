@@ -24,7 +24,7 @@ from ingest.services import Services
 from storage.models import Document, Event, Page, utcnow
 
 STAGE = "publication"
-APPROVABLE = ("pending", "in_review", "rejected")
+APPROVABLE = ("pending", "in_review", "rejected", "withdrawn")  # a withdrawn one may be mended and approved again
 
 
 class LeakError(RuntimeError):
@@ -65,6 +65,10 @@ def approve(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
 
 def approved_ids(svc: Services) -> list[str]:
     return _ids_in(svc, ("approved",))
+
+
+def published_ids(svc: Services) -> list[str]:
+    return _ids_in(svc, ("published",))
 
 
 def waiting_ids(svc: Services) -> list[str]:
@@ -186,3 +190,38 @@ def withdraw(svc: Services, ids: list[str], who: str | None = None, reason: str 
             session.add(event(document_id, "withdrawn", reason, who))
             outcome.withdrawn.append(document_id)
     return outcome
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    event: int
+    document_id: str
+    action: str  # published or withdrawn
+    at: str
+    title: str | None  # the public title while the decision is published; nothing of a withdrawn one
+
+
+def feed(svc: Services, after: int = 0, limit: int = 100) -> list[FeedItem]:
+    """Publications and withdrawals after an event id, oldest first: what
+    sot.kg and other mirrors replay to stay in step with the archive."""
+    with svc.catalog.read() as session:
+        rows = session.execute(
+            select(Event.id, Event.document_id, Event.kind, Event.at)
+            .where(Event.stage == STAGE, Event.kind.in_(("published", "withdrawn")), Event.id > after)
+            .order_by(Event.id).limit(limit)).all()
+        live = set(session.scalars(select(Document.id).where(
+            Document.id.in_({r.document_id for r in rows}), Document.publication == "published")))
+    return [FeedItem(r.id, r.document_id, r.kind, r.at.isoformat(),
+                     public_title(svc, r.document_id) if r.kind == "published" and r.document_id in live else None)
+            for r in rows]
+
+
+def public_title(svc: Services, document_id: str) -> str:
+    """The first line of the redacted text: what the public index calls it."""
+    with svc.catalog.read() as session:
+        texts = session.scalars(select(Page.redacted_text).where(Page.document_id == document_id).order_by(Page.number))
+        for text in texts:
+            for line in (text or "").splitlines():
+                if line.strip():
+                    return line.strip()[:120]
+    return document_id

@@ -131,6 +131,29 @@ def public_document_pdf(document_id: str):  # type: ignore[no-untyped-def]
     return send_file(svc.blobs.path(blob), mimetype="application/pdf", download_name=f"{document_id}.pdf")
 
 
+@blueprint.get("/openapi.json")
+def openapi():  # type: ignore[no-untyped-def]
+    from search_api.openapi import document as openapi_document
+
+    return jsonify(openapi_document())
+
+
+@blueprint.get("/feed.json")
+@rate_limited
+def feed():  # type: ignore[no-untyped-def]
+    """Published and withdrawn decisions after an event, oldest first."""
+    from search_api.feeds import feed_page
+
+    after = int_arg("after", 0, 0, 2**62)
+    limit = int_arg("limit", 100, 1, 500)
+    items, next_after = feed_page(after, limit)
+    return jsonify({
+        "items": [{**{k: v for k, v in asdict(item).items() if k != "document_id"}, "url": url_for("public.decision", document_id=item.document_id, _external=True)
+                   if item.title is not None else None, "id": item.document_id} for item in items],
+        "next": url_for("api.feed", after=next_after, limit=limit, _external=True) if next_after is not None else None,
+    })
+
+
 @blueprint.get("/documents/<document_id>/similar")
 @requires("read")
 def similar(document_id: str):  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from werkzeug.exceptions import HTTPException
 
 from ingest.config import PipelineConfig
 from ingest.services import Services
-from search_api import api, operate, public, review_pages, staff
+from search_api import api, feeds, operate, public, review_pages, staff
 from search_api.auth import csrf, current_account_for_templates, install_auth
 from search_api.i18n import install_i18n
 
@@ -20,6 +20,7 @@ def create_app(config: PipelineConfig) -> Flask:
     csrf.exempt(api.blueprint)  # GET only, and staff calls carry a bearer token, not a cookie
     app.register_blueprint(api.blueprint, url_prefix="/api/v1")
     app.register_blueprint(public.blueprint)
+    app.register_blueprint(feeds.blueprint)
     app.register_blueprint(staff.blueprint, url_prefix="/staff")
     app.register_blueprint(review_pages.blueprint, url_prefix="/staff/review")
     app.register_blueprint(operate.blueprint, url_prefix="/staff/operate")

@@ -773,6 +773,58 @@ def _process_now(ctx: click.Context, document_ids: list[str], as_json: bool) -> 
             click.echo(document_id)
 
 
+@cli.command()
+@click.option("--batch", "batch_name", required=True, help="The batch whose failures to run again.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def retry(ctx: click.Context, batch_name: str, as_json: bool) -> None:
+    """Run a batch's failed pages and stages again (after a fix, a freed disk,
+    a longer OCR timeout); waits until they are done."""
+    from sqlalchemy import select
+
+    from ingest import dashboard
+    from ingest.publication import actor
+    from storage.models import Batch
+
+    svc = _services(ctx)
+    with svc.catalog.read() as session:
+        batch_id = session.scalar(select(Batch.id).where(Batch.name == batch_name))
+    if batch_id is None:
+        raise click.ClickException(f"no batch named {batch_name!r}")
+    again = dashboard.retry_failed(svc, batch_id, actor())
+    if not again:
+        click.echo("nothing failed in this batch / ката жок / ошибок нет", err=True)
+    _process_now(ctx, again, as_json)
+
+
+@cli.command(name="open-data")
+@click.argument("destination", type=click.Path(path_type=Path))
+@click.option("--base-url", default="https://sot.kg/archive", show_default=True,
+              help="Where the public site lives: each decision's URL is built on it.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def open_data(ctx: click.Context, destination: Path, base_url: str, as_json: bool) -> None:
+    """Export every published decision (anonymised) as JSON lines, with a
+    manifest and sha256 checksums."""
+    from ingest import publication
+    from ingest.open_data import export_published
+    from ingest.publication import LeakError
+
+    svc = _services(ctx)
+    ids = publication.published_ids(svc)
+    bar = tqdm(total=len(ids), desc="exporting", unit="decision", disable=as_json, file=sys.stderr)
+    try:
+        summary = export_published(svc, destination, lambda i: f"{base_url.rstrip('/')}/decisions/{i}", ids,
+                                   lambda: bar.update(1))
+    except (FileExistsError, LeakError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    bar.close()
+    if as_json:
+        _emit(summary)
+    else:
+        click.echo(f"{summary['decisions']} decisions written to {summary['export']}")
+
+
 # --- staff accounts --------------------------------------------------------------------------
 
 

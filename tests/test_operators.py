@@ -196,3 +196,26 @@ def test_a_split_and_a_join_keep_every_page_exactly_once(tmp_path: Path) -> None
     assert again.returncode != 0 and "split or joined already" in again.stderr
     cli_json(data, "reindex", "--json", check=True)
     assert {h["id"] for h in cli_json(data, "search", "разделе имущества", "--json")["hits"]} == {parts[0], joined}
+
+
+def test_a_failed_page_is_retried_and_the_batch_finishes(tmp_path: Path) -> None:
+    source = tmp_path / "решение 1968.txt"
+    source.write_text(DECISION, "utf-8")
+    data = tmp_path / "data"
+    cli_json(data, "ingest", str(source), "--batch", "b", "--wait", "--json", check=True)
+    assert "nothing failed" in run_cli(data, "retry", "--batch", "b").stderr
+    # A page that failed (a full disk, a killed OCR...): as the pipeline records it.
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        db.execute("UPDATE stage_runs SET status = 'failed', error = 'ocr: disk full' WHERE stage = 'ocr'")
+        db.execute("UPDATE documents SET status = 'done_with_errors'")
+        db.execute("UPDATE pages SET text = NULL")
+    failed = cli_json(data, "ingest", str(source), "--batch", "b", "--wait", "--json")
+    assert failed["failures"] and "disk full" in failed["failures"][0]["reason"]
+
+    retried = cli_json(data, "retry", "--batch", "b", "--json", check=True)
+    assert len(retried["documents"]) == 1
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        assert db.execute("SELECT status FROM documents").fetchone() == ("done",)
+        assert db.execute("SELECT count(*) FROM stage_runs WHERE status = 'failed'").fetchone() == (0,)
+        assert "раздел" in db.execute("SELECT text FROM pages").fetchone()[0]
+        assert db.execute("SELECT actor IS NOT NULL FROM events WHERE kind = 'retry'").fetchone() == (1,)
