@@ -11,7 +11,9 @@ from indexing.analysis import index_fields
 from indexing.backend import IndexedDocument
 
 # facet name → the field it counts, and how many values it shows
-FACETS = {"court": ("court", 50), "type": ("case_type", 10), "lang": ("language", 5), "year": ("year", 200)}
+FACETS = {"court": ("court", 50), "type": ("case_type", 10), "lang": ("language", 5), "year": ("year", 200),
+          "article": ("articles", 300)}
+ARTICLES_SHOWN = 100
 BULK_BATCH = 512  # documents analysed per round: bounds the memory of a bulk load
 
 AnalysedDocument = tuple[IndexedDocument, str, str, str]
@@ -57,6 +59,9 @@ def with_decades(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[tup
         decades[year // 10 * 10] = decades.get(year // 10 * 10, 0) + n
     facets["year"] = [(str(y), n) for y, n in years]
     facets["decade"] = [(f"{d}s", n) for d, n in sorted(decades.items(), reverse=True)]
+    # Articles are indexed with their bare number too (article:168); the facet shows code and number.
+    articles = [(v, n) for v, n in facets.get("article", []) if " " in v]
+    facets["article"] = sorted(articles, key=lambda item: (-item[1], item[0]))[:ARTICLES_SHOWN]
     return facets
 
 

@@ -25,7 +25,7 @@ from indexing.analysis import analyze, index_fields
 from indexing.backend import SORTS, Hit, IndexedDocument, QueryError, SearchResult
 from indexing.fields import FACETS, AnalysedDocument, analysed, article_values, day_number, with_decades
 from indexing.plan import Plan, Prefix, Terms, plan
-from indexing.query import All, AnyOf, Field, Not, YearRange
+from indexing.query import All, AnyOf, Everything, Field, Not, YearRange
 from indexing.snippets import make_snippet
 
 log = logging.getLogger(__name__)
@@ -290,6 +290,8 @@ class _Compiler:
         if isinstance(node, YearRange):
             bounds = {k: v for k, v in (("gte", node.low), ("lte", node.high)) if v is not None}
             return {"constant_score": {"filter": {"range": {"year": bounds}}, "boost": 0.0}}
+        if isinstance(node, Everything):
+            return {"constant_score": {"filter": {"match_all": {}}, "boost": 0.0}}
         if isinstance(node, Not):
             return {"bool": {"must": {"match_all": {}}, "must_not": self.node(node.clause)}}
         if isinstance(node, All):

@@ -63,7 +63,12 @@ class AnyOf:
     clauses: tuple["Node", ...]
 
 
-Node = Word | Phrase | Field | YearRange | Not | All | AnyOf
+@dataclass(frozen=True)
+class Everything:
+    """A lone "*": every document, to browse by the filters and facets alone."""
+
+
+Node = Word | Phrase | Field | YearRange | Not | All | AnyOf | Everything
 
 FIELD_ALIASES = {
     "court": "court", "суд": "court", "сот": "court",
@@ -192,6 +197,8 @@ class _Parser:
             raise QueryError("a closing parenthesis has no opening one")
         if kind == "field":
             return self.field(value)
+        if kind == "word" and value == "*":
+            return Everything()
         if kind == "phrase":
             if not value.strip():
                 raise QueryError('empty quotation marks: put the phrase between them ("сот системасы")')

@@ -23,7 +23,7 @@ from indexing.analysis import analyze, index_fields
 from indexing.fields import FACETS, AnalysedDocument, analysed, article_values, day_number, with_decades
 from indexing.backend import SORTS, Hit, IndexedDocument, QueryError, SearchResult
 from indexing.plan import Plan, Prefix, Terms, plan
-from indexing.query import All, AnyOf, Field, Not, YearRange
+from indexing.query import All, AnyOf, Everything, Field, Not, YearRange
 from indexing.snippets import make_snippet
 
 WRITER_HEAP = 64_000_000
@@ -259,6 +259,8 @@ class _Compiler:
             return tantivy.Query.const_score_query(
                 tantivy.Query.range_query(self.schema, "year", tantivy.FieldType.Integer, node.low, node.high), 0.0
             )
+        if isinstance(node, Everything):
+            return tantivy.Query.const_score_query(tantivy.Query.all_query(), 0.0)
         if isinstance(node, Not):
             return tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, self.node(node.clause))]

@@ -16,7 +16,8 @@ from indexing.backend import SORTS
 from search_api.api import int_arg
 
 PAGE_SIZE = 10
-FACET_FILTERS = {"court": 'court:"{}"', "type": "type:{}", "lang": "lang:{}", "decade": "year:{}..{}", "year": "year:{}"}
+FACET_FILTERS = {"court": 'court:"{}"', "type": "type:{}", "lang": "lang:{}", "decade": "year:{}..{}", "year": "year:{}",
+                 "article": 'article:"{}"'}
 
 
 def facet_filter(name: str, value: str) -> str:

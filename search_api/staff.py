@@ -9,7 +9,9 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from sqlalchemy import select
 
+from indexing import QueryError
 from ingest import corrections
+from search_api import saved
 from ingest.pipeline import refresh_indexes
 from search_api.auth import account, requires
 from search_api.documents import load_document, load_page, services
@@ -42,8 +44,12 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
     audit(document_id, "view")
     text = "\n\n".join(p.text or "" for p in view.pages)
     found, corrected = corrections.effective(services(), document_id, text)
+    try:
+        similar = services().internal_index.similar(document_id, limit=5)
+    except QueryError:
+        similar = []  # not indexed (yet, or superseded)
     return render_template("document.html", doc=view.document, pages=view.pages, meta=found, corrected=corrected,
-                           fields=corrections.FIELDS, shown_value=shown_value)
+                           fields=corrections.FIELDS, shown_value=shown_value, similar=similar)
 
 
 @blueprint.post("/documents/<document_id>/metadata")
@@ -108,6 +114,62 @@ def document_pdf(document_id: str):  # type: ignore[no-untyped-def]
                          download_name=name)
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+@blueprint.get("/articles")
+@requires("read")
+def articles():  # type: ignore[no-untyped-def]
+    """Every article of a code cited in the archive, by code, with how many acts cite it."""
+    facets = services().internal_index.search("*", limit=1, facets=True).facets
+    by_code: dict[str, list[tuple[str, int]]] = {}
+    for value, count in sorted(facets.get("article", []), key=lambda item: _article_order(item[0])):
+        by_code.setdefault(value.split()[0], []).append((value, count))
+    return render_template("articles.html", by_code=by_code)
+
+
+def _article_order(value: str) -> tuple[str, int, str]:
+    code, _, number = value.partition(" ")
+    return (code, int(number) if number.isdigit() else 10**6, number)
+
+
+@blueprint.post("/saved")
+@requires("read")
+def save_search():  # type: ignore[no-untyped-def]
+    who = account()
+    assert who is not None
+    query = request.form.get("q", "").strip()
+    try:
+        saved.save(services().catalog, services().internal_index, who.id, query)
+    except QueryError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("staff.search_page", q=query))
+    flash("saved_search", "ok")
+    return redirect(url_for("staff.saved_searches"))
+
+
+@blueprint.get("/saved")
+@requires("read")
+def saved_searches():  # type: ignore[no-untyped-def]
+    who = account()
+    assert who is not None
+    return render_template("saved.html", alerts=saved.alerts(services().catalog, services().internal_index, who.id))
+
+
+@blueprint.post("/saved/<int:search_id>/<action>")
+@requires("read")
+def saved_action(search_id: int, action: str):  # type: ignore[no-untyped-def]
+    who = account()
+    assert who is not None
+    try:
+        if action == "seen":
+            saved.mark_seen(services().catalog, services().internal_index, who.id, search_id)
+        elif action == "delete":
+            saved.delete(services().catalog, who.id, search_id)
+        else:
+            abort(404)
+    except LookupError as exc:
+        abort(404, description=str(exc))
+    return redirect(url_for("staff.saved_searches"))
 
 
 @blueprint.get("/audit")

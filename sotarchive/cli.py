@@ -825,6 +825,23 @@ def open_data(ctx: click.Context, destination: Path, base_url: str, as_json: boo
         click.echo(f"{summary['decisions']} decisions written to {summary['export']}")
 
 
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def alerts(ctx: click.Context, as_json: bool) -> None:
+    """New decisions for every saved search, by user (run daily to send them on)."""
+    from search_api import saved
+
+    svc = _services(ctx)
+    found = saved.everyone_with_alerts(svc.catalog, svc.internal_index)
+    if as_json:
+        _emit({user: [{"query": a.query, "new": a.new} for a in items] for user, items in found.items()})
+        return
+    for user, items in found.items():
+        for alert in items:
+            click.echo(f"{user}: {alert.query!r}: {len(alert.new)} new")
+
+
 # --- staff accounts --------------------------------------------------------------------------
 
 

@@ -211,6 +211,15 @@ def test_facets_count_the_matches(index: SearchBackend) -> None:
     }
 
 
+def test_everything_browsed_by_article_and_filters(index: SearchBackend) -> None:
+    every = index.search("*", limit=50, facets=True)
+    assert every.total == len(ids(index, "суд OR сот OR *")) >= 6
+    articles = dict(every.facets["article"])
+    assert articles["УК 97"] == 2 and "97" not in articles  # code and number, not the bare number
+    assert set(ids(index, '* article:"УК 97"')) == {"ky1967", "ru1967"}
+    assert ids(index, "* type:civil year:..1990") == ["ru1983"]
+
+
 def test_sorting_by_date_and_stable_pages(index: SearchBackend) -> None:
     assert ids(index, "суд OR сот", sort="date") == ["ky2021", "ky2019", "mixed2001", "ru1983", "ky1967", "ru1967"]
     assert ids(index, "суд OR сот", sort="date_asc")[0] == "ru1967"

@@ -203,3 +203,32 @@ def test_an_operator_corrects_metadata_on_the_document_page(app: Flask, data: Pa
     log_in(judge, "judge")
     assert judge.post(f"/staff/documents/{doc_id}/metadata", data={**form, "csrf_token": _csrf(judge, "/staff/")}).status_code == 403
     assert 'name="date"' not in judge.get(f"/staff/documents/{doc_id}").get_data(as_text=True)  # read-only for judges
+
+
+def test_saved_searches_alert_to_new_decisions_and_articles_are_browsed(app: Flask, data: Path, doc_id: str,
+                                                                       tmp_path: Path) -> None:
+    judge = app.test_client()
+    log_in(judge, "judge")
+    token = _csrf(judge, "/staff/")
+    judge.post("/staff/saved", data={"q": "долг расписка", "csrf_token": token})
+    page = judge.get("/staff/saved").get_data(as_text=True)
+    assert "долг расписка" in page and 'class="new"' not in page
+
+    later = tmp_path / "later.pdf"
+    write_text_pdf("РЕШЕНИЕ\nНарынский областной суд взыскал долг по расписке на основании ст. 299 ГК.\n"
+                   "Судья Калиев Н.А.", later)
+    cli_json(data, "ingest", str(later), "--wait", "--json", check=True)
+    assert cli_json(data, "alerts", "--json")["judge"][0]["query"] == "долг расписка"
+    page = judge.get("/staff/saved").get_data(as_text=True)
+    assert re.search(r'<strong class="new">1 \w+</strong>', page)
+    (search_id,) = re.findall(r'/staff/saved/(\d+)/seen', page)
+    judge.post(f"/staff/saved/{search_id}/seen", data={"csrf_token": token})
+    assert 'class="new"' not in judge.get("/staff/saved").get_data(as_text=True)
+    other = app.test_client()
+    log_in(other, "reviewer")
+    assert other.post(f"/staff/saved/{search_id}/delete", data={"csrf_token": _csrf(other, "/staff/")}).status_code == 404
+
+    articles = judge.get("/staff/articles").get_data(as_text=True)
+    assert re.search(r'>ГК 299</a> <span class="count">1</span>', articles)
+    document = judge.get(f"/staff/documents/{doc_id}").get_data(as_text=True)
+    assert 'id="similar"' in document  # the later decision is like this one
