@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search bench-backends bench-anon bench-metadata clean
+.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search bench-backends bench-anon bench-metadata bench-web clean
 
 setup:
 	scripts/setup.sh
@@ -33,6 +33,9 @@ bench-anon: setup-bench
 
 bench-metadata: setup-bench
 	.venv/bin/python bench/metadata_bench.py $(BENCH_ARGS)
+
+bench-web: setup-bench
+	.venv/bin/python bench/web_bench.py $(BENCH_ARGS)
 
 # The embedded engine against OpenSearch (started here, on loopback, and stopped after).
 bench-backends: setup-bench

@@ -79,8 +79,9 @@ class Catalog:
         self._write = sessionmaker(write, expire_on_commit=False)
         self._pid = os.getpid()
 
-    def migrate(self) -> None:
-        """Bring the schema to the newest migration (safe to call every start)."""
+    def migrate(self, revision: str = "head") -> None:
+        """Bring the schema to the newest migration (safe to call every start);
+        an older revision is for testing upgrades."""
         self._ensure_engines()
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
@@ -89,7 +90,7 @@ class Catalog:
                 # Workers starting together all migrate: one at a time.
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -29,8 +29,9 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_page_sources_document_id'), 'page_sources', ['document_id'], unique=False)
     op.create_index(op.f('ix_page_sources_source_document_id'), 'page_sources', ['source_document_id'], unique=False)
-    with op.batch_alter_table('documents', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('superseded', sa.Boolean(), nullable=False, server_default=sa.false()))
+    # A plain ADD COLUMN (SQLite can, with a default): a batch copy of
+    # "documents" would have to drop a table that pages and files point at.
+    op.add_column('documents', sa.Column('superseded', sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
