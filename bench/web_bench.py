@@ -111,14 +111,17 @@ def main() -> None:
         print(f"building the sample archive in {data} ...", flush=True)
         subprocess.run([python, "-m", "sotarchive", "--data-dir", str(data), "demo", "--no-serve"], check=True,
                        cwd=ROOT, stdout=subprocess.DEVNULL)
+    sys.path.insert(0, str(ROOT))
+    from ingest.services import Services
+    from sotarchive.settings import load_config
+
+    public_index = Services(load_config(str(data))).public_index
     if args.corpus:
-        sys.path.insert(0, str(ROOT))
         from bench.search_corpus import corpus
-        from sotarchive.settings import load_config
-        from ingest.services import Services
 
         print(f"indexing {args.corpus:,} generated decisions into the public index ...", flush=True)
-        Services(load_config(str(data))).public_index.index(corpus(args.corpus, seed=5), processes=os.cpu_count() or 1)
+        public_index.index(corpus(args.corpus, seed=5), processes=os.cpu_count() or 1)
+    documents = public_index.count()
     port = free_port()
     env = dict(os.environ, SOTARCHIVE_DATA_DIR=str(data), SOTARCHIVE_PUBLIC_RATE_LIMIT="off")
     if args.server == "gunicorn":
@@ -155,8 +158,7 @@ def main() -> None:
     latencies = sorted(m[0] * 1000 for m in measured)
     errors = sum(1 for _, status in measured if status != 200)
     cut = statistics.quantiles(latencies, n=100)
-    size = f" + {args.corpus:,} generated" if args.corpus else ""
-    print(f"\npublic index: the sample archive{size}")
+    print(f"\npublic index: {documents:,} decisions")
     print(f"{args.server} ({args.workers if args.server == 'gunicorn' else 8} {'workers' if args.server == 'gunicorn' else 'threads'}), "
           f"{count} requests at {args.rate:.0f}/s planned, {len(measured) / elapsed:.1f}/s achieved, {errors} errors")
     print(f"public search pages: p50 {cut[49]:.1f} ms, p95 {cut[94]:.1f} ms, p99 {cut[98]:.1f} ms, max {latencies[-1]:.1f} ms")
