@@ -91,9 +91,11 @@ def batch_status(svc: Services, batch_id: int) -> BatchStatus:
     )
 
 
-def all_batches(svc: Services) -> list[BatchStatus]:
+def all_batches(svc: Services, recent: int = 20) -> list[BatchStatus]:
+    """The newest batches (the desk polls this every few seconds: the
+    archive's whole history would be too much to count each time)."""
     with svc.catalog.read() as session:
-        ids = list(session.scalars(select(Batch.id).order_by(Batch.created_at.desc())))
+        ids = list(session.scalars(select(Batch.id).order_by(Batch.created_at.desc()).limit(recent)))
     return [batch_status(svc, batch_id) for batch_id in ids]
 
 

@@ -24,8 +24,8 @@ from werkzeug.utils import secure_filename
 from ingest import attention, batches, dashboard
 from ingest.celery_app import configure
 from search_api.auth import account, requires
-from search_api.documents import load_page, services
-from search_api.staff import audit
+from search_api.documents import services
+from search_api.staff import scan_of
 
 blueprint = Blueprint("operate", __name__)
 THUMB_WIDTH = 240
@@ -169,11 +169,7 @@ def retry(batch_id: int):  # type: ignore[no-untyped-def]
 @blueprint.get("/pages/<document_id>/<int:number>/thumbnail")
 @requires("operate")
 def thumbnail(document_id: str, number: int):  # type: ignore[no-untyped-def]
-    page = load_page(document_id, number)
-    if not page.image_blob:
-        abort(404, description="this page has no image")
-    audit(document_id, "thumbnail", number)
-    with Image.open(services().blobs.path(page.image_blob)) as image:
+    with Image.open(services().blobs.path(scan_of(document_id, number, "thumbnail"))) as image:
         image.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 2))
         out = io.BytesIO()
         image.convert("L").save(out, "JPEG", quality=70)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from flask import Blueprint, abort, render_template, send_file
 from sqlalchemy import select
 
-from ingest import metadata
+from ingest import corrections, metadata
+from ingest.publication import public_title
 from search_api.auth import limiter, public_limit
 from search_api.documents import services
 from search_api.listing import render_search
@@ -47,11 +48,10 @@ def published(document_id: str) -> PublicDecision:
         if doc is None or doc.publication != "published":
             abort(404, description=f"no published decision {document_id}")
         pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
-    text = "\n\n".join(p.redacted_text or "" for p in pages)
-    found = metadata.extract(text)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), document_id)[:120]
+    found = corrections.apply(metadata.extract("\n\n".join(p.redacted_text or "" for p in pages)),
+                              corrections.corrected_fields(services(), document_id))
     return PublicDecision(
-        id=doc.id, title=title, language=doc.language,
+        id=doc.id, title=public_title(services(), document_id), language=doc.language,
         published_at=doc.published_at.date().isoformat() if doc.published_at else None,
         court=found.court, date=found.date, case_type=found.case_type,
         articles=list(dict.fromkeys(a.key() for a in found.articles)), pages=pages, has_pdf=bool(doc.public_pdf_blob),

@@ -95,11 +95,16 @@ def shown_value(meta, field: str) -> str:  # type: ignore[no-untyped-def]
 @blueprint.get("/documents/<document_id>/pages/<int:number>/image")
 @requires("read")
 def page_image(document_id: str, number: int):  # type: ignore[no-untyped-def]
+    return send_image(scan_of(document_id, number, "scan"), private=True)
+
+
+def scan_of(document_id: str, number: int, what: str) -> str:
+    """The blob of a page's original scan, its viewing audited as `what`."""
     page = load_page(document_id, number)
     if not page.image_blob:
         abort(404, description="this page has no image")
-    audit(document_id, "scan", number)
-    return send_image(page.image_blob, private=True)
+    audit(document_id, what, number)
+    return page.image_blob
 
 
 @blueprint.get("/documents/<document_id>/pdf")
