@@ -122,7 +122,8 @@ def public_limit() -> str:
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
-@limiter.limit("20/minute", methods=["POST"])
+# Per address, beside the per-account lock: generous, as a court office may share one address.
+@limiter.limit("60/minute", methods=["POST"])
 def login():  # type: ignore[no-untyped-def]
     from search_api.documents import services
 
