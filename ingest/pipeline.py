@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 import anonymise
 from indexing import IndexedDocument
-from ingest import compose, corrections, metadata, stages
+from ingest import compose, corrections, metadata, review, stages
 from ingest.claims import Claim, claim, finish
 from ingest.errors import BadInput
 from ingest.publication import event as publication_event
@@ -349,11 +349,15 @@ def anonymise_document(svc: Services, document_id: str) -> None:
     surname on page 3 is one person, with one replacement), then the
     redacted text page by page."""
 
+    taken_down = []
+
     def work(document: Document) -> Apply:
         pages = _pages(svc, document_id)
         texts = [p.text or "" for p in pages]
         whole = PAGE_JOIN.join(texts)
         result = anonymise.anonymise(whole, anonymisation_policy(svc))
+        with svc.catalog.read() as session:
+            corrections_made = review.past_changes(session, document_id)
         redacted: dict[int, str] = {}
         entities: list[dict[str, object]] = []
         offset = 0
@@ -361,12 +365,16 @@ def anonymise_document(svc: Services, document_id: str) -> None:
             end = offset + len(text)
             on_page = [replace(e, start=e.start - offset, end=e.end - offset)
                        for e in result.entities if offset <= e.start < end]
+            for change in corrections_made:  # the reviewers' work, made again over the new detections
+                on_page = change.apply(text, on_page)
             redacted[page.number] = anonymise.redact(text, on_page)
             entities += [{"page": page.number, **asdict(e)} for e in on_page]
             offset = end + len(PAGE_JOIN)
 
         def apply(session: Session) -> None:
+            changed = False
             for page in session.scalars(select(Page).where(Page.document_id == document_id)):
+                changed = changed or page.redacted_text != redacted.get(page.number)
                 page.redacted_text = redacted.get(page.number)
             doc = session.get(Document, document_id)
             assert doc is not None
@@ -374,6 +382,14 @@ def anonymise_document(svc: Services, document_id: str) -> None:
             fresh = doc.publication is None
             if doc.publication in (None, "withdrawn", "rejected"):
                 doc.publication = "pending"  # waits in the review queue; nothing is published unreviewed
+            elif changed and doc.publication in ("approved", "published"):
+                # What a reviewer approved is not what the text now says (a page
+                # scanned again, a new policy): it goes back to review, and off
+                # the public site until approved again.
+                if doc.publication == "published":
+                    taken_down.append(document_id)
+                    session.add(publication_event(document_id, "withdrawn", "the text changed: review again", "pipeline"))
+                doc.publication = "pending"
             if fresh and svc.config.auto_approve and anonymise.all_sure(result.entities):
                 # The archive's policy (off by default): no reviewer for
                 # decisions whose every detection is sure. Never for one a
@@ -385,6 +401,8 @@ def anonymise_document(svc: Services, document_id: str) -> None:
         return apply
 
     run_stage(svc, document_id, 0, stages.ANONYMISE, work)
+    if taken_down:  # after the catalog says so: a hit found meanwhile leads to a 404, never to unreviewed text
+        svc.public_index.delete(taken_down)
 
 
 def document_language(page_languages: Iterable[str | None]) -> str | None:

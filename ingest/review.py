@@ -20,9 +20,9 @@ import anonymise
 from anonymise import Entity
 from anonymise.detect import initials
 from anonymise.result import language_of, placeholder
-from ingest.publication import actor, event
+from ingest.publication import STAGE, actor, event
 from ingest.services import Services
-from storage.models import Document, Page
+from storage.models import Document, Event, Page
 
 REVIEWABLE = ("pending", "in_review", "rejected", "approved")
 
@@ -44,42 +44,63 @@ def detections(svc: Services, document_id: str) -> list[Detection]:
     return [Detection(int(e.pop("page")), Entity(**e)) for e in raw]
 
 
+@dataclass(frozen=True)
+class Change:
+    """One reviewer's correction, kept in its event so that it can be made
+    again: when the document is anonymised anew (a re-scanned page, a new
+    policy), the reviewer's work is replayed over the fresh detections."""
+
+    action: str  # "redact" or "keep"
+    text: str
+    label: str = "PERSON"
+
+    def describe(self) -> str:
+        return f"redact {self.text!r} as {self.label}" if self.action == "redact" else f"keep {self.text!r}"
+
+    def apply(self, page_text: str, found: list[Entity]) -> list[Entity]:
+        """The page's detections with this change made."""
+        if self.action == "keep":
+            wanted = self.text.strip().lower()
+            return [Entity(e.start, e.end, e.label, e.text, "keep", None, e.confidence)
+                    if e.text.strip().lower() == wanted else e for e in found]
+        pattern = re.compile(r"(?<!\w)" + re.escape(self.text.strip()) + r"(?!\w)")
+        replacement = initials(self.text) if self.label == "PERSON" else placeholder(self.label, language_of(page_text))
+        added = [
+            Entity(m.start(), m.end(), self.label, m.group(), "redact", replacement)
+            for m in pattern.finditer(page_text)
+            if not any(e.action == "redact" and e.start <= m.start() < e.end for e in found)
+        ]
+        kept = [e for e in found if not any(a.start < e.end and e.start < a.end for a in added)]
+        return sorted(kept + added, key=lambda e: e.start)
+
+
 def redact_text(svc: Services, document_id: str, text: str, label: str = "PERSON", who: str | None = None) -> int:
     """Redact every occurrence of `text` (whole words) in the document; the
     number of places added."""
     if len(text.strip()) < 2:
         raise ReviewError("give at least two letters to redact")
-    pattern = re.compile(r"(?<!\w)" + re.escape(text.strip()) + r"(?!\w)")
-
-    def change(page: Page, found: list[Entity]) -> list[Entity]:
-        language = language_of(page.text or "")
-        replacement = initials(text) if label == "PERSON" else placeholder(label, language)
-        added = [
-            Entity(m.start(), m.end(), label, m.group(), "redact", replacement)
-            for m in pattern.finditer(page.text or "")
-            if not any(e.action == "redact" and e.start <= m.start() < e.end for e in found)
-        ]
-        kept = [e for e in found if not any(a.start < e.end and e.start < a.end for a in added)]
-        return kept + added
-
-    return _edit(svc, document_id, change, f"redact {text!r} as {label}", who)
+    return _edit(svc, document_id, Change("redact", text.strip(), label), who)
 
 
 def keep_text(svc: Services, document_id: str, text: str, who: str | None = None) -> int:
     """Keep (un-redact) the detections whose text is `text`: a detector's
     mistake, or an official the policy did not know."""
-    wanted = text.strip().lower()
-
-    def change(page: Page, found: list[Entity]) -> list[Entity]:
-        return [
-            Entity(e.start, e.end, e.label, e.text, "keep", None) if e.text.strip().lower() == wanted else e
-            for e in found
-        ]
-
-    return _edit(svc, document_id, change, f"keep {text!r}", who)
+    return _edit(svc, document_id, Change("keep", text.strip()), who)
 
 
-def _edit(svc: Services, document_id: str, change, what: str, who: str | None) -> int:  # type: ignore[no-untyped-def]
+def past_changes(session, document_id: str) -> list[Change]:  # type: ignore[no-untyped-def]
+    """The reviewers' corrections of a document, oldest first."""
+    messages = session.scalars(select(Event.message).where(
+        Event.document_id == document_id, Event.stage == STAGE, Event.kind == "edited").order_by(Event.id))
+    changes = []
+    for message in messages:
+        recorded = json.loads(message or "{}")
+        if "action" in recorded:
+            changes.append(Change(recorded["action"], recorded["text"], recorded.get("label", "PERSON")))
+    return changes
+
+
+def _edit(svc: Services, document_id: str, change: Change, who: str | None) -> int:
     with svc.catalog.write() as session:
         doc = _document(session, document_id)
         if doc.publication not in REVIEWABLE:
@@ -89,14 +110,15 @@ def _edit(svc: Services, document_id: str, change, what: str, who: str | None) -
         changed = 0
         for page in session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)):
             found = [Entity(**{k: v for k, v in e.items() if k != "page"}) for e in before if e["page"] == page.number]
-            mended = sorted(change(page, found), key=lambda e: e.start)
+            mended = change.apply(page.text or "", found)
             changed += sum(1 for e in mended if e not in found)
             page.redacted_text = anonymise.redact(page.text or "", mended)
             after += [{"page": page.number, **asdict(e)} for e in mended]
         doc.entities_json = json.dumps(after, ensure_ascii=False)
         doc.publication = "in_review"
         session.add(event(document_id, "edited", json.dumps(
-            {"change": what, "before": before, "after": after}, ensure_ascii=False), who or actor()))
+            {"change": change.describe(), **asdict(change), "before": before, "after": after}, ensure_ascii=False),
+            who or actor()))
     return changed
 
 

@@ -195,3 +195,39 @@ def test_auto_approval_is_off_by_default_and_takes_only_sure_decisions(tmp_path:
     assert states(policy) == {"sure.pdf": ("approved", "auto-approve policy"), "unsure.pdf": ("pending", None)}
     detections = cli_json(policy, "review", cli_json(policy, "search", "Кубат", "--json")["hits"][0]["id"], "--json")
     assert {d["text"]: d["confidence"] for d in detections["detections"]}["Кубат"] < 0.9
+
+
+def test_anonymised_anew_the_reviewers_work_is_kept_and_a_changed_text_leaves_the_public_site(tmp_path: Path) -> None:
+    """A published decision anonymised again (here under a new policy; a
+    re-scanned page does the same): the reviewer's correction is made again,
+    and since the text changed the decision goes back to review and off the
+    public site."""
+    import sqlite3
+
+    from ingest.pipeline import anonymise_document
+    from ingest.services import Services
+
+    data = tmp_path / "data"
+    source = tmp_path / "decision.pdf"
+    write_text_pdf("\n".join(textwrap.wrap(DECISION + " Соседка по прозвищу «чалкан» подтвердила это.", 70)), source)
+    cli_json(data, "ingest", str(source), "--wait", "--json", check=True)
+    doc_id = cli_json(data, "search", "расписке", "--json")["hits"][0]["id"]
+    cli_json(data, "review", doc_id, "--redact", "чалкан", "--json", check=True)
+    cli_json(data, "publish", doc_id, "--approve", "--json", check=True)
+    assert client(data).get(f"/api/v1/public/documents/{doc_id}").status_code == 200
+
+    import os
+
+    os.environ["SOTARCHIVE_ANONYMISE_STYLE"] = "placeholder"
+    try:
+        anonymise_document(Services(load_config(str(data))), doc_id)
+    finally:
+        del os.environ["SOTARCHIVE_ANONYMISE_STYLE"]
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        (state,) = db.execute("SELECT publication FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        (redacted,) = db.execute("SELECT redacted_text FROM pages WHERE document_id = ?", (doc_id,)).fetchone()
+        (actor,) = db.execute("SELECT actor FROM events WHERE kind = 'withdrawn' AND document_id = ?", (doc_id,)).fetchone()
+    assert state == "pending" and actor == "pipeline"
+    assert "[ФИО-1]" in redacted and "чалкан" not in redacted  # the new policy, and the reviewer's redaction again
+    assert client(data).get(f"/api/v1/public/documents/{doc_id}").status_code == 404
+    assert cli_json(data, "search", "расписке", "--public", "--json")["total"] == 0
