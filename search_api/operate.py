@@ -15,6 +15,7 @@ import json
 import re
 import secrets
 import shutil
+import time
 from pathlib import Path
 
 from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
@@ -30,6 +31,7 @@ from search_api.staff import scan_of
 blueprint = Blueprint("operate", __name__)
 THUMB_WIDTH = 240
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+STALE_UPLOAD_S = 2 * 24 * 3600
 
 
 def _who() -> str:
@@ -110,6 +112,7 @@ def start_upload():  # type: ignore[no-untyped-def]
         batch_id, size = int(body["batch_id"]), int(body["size"])
     except (KeyError, TypeError, ValueError):
         abort(400, description="give batch_id, name and size")
+    _sweep_stale_uploads()
     upload_id = secrets.token_urlsafe(18)
     folder = _spool_dir() / upload_id
     folder.mkdir()
@@ -210,6 +213,20 @@ def _spool_dir() -> Path:
     folder = services().config.data_dir / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _sweep_stale_uploads() -> None:
+    """Uploads nobody finished (a closed browser) are dropped after STALE_UPLOAD_S
+    without a chunk: they would fill the disk, and a resume after that long is
+    a new upload anyway."""
+    now = time.time()
+    for folder in _spool_dir().iterdir():
+        try:
+            stale = now - max(p.stat().st_mtime for p in [folder, *folder.iterdir()]) > STALE_UPLOAD_S
+        except (OSError, ValueError):
+            continue
+        if stale:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _upload(upload_id: str) -> Path:

@@ -232,3 +232,35 @@ def test_saved_searches_alert_to_new_decisions_and_articles_are_browsed(app: Fla
     assert re.search(r'>ГК 299</a> <span class="count">1</span>', articles)
     document = judge.get(f"/staff/documents/{doc_id}").get_data(as_text=True)
     assert 'id="similar"' in document  # the later decision is like this one
+
+
+def test_a_resumable_upload_goes_on_where_it_broke_and_stale_ones_are_swept(app: Flask, data: Path) -> None:
+    import os
+    import time
+
+    operator = app.test_client()
+    log_in(operator, "operator")
+    token = _csrf(operator, "/staff/operate/")
+    stale = data / "uploads" / ("s" * 24)
+    stale.mkdir(parents=True)
+    (stale / "data").write_bytes(b"half a scan")
+    old = time.time() - 3 * 24 * 3600
+    for path in (stale / "data", stale):
+        os.utime(path, (old, old))
+    batch = operator.post("/staff/operate/batches", data={"name": "web-upload", "csrf_token": token})
+    batch_id = int(batch.headers["Location"].split("batch-")[1])
+    body = "Решение суда о разделе имущества, текст для загрузки.\n".encode()
+    started = operator.post("/staff/operate/uploads", json={"batch_id": batch_id, "name": "решение.txt", "size": len(body)},
+                            headers={"X-CSRFToken": token}).get_json()
+    assert not stale.exists()  # nobody's upload for three days: swept
+    url = f"/staff/operate/uploads/{started['id']}"
+    assert operator.put(url, query_string={"offset": 0}, data=body[:20], headers={"X-CSRFToken": token}).get_json()["received"] == 20
+    # The connection broke after that: the browser sends the same chunk again, and is told where to go on.
+    repeated = operator.put(url, query_string={"offset": 0}, data=body[:20], headers={"X-CSRFToken": token})
+    assert repeated.status_code == 409 and repeated.get_json()["received"] == 20
+    assert operator.get(url).get_json()["received"] == 20
+    done = operator.put(url, query_string={"offset": 20}, data=body[20:], headers={"X-CSRFToken": token}).get_json()
+    assert done["done"] and done["document_id"]
+    assert operator.put(url, query_string={"offset": 0}, data=b"x", headers={"X-CSRFToken": token}).status_code == 404
+    no_csrf = operator.post("/staff/operate/uploads", json={"batch_id": batch_id, "name": "x.txt", "size": 1})
+    assert no_csrf.status_code == 400
