@@ -842,6 +842,43 @@ def alerts(ctx: click.Context, as_json: bool) -> None:
             click.echo(f"{user}: {alert.query!r}: {len(alert.new)} new")
 
 
+@cli.command()
+@click.argument("ids", nargs=-1)
+@click.option("--all", "every", is_flag=True, help="Every processed document.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def reanonymise(ctx: click.Context, ids: tuple[str, ...], every: bool, as_json: bool) -> None:
+    """Anonymise documents again under the current policy (after a change of
+    anonymise_style or anonymise_keep_roles, or a better detector). Documents
+    done under this policy already are skipped, so it can be interrupted and
+    run again. Reviewers' corrections are kept; a decision whose text changes
+    goes back to review, and off the public site if it was published."""
+    from sqlalchemy import select
+
+    from ingest import pipeline
+    from storage.models import Document
+
+    if bool(ids) == every:
+        raise click.UsageError("name documents by id, or use --all")
+    svc = _services(ctx)
+    if every:
+        with svc.catalog.read() as session:
+            ids = tuple(session.scalars(select(Document.id).where(
+                Document.status.in_(("done", "done_with_errors")), Document.superseded.is_(False)).order_by(Document.id)))
+    with svc.catalog.read() as session:
+        before = dict(session.execute(select(Document.id, Document.publication).where(Document.id.in_(ids))).all())
+    for document_id in tqdm(ids, desc="anonymising", unit="doc", disable=as_json, file=sys.stderr):
+        pipeline.anonymise_document(svc, document_id)
+    with svc.catalog.read() as session:
+        after = dict(session.execute(select(Document.id, Document.publication).where(Document.id.in_(ids))).all())
+    returned = sorted(i for i in ids if before.get(i) in ("approved", "published") and after.get(i) == "pending")
+    summary = {"documents": len(ids), "back_to_review": returned}
+    if as_json:
+        _emit(summary)
+    else:
+        click.echo(f"{len(ids)} documents; {len(returned)} changed and wait for review again")
+
+
 # --- staff accounts --------------------------------------------------------------------------
 
 

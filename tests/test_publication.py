@@ -204,9 +204,6 @@ def test_anonymised_anew_the_reviewers_work_is_kept_and_a_changed_text_leaves_th
     public site."""
     import sqlite3
 
-    from ingest.pipeline import anonymise_document
-    from ingest.services import Services
-
     data = tmp_path / "data"
     source = tmp_path / "decision.pdf"
     write_text_pdf("\n".join(textwrap.wrap(DECISION + " Соседка по прозвищу «чалкан» подтвердила это.", 70)), source)
@@ -216,13 +213,8 @@ def test_anonymised_anew_the_reviewers_work_is_kept_and_a_changed_text_leaves_th
     cli_json(data, "publish", doc_id, "--approve", "--json", check=True)
     assert client(data).get(f"/api/v1/public/documents/{doc_id}").status_code == 200
 
-    import os
-
-    os.environ["SOTARCHIVE_ANONYMISE_STYLE"] = "placeholder"
-    try:
-        anonymise_document(Services(load_config(str(data))), doc_id)
-    finally:
-        del os.environ["SOTARCHIVE_ANONYMISE_STYLE"]
+    again = cli_json(data, "reanonymise", "--all", "--json", check=True, env={"SOTARCHIVE_ANONYMISE_STYLE": "placeholder"})
+    assert again == {"documents": 1, "back_to_review": [doc_id]}
     with sqlite3.connect(data / "catalog.sqlite") as db:
         (state,) = db.execute("SELECT publication FROM documents WHERE id = ?", (doc_id,)).fetchone()
         (redacted,) = db.execute("SELECT redacted_text FROM pages WHERE document_id = ?", (doc_id,)).fetchone()
