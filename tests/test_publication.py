@@ -117,6 +117,18 @@ def test_a_published_scan_has_black_boxes_and_no_names_in_text_or_image(tmp_path
     dark = int((np.asarray(image.convert("L")) < 10).sum())
     assert dark > 2000  # the boxes are burnt into the pixels
 
+    # The scan beside the text on the public decision page: the same redacted image.
+    import io
+
+    from PIL import Image
+
+    page_image = client(data).get(f"/decisions/{doc_id}/pages/1/image")
+    assert page_image.status_code == 200 and page_image.headers["Cache-Control"].startswith("public")
+    shown = Image.open(io.BytesIO(page_image.data))
+    seen_on_page = read_image(shown).text
+    assert "долг" in seen_on_page and not any(n in seen_on_page for n in ("Асанов", "Айгуль", "Мамытов"))
+    assert int((np.asarray(shown.convert("L")) < 10).sum()) > 2000
+
 
 def test_a_reviewer_mends_the_detections_and_every_change_is_recorded(tmp_path: Path) -> None:
     import json
