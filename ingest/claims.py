@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import socket
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from enum import Enum
 
 import psutil
@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import Event, StageRun, utcnow
+from storage.models import Event, StageRun, as_utc, utcnow
 
 LEASE_GRACE = timedelta(minutes=2)
 
@@ -57,9 +57,7 @@ def claimant_alive(claimed_by: str | None, claimed_at: datetime | None, lease: t
     # Another machine: trust the lease.
     if claimed_at is None:
         return False
-    if claimed_at.tzinfo is None:
-        claimed_at = claimed_at.replace(tzinfo=timezone.utc)
-    return utcnow() - claimed_at < lease + LEASE_GRACE
+    return utcnow() - as_utc(claimed_at) < lease + LEASE_GRACE
 
 
 def _run(session: Session, document_id: str, page_number: int, stage: str) -> StageRun | None:

@@ -11,14 +11,14 @@ when the document is.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from sqlalchemy import and_, case, delete, func, select
 
 from ingest import stages
 from ingest.batches import batch_progress
 from ingest.services import Services
-from storage.models import Batch, Document, Event, File, Page, StageRun, utcnow
+from storage.models import Batch, Document, Event, File, Page, StageRun, as_utc, utcnow
 
 PACE_WINDOW = timedelta(minutes=10)  # pages per minute are measured over this much recent time
 
@@ -72,7 +72,7 @@ def batch_status(svc: Services, batch_id: int) -> BatchStatus:
             func.sum(case((and_(Page.needs_attention.is_(True), Page.attention_resolution.is_(None)), 1), else_=0)),
         ).where(Page.document_id.in_(doc_ids))).one()
     # Pages per minute over the recent window (or since the batch's first page, if later).
-    window = max(60.0, (now - _aware(first)).total_seconds()) if first else PACE_WINDOW.total_seconds()
+    window = max(60.0, (now - as_utc(first)).total_seconds()) if first else PACE_WINDOW.total_seconds()
     pace = recent / window * 60
     remaining = progress.pages_total - progress.pages_done
     return BatchStatus(
@@ -110,7 +110,7 @@ def pages_per_day(svc: Services, days: int = 14) -> list[dict[str, object]]:
         ).all()
     counts: dict[tuple[str, str, str], int] = {}
     for finished_at, batch, operator in rows:
-        key = (_aware(finished_at).date().isoformat(), operator or "—", batch)
+        key = (as_utc(finished_at).date().isoformat(), operator or "—", batch)
         counts[key] = counts.get(key, 0) + 1
     return [{"day": d, "operator": o, "batch": b, "pages": n} for (d, o, b), n in sorted(counts.items(), reverse=True)]
 
@@ -133,7 +133,3 @@ def retry_failed(svc: Services, batch_id: int, who: str) -> list[str]:
             doc.status = "processing"
             session.add(Event(batch_id=batch_id, document_id=doc.id, stage="retry", kind="retry", actor=who))
         return failed
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

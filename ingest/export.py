@@ -23,6 +23,7 @@ import bagit
 from sqlalchemy import select
 
 from ingest import corrections
+from ingest.metadata import Article
 from ingest.services import Services
 from storage.models import Batch, Document, File
 
@@ -63,7 +64,7 @@ def export_bag(svc: Services, document_ids: Iterable[str], destination: Path, de
             writer.writeheader()
             for record in records:
                 writer.writerow({**record, "judges": "; ".join(record["judges"]),
-                                 "articles": "; ".join(_article(a) for a in record["articles"])})
+                                 "articles": "; ".join(Article(**a).cited() for a in record["articles"])})
         bagit.make_bag(str(building), {
             "Source-Organization": "sotarchive",
             "External-Description": description,
@@ -109,6 +110,3 @@ def _safe_name(name: str) -> str:
     cleaned = re.sub(r"[/\\\x00-\x1f]", "_", name).strip(". ") or "original"
     return cleaned[:200]
 
-
-def _article(article: dict[str, Any]) -> str:
-    return f"{article['code']} {article['article']}" + (f" ч. {article['part']}" if article.get("part") else "")

@@ -84,6 +84,16 @@ class Article:
         """As the index and the query language write it: "УК 168"."""
         return f"{self.code} {self.article}"
 
+    def cited(self) -> str:
+        """As an act cites it, and as an operator types it back: "ст. 168 ч. 2 УК"."""
+        return f"ст. {self.article}" + (f" ч. {self.part}" if self.part else "") + f" {self.code}"
+
+
+def first_line(text: str, fallback: str, limit: int = 120) -> str:
+    """A text's first line with anything on it: what a court act is called
+    (its heading), where nothing better is known."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), fallback)[:limit]
+
 
 # The instance, from what the act says it does (never from the sentence
 # telling the parties where they may appeal).

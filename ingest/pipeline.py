@@ -433,16 +433,20 @@ def indexed_document(document: Document, pages: list[Page], corrected: dict[str,
     )
 
 
+def live_document_ids(svc: Services) -> list[str]:
+    """Every processed document the search holds (split or joined ones are
+    represented by their parts)."""
+    with svc.catalog.read() as session:
+        return list(session.scalars(
+            select(Document.id).where(Document.status.in_(("done", "done_with_errors")),
+                                      Document.superseded.is_(False)).order_by(Document.id)
+        ))
+
+
 def catalog_documents(svc: Services, ids: Iterable[str] | None = None) -> Iterator[IndexedDocument]:
     """Indexed documents of the catalog (these ids, or every one), as the
     internal index holds them, one at a time."""
-    if ids is None:
-        with svc.catalog.read() as session:
-            ids = list(session.scalars(
-                select(Document.id).where(Document.status.in_(("done", "done_with_errors")),
-                                          Document.superseded.is_(False)).order_by(Document.id)
-            ))
-    for document_id in ids:
+    for document_id in live_document_ids(svc) if ids is None else ids:
         with svc.catalog.read() as session:
             document = session.get(Document, document_id)
             pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))

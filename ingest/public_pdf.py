@@ -21,6 +21,7 @@ import pikepdf
 
 from anonymise import Entity
 from anonymise.scans import place_words, redact_image, redacted_page_pdf, redacted_words
+from ingest.metadata import first_line
 from ingest.services import Services
 from storage.models import Document, Page
 
@@ -45,8 +46,8 @@ def build(svc: Services, doc: Document, pages: list[Page], entities: list[dict[s
     for part in parts:
         merged.pages.extend(pikepdf.open(io.BytesIO(part)).pages)
     # A new PDF: no XMP, and an information dictionary with a title alone.
-    first = next((line.strip() for p in pages for line in (p.redacted_text or "").splitlines() if line.strip()), doc.id)
-    merged.docinfo = merged.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(first[:120])))
+    title = first_line("\n".join(p.redacted_text or "" for p in pages), doc.id)
+    merged.docinfo = merged.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(title)))
     out = io.BytesIO()
     merged.save(out)
     return out.getvalue(), images

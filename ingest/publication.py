@@ -91,7 +91,7 @@ def public_text(svc: Services, document_id: str) -> tuple[IndexedDocument, Docum
         pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
         entities = json.loads(doc.entities_json or "[]")
     text = "\n\n".join(p.redacted_text or "" for p in pages)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:120]
+    title = metadata.first_line(text, "")
     # Court, date, type and articles read from the redacted text: a court
     # and a date name no private person, and the public search filters on them.
     found = corrections.apply(metadata.extract(text), corrections.corrected_fields(svc, document_id))
@@ -220,8 +220,4 @@ def public_title(svc: Services, document_id: str) -> str:
     """The first line of the redacted text: what the public index calls it."""
     with svc.catalog.read() as session:
         texts = session.scalars(select(Page.redacted_text).where(Page.document_id == document_id).order_by(Page.number))
-        for text in texts:
-            for line in (text or "").splitlines():
-                if line.strip():
-                    return line.strip()[:120]
-    return document_id
+        return metadata.first_line("\n".join(text or "" for text in texts), document_id)

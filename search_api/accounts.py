@@ -12,14 +12,14 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from storage import Catalog
-from storage.models import ApiToken, User, utcnow
+from storage.models import ApiToken, User, as_utc, utcnow
 
 ROLES = ("operator", "reviewer", "judge", "admin")
 # What each role may do. Everyone on staff may read the full archive (and
@@ -122,8 +122,8 @@ def authenticate(catalog: Catalog, username: str, password: str) -> LoginResult:
         if user is None:
             _hasher.hash(password)  # the same work as a real check: no timing hint that the name is unknown
             return LoginResult(None)
-        if user.locked_until is not None and _aware(user.locked_until) > now:
-            return LoginResult(None, wait_s=max(1, int((_aware(user.locked_until) - now).total_seconds() + 0.999)))
+        if user.locked_until is not None and as_utc(user.locked_until) > now:
+            return LoginResult(None, wait_s=max(1, int((as_utc(user.locked_until) - now).total_seconds() + 0.999)))
         try:
             _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
@@ -167,15 +167,10 @@ def token_account(catalog: Catalog, token: str) -> Account | None:
         if user is None or not user.active:
             return None
         now = utcnow()
-        if row.last_used_at is None or now - _aware(row.last_used_at) > timedelta(minutes=5):
+        if row.last_used_at is None or now - as_utc(row.last_used_at) > timedelta(minutes=5):
             row.last_used_at = now  # not on every call: a write per request would queue readers
         return _account(user)
 
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands datetimes back without their zone; they were stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -88,7 +88,7 @@ def shown_value(meta, field: str) -> str:  # type: ignore[no-untyped-def]
     if field == "judges":
         return ", ".join(value)
     if field == "articles":
-        return "; ".join(f"ст. {a.article}" + (f" ч. {a.part}" if a.part else "") + f" {a.code}" for a in value)
+        return "; ".join(article.cited() for article in value)
     return value or ""
 
 

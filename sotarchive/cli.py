@@ -556,11 +556,11 @@ def reindex(ctx: click.Context, processes: int, public: bool, as_json: bool) -> 
     (an alias in OpenSearch, a link for the embedded engine): searches keep
     answering throughout. Documents that workers index meanwhile are
     indexed again into the new one after the swap."""
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     from ingest import stages
-    from ingest.pipeline import catalog_documents
-    from storage.models import Document, StageRun, utcnow
+    from ingest.pipeline import catalog_documents, live_document_ids
+    from storage.models import StageRun, utcnow
 
     svc = _services(ctx)
     started, began = utcnow(), time.monotonic()
@@ -574,13 +574,12 @@ def reindex(ctx: click.Context, processes: int, public: bool, as_json: bool) -> 
         else:
             click.echo(f"public index rebuilt: {summary['documents']} documents")
         return
-    with svc.catalog.read() as session:
-        total = session.scalar(select(func.count()).select_from(Document).where(
-            Document.status.in_(("done", "done_with_errors")), Document.superseded.is_(False))) or 0
+    ids = live_document_ids(svc)
+    total = len(ids)
     bar = tqdm(total=total, desc="reindexing", unit="doc", disable=as_json, file=sys.stderr, dynamic_ncols=True)
 
     def counted():  # type: ignore[no-untyped-def]
-        for document in catalog_documents(svc):
+        for document in catalog_documents(svc, ids):
             bar.update(1)
             yield document
 
@@ -862,9 +861,7 @@ def reanonymise(ctx: click.Context, ids: tuple[str, ...], every: bool, as_json: 
         raise click.UsageError("name documents by id, or use --all")
     svc = _services(ctx)
     if every:
-        with svc.catalog.read() as session:
-            ids = tuple(session.scalars(select(Document.id).where(
-                Document.status.in_(("done", "done_with_errors")), Document.superseded.is_(False)).order_by(Document.id)))
+        ids = tuple(pipeline.live_document_ids(svc))
     with svc.catalog.read() as session:
         before = dict(session.execute(select(Document.id, Document.publication).where(Document.id.in_(ids))).all())
     for document_id in tqdm(ids, desc="anonymising", unit="doc", disable=as_json, file=sys.stderr):
