@@ -82,6 +82,7 @@ def _valid_phone(match: re.Match[str], text: str) -> bool:
 
 # A procedural role word before a street's name is not part of it ("Жоопкер Токтогул көчөсү...").
 ROLE_WORDS = r"(?:Доогер|Жоопкер|Айыпталуучу|Соттолуучу|Жабырлануучу|Күбө|Арыздануучу|Истец|Ответчик)\b"
+ID_CONTEXT = re.compile(r"(?i)(паспорт\w*|ID[\s\-]?карт\w*|идентификац\w*|удостоверени\w*|күбөлүк\w*|серия|серии|документ\w*)")
 ACCOUNT_CONTEXT = re.compile(r"(?i)(р/с|р/сч|расч[её]тн\w*\s+сч[её]т|сч[её]т\w*|эсеп\w*|IBAN|л/с|лицев\w*\s+сч[её]т)")
 PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|г/н|госномер|номерн\w+\s+знак|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
 
@@ -91,6 +92,11 @@ RECOGNIZERS: list[Recognizer] = [
     Recognizer("ACCOUNT", re.compile(r"(?<!\d)\d{16,20}(?!\d)"), _after_context(ACCOUNT_CONTEXT)),
     # Passports and ID cards: two letters (Latin or Cyrillic) and seven digits.
     Recognizer("PASSPORT", re.compile(r"(?<![\w\d])(?:[A-Z]{2}|[А-ЯЁ]{2})[\s\-№]?\d{7}(?!\d)")),
+    # As OCR reads it: Latin and Cyrillic letters mixed, O for 0, I or l for 1,
+    # a stray space ("АМ1 234567", "AN O123456"); beside a word for an identity document.
+    Recognizer("PASSPORT", re.compile(r"(?<![\w\d])[A-ZА-ЯЁ]{2}[\s\-№]{0,2}(?:[\dOОIlІ|][\s]?){6}[\dOОIlІ|](?![\w\d])"),
+               lambda match, text: bool(ID_CONTEXT.search(text[max(0, match.start() - CONTEXT_CHARS) : match.start()]))
+               and sum(c.isdigit() for c in match.group()) >= 5, confidence=0.9),
     Recognizer(
         "PHONE",
         re.compile(
@@ -104,6 +110,12 @@ RECOGNIZERS: list[Recognizer] = [
     Recognizer("PLATE", re.compile(r"(?<![\w\d])\d{2}[ ]?KG[ ]?\d{3}[ ]?[A-Z]{3}(?![\w])")),
     Recognizer("PLATE", re.compile(r"(?<![\w\d])[A-ZА-Я][ ]?\d{4}[ ]?[A-ZА-Я]{2}(?![\w])"), _after_context(PLATE_CONTEXT)),
     Recognizer("PLATE", re.compile(r"(?<![\w\d])\d{2}-\d{2}[ ]?[А-Я]{2,3}(?![\w])"), _after_context(PLATE_CONTEXT)),
+    # Any code of letters and digits that a text calls a vehicle's number
+    # ("1805 KGBH номерлүү", "О9746Е н номерлүү", "г/н B 1234 AK").
+    Recognizer("PLATE", re.compile(r"(?<![\w\d])((?=[\w ]*\d)(?=[\w ]*[A-ZА-ЯЁ])[A-ZА-ЯЁ0-9]{1,4}(?:[ \-]?[A-ZА-ЯЁ0-9]{1,4}){1,3})"
+                                   r"(?:\s+[а-яa-z]{1,2})?\s+(?:номерлүү|мамлекеттик\s+номерлүү|номерли)"), group=1),
+    Recognizer("PLATE", re.compile(r"(?i)(?:г/н|гос\.?\s*номер\w*|госномер\w*|мамлекеттик\s+номери\w*|номерн\w+\s+знак\w*)\s*:?\s*"
+                                   r"((?=[\w ]*\d)[A-ZА-ЯЁ0-9]{1,4}(?:[ \-]?[A-ZА-ЯЁ0-9]{1,4}){1,3})"), group=1),
     # Dates of birth, in the words that say so.
     Recognizer(
         "BIRTHDATE",
@@ -113,20 +125,39 @@ RECOGNIZERS: list[Recognizer] = [
     Recognizer("BIRTHDATE", re.compile(r"(?i)(?:родил\w*|дата\s+рождения:?)\s+(\d{1,2}[./]\d{1,2}[./]\d{4})"), group=1),
     Recognizer("BIRTHDATE", re.compile(r"(?i)(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})(?:-?\s*жылы)\s+туулган"), group=1),
     Recognizer("BIRTHDATE", re.compile(r"(?i)туулган\s+(?:күнү|жылы):?\s+(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})"), group=1),
+    Recognizer("BIRTHDATE", re.compile(r"(?i)(\d{4}\s*-?\s*жыл\w*\s+\d{1,2}\s*-?\s*[а-яөүң]+)\s+(?:туулган|төрөлгөн)"), group=1),
+    Recognizer("BIRTHDATE", re.compile(r"(?i)(\d{1,2}\s+[а-я]+\s+\d{4})\s*(?:года|г\.)\s*рождения"), group=1),
     # Home addresses: a street and a house, perhaps a flat, in either language.
     Recognizer(
         "ADDRESS",
         re.compile(
-            r"(?:ул\.|улица|пр\.|просп\.|проспект|мкр\.|микрорайон|пер\.|переулок)\s*[«\"]?[А-ЯЁӨҮҢA-Z0-9][\w\-\.]*(?:\s[А-ЯЁӨҮҢ][\w\-]*)?[»\"]?"
-            r",?\s*(?:д\.|дом)?\s*№?\s*\d+[а-яА-Я]?(?:/\d+)?(?:,?\s*(?:кв\.|квартира)\s*\d+)?"
+            r"(?:ул\.|улиц[аеыу]|пр\.|просп\.|проспект[а-я]*|мкр\.|микрорайон[а-я]*|пер\.|переул[а-я]*)\s*[«\"]?[А-ЯЁӨҮҢA-Z0-9][\w\-\.]*"
+            r"(?:,?\s(?:\d+\s)?[А-ЯЁӨҮҢа-яё][\w\-]*){0,3}[»\"]?"
+            r",?\s*(?:д\.|дом)?\s*№?\s*\d+[а-яА-Я]?(?:/\d+)?(?:\s*\(\d+\))?(?:,?\s*(?:кв\.|квартир[а-я]*)\s*№?\s*\d+)?"
         ),
         confidence=0.9,  # where an address ends is a guess
+    ),
+    # The house first: "дом №59 по ул.Тилебалиева", "квартиру № 6 дома № 17", "дома №19А, по ул.Подгорная".
+    Recognizer(
+        "ADDRESS",
+        re.compile(
+            r"(?:(?:[Кк]вартир[а-яё]*|кв\.)\s*№?\s*\d+[а-я]?\s*,?\s*(?:в\s+)?)?(?:[Дд]ом[а-яё]*|д\.)\s*№?\s*\d+[а-яА-Я]?(?:/\d+)?"
+            r"(?:\s*,?\s*(?:кв\.|квартир[а-яё]*)\s*№?\s*\d+)?"
+            r"(?:\s*,?\s*(?:по|на)?\s*(?:ул\.|улиц[а-яё]*|пр\.|просп\.|проспект[а-яё]*|пер\.|переулк?[а-яё]*)\s*[«\"]?[А-ЯЁӨҮҢA-Z0-9][\w\-]*)?"
+        ),
+        confidence=0.9,
+    ),
+    Recognizer(
+        "ADDRESS",
+        re.compile(r"(?:[Кк]вартир[а-яё]*|кв\.)\s*№?\s*\d+[а-я]?\s*,?\s*(?:в\s+)?(?:[Дд]ом[а-яё]*|д\.)\s*№?\s*\d+[а-я]?(?:/\d+)?"),
+        confidence=0.9,
     ),
     Recognizer(
         "ADDRESS",
         re.compile(
-            r"(?:(?!" + ROLE_WORDS + r")[А-ЯЁӨҮҢ][\w\-]*\s)?[А-ЯЁӨҮҢ][\w\-]*\s+(?:көчөсү\w*|кө\.|к\.)\s*,?\s*(?:№\s*)?\d+[а-я]?(?:-үй\w*)?"
-            r"(?:,?\s*(?:үй\s*)?\d*,?\s*(?:\d+-батир\w*|батир\s*\d+))?"
+            r"(?:(?!" + ROLE_WORDS + r")[А-ЯЁӨҮҢ][\w\-]*\s)?[А-ЯЁӨҮҢ][\w\-]*\.?\s+(?:көчө\w*|кө\.|к\.|проспекти\w*|кичи\s+район\w*|"
+            r"микрорайон\w*|м-н\w*)\s*,?\s*(?:№\s*)?\d+[а-яА-Я]?(?:\s*-\s*үй\w*)?"
+            r"(?:,?\s*(?:үй\s*)?\d*,?\s*(?:\d+\s*-\s*батир\w*|батир\s*\d+|\d+\s*-\s*кв\w*))?"
         ),
         confidence=0.9,
     ),

@@ -29,6 +29,14 @@ SURNAME_STEM = (
     r"(?:ов|ев|ёв|ин|ын|иев|аев|уев|баев|беков|бек|бай|ский|цкий|ова|ева|ёва|ина|ына|иева|аева|уева|баева|бекова|ская|цкая)"
 )
 SURNAME = re.compile(rf"^[{UPPER}][{LOWER}]{{2,}}?{SURNAME_STEM}(?:{KY_CASE}|{RU_CASE})?$")
+# In Kyrgyz the genitive (-ын, -ин, -нын, -дин...) and the possessive end
+# most words the way Russian -ин/-ын surnames do (Иштин, Актынын,
+# Кенештин), so there only the -ов/-ев/-иев/-бек... shapes count alone.
+SURNAME_STEM_KY = r"(?:ов|ев|ёв|иев|аев|уев|баев|беков|ова|ева|ёва|иева|аева|уева|баева|бекова)"
+SURNAME_KY = re.compile(rf"^[{UPPER}][{LOWER}]{{2,}}?{SURNAME_STEM_KY}(?:{KY_CASE}|{RU_CASE})?$")
+# Adjectives of places and bodies (Панфиловского, Бостеринской, Ысык-Кульский)
+# share the -ский shape with surnames: alone they are never taken for one.
+ADJECTIVAL = re.compile(rf"^[{UPPER}][{LOWER}\-]*(?:ск|цк)(?:ий|ая|ой|ое|ого|ому|ом|им|ую|ие|их|ими)$")
 PATRONYMIC = re.compile(
     rf"^[{UPPER}][{LOWER}]+(?:(?:ович|евич|ич)(?:{KY_CASE}|{RU_CASE})?|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)(?:{KY_CASE})?)$"
 )
@@ -47,11 +55,41 @@ NOT_NAMES = frozenset(
     ленинский свердловский первомайский октябрьский ленин свердлов первомай октябрь
     банк банкы компания ооо оао зао мвд гкнб гунн ички иштер милиция отдел бөлүм
     сторон стороны тараптар тарап
+    адам достук кароо кароонун жактоочу департамент жогорудагы жогорулардын жазасын жазысын номер номери
+    русский мэрия мэриясы кеңеш кенеш президент президенти министр министрлик аким акимиат айыл округ башчы
+    премьер-министр кайдасын
     истец ответчик подсудимый потерпевший свидетель заявитель судья прокурор адвокат эксперт секретарь
     доогер жоопкер айыпталуучу соттолуучу жабырлануучу күбө арыздануучу катчы
     январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
     январь февралы марты апрели майы июну июлу августу сентябры октябры ноябры декабры""".split()
 )
+
+
+def surname_shaped(word: str, language: str) -> bool:
+    """A surname's form, as it stands alone in a text of this language."""
+    return bool((SURNAME_KY if language == "ky" else SURNAME).match(word)) and not ADJECTIVAL.match(word)
+
+
+@lru_cache(maxsize=1)
+def _morph():  # type: ignore[no-untyped-def]
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+@lru_cache(maxsize=65536)
+def common_word(word: str) -> bool:
+    """A word the Russian dictionary knows and never reads as a name
+    (Финансов, Директоров, Гражданский, Просила, Премьер): capitalised at
+    a sentence's start or in a body's name, it is no one's name alone."""
+    lower = word.lower()
+    morph = _morph()
+    if not morph.word_is_known(lower):
+        return False
+    return not any(NAME_GRAMMEMES & parse.tag.grammemes for parse in morph.parse(lower))
 
 
 @lru_cache(maxsize=1)

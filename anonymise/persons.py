@@ -1,7 +1,9 @@
 """Finding people in a judgment: a spaCy pipeline of rules and natasha.
 
-A blank spaCy pipeline for the act's language (ru or ky) tokenises; its
-components each add candidate person spans to doc.spans["persons"]:
+A blank spaCy pipeline for the act's language (ru or ky), with a tokenizer
+that parts glued initials ("К.М.Эпеевдин", "Ш.Осмонова") and keeps
+hyphenated place names whole ("Ак-Кудукского"); its components each add
+candidate person spans to doc.spans["persons"]:
 
 - natasha_persons: natasha's NER (its weights ship in the wheel), on
   Russian text; on Kyrgyz text only spans with a given name or a surname's
@@ -10,8 +12,11 @@ components each add candidate person spans to doc.spans["persons"]:
   lexicons, a surname's or patronymic's ending, "Асан уулу", initials next
   to a surname, all with their case endings;
 - role_persons: the words after a procedural role (истец, жоопкер...);
-- officials: judges, prosecutors, lawyers, secretaries, experts named by
-  their role are marked to keep, wherever they recur;
+- names are checked against the language: a word the Russian dictionary
+  reads only as a common word, an adjective of a place, a street's or a
+  quoted body's name is no one's name alone;
+- roles (anonymise/roles.py): the act's structure says who is an
+  official (kept by policy, at every mention) and who is a party;
 - propagation: every other mention of a found surname or given name, in
   any inflection or with initials.
 The result is a list of person mentions, each with the person it belongs
@@ -28,36 +33,41 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from spacy.vocab import Vocab
+
 from anonymise.names import (
+    ADJECTIVAL,
     CAPITALISED,
     INITIALS,
     KYRGYZ_PATRONYMIC,
-    not_a_name,
     PATRONYMIC,
     SURNAME,
+    SURNAME_KY,
+    common_word,
     is_given_name,
     name_base,
+    not_a_name,
     same_name,
+    surname_shaped,
 )
+from anonymise.roles import OFFICIAL_ROLES, PARTY_ROLES as _PARTY_ROLES, roles
 
-# Procedural roles whose next words name a private person, in their case forms.
-PARTY_ROLES = re.compile(
-    r"(?i)^(истц\w*|истец|ответчи\w+|подсудим\w+|осужденн\w+|осуждённ\w+|потерпевш\w+|свидетел\w+|заявител\w+|"
-    r"гражданин\w*|гражданк\w+|обвиняем\w+|доогер\w*|жоопкер\w*|айыпталуучу\w*|соттолуучу\w*|соттолгон\w*|"
-    r"жабырлануучу\w*|күбө\w*|арыздануучу\w*|жаран\w*)$"
-)
-# Officials acting in office, by role; kept unless the policy says otherwise.
-OFFICIAL_ROLES = {
-    # Lay assessors (народные заседатели) sat beside the judge in Soviet courts.
-    "judge": r"судья\w*|судьи|председательствующ\w+|төрагалык|төрага\w*|заседател\w+",
-    "prosecutor": r"прокурор\w*",
-    "lawyer": r"адвокат\w*|защитник\w*",
-    "secretary": r"секретар\w+|катчы\w*",
-    "expert": r"эксперт\w*",
-    "investigator": r"следовател\w+|тергөөчү\w*",
-}
+PARTY_ROLES = re.compile(r"(?i)^(" + _PARTY_ROLES + r")$")
 DEFAULT_KEEP = frozenset(OFFICIAL_ROLES)
 MAX_NAME_TOKENS = 4
+LETTER = "A-Za-zА-ЯЁӨҮҢа-яёөүң"
+# Words (hyphenated ones whole), numbers, each initial apart from its dot,
+# and any other character alone; runs of white space other than one space.
+TOKEN = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)*|\d+|\S")
+INITIAL = re.compile(r"^(?:[А-ЯЁӨҮҢ]|Дж|Ж)$")  # a name's first letter; Дж for Джумабек, Джамиля
+LATIN_NAME = re.compile(r"^[A-Z][a-z]{2,}$|^[a-z]{3,}$")
+# Where a name-shaped word names a street or a body, not a person.
+STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
+                           r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|\bимени|\bим\.)\s*$")
+STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчө\w*|проспект\w*|кичи\s+район\w*|кичи\s+шаарча\w*|"
+                          r"массив\w*|конуш\w*|атындагы\w*|"
+                          r"бульвар\w*|атындагы|району|айыл\w*|шаар\w*|облус\w*|район\w*|ул\.|улиц\w*)")
+QUOTES = "«»\"“”„"
 
 
 @dataclass
@@ -77,6 +87,42 @@ class _Person:
     keep: bool = False
 
 
+class _Tokenizer:
+    """Glued initials apart ("К.М.Эпеевдин" → К . М . Эпеевдин), hyphenated
+    words whole (Ак-Кудукского, Ысык-Көл): spaCy's rules do neither."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        position = 0
+        for match in TOKEN.finditer(text):
+            gap = text[position : match.start()]
+            if gap:
+                if gap == " " and words:
+                    spaces[-1] = True
+                elif words and gap.startswith(" "):
+                    spaces[-1] = True
+                    words.append(gap[1:])
+                    spaces.append(False)
+                else:
+                    words.append(gap)
+                    spaces.append(False)
+            words.append(match.group())
+            spaces.append(False)
+            position = match.end()
+        tail = text[position:]
+        if tail:
+            if tail == " " and words:
+                spaces[-1] = True
+            else:
+                words.append(tail)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
 @lru_cache(maxsize=1)
 def _natasha():  # type: ignore[no-untyped-def]
     from natasha import NewsEmbedding, NewsNERTagger, Segmenter
@@ -84,11 +130,41 @@ def _natasha():  # type: ignore[no-untyped-def]
     return Segmenter(), NewsNERTagger(NewsEmbedding())
 
 
-def _is_name_token(text: str) -> bool:
-    if not_a_name(text):
+def _language(doc: Doc) -> str:
+    return "ky" if doc.lang_ == "ky" else "ru"
+
+
+def _is_initial(doc: Doc, i: int) -> bool:
+    """A capital letter alone followed by its dot: "К" in "К.Эпеев"."""
+    return (bool(INITIAL.fullmatch(doc[i].text)) and i + 1 < len(doc) and doc[i + 1].text == "."
+            and not doc[i].whitespace_)
+
+
+def _initials_beside(doc: Doc, i: int) -> bool:
+    """Initials stand right before the word (К. Эпеев, К.Эпеев) or right after it (Эпеев К., Эпеев К.М.)."""
+    before = i >= 2 and doc[i - 1].text == "." and _is_initial(doc, i - 2)
+    after = i + 2 < len(doc) and _is_initial(doc, i + 1) and "\n" not in doc[i].whitespace_
+    return before or after
+
+
+def _is_name_token(doc: Doc, i: int) -> bool:
+    """A word that is a name by its own shape, or by the initials beside it."""
+    text = doc[i].text
+    if not_a_name(text) or not CAPITALISED.match(text) or "-" in text:
         return False
-    return bool(SURNAME.match(text) or PATRONYMIC.match(text) or INITIALS.match(text)
-                or (CAPITALISED.match(text) and is_given_name(text)))
+    if PATRONYMIC.match(text) or KYRGYZ_PATRONYMIC.match(text):
+        return True
+    if _initials_beside(doc, i):
+        return True  # even a common word or an adjective's shape: Украинской Л.А.
+    if common_word(text):
+        return False
+    return surname_shaped(text, _language(doc)) or is_given_name(text)
+
+
+def _name_word_text(text: str, language: str) -> bool:
+    """Whether a word alone, out of context, has a name's shape."""
+    return not not_a_name(text) and not common_word(text) and bool(
+        surname_shaped(text, language) or PATRONYMIC.match(text) or (CAPITALISED.match(text) and is_given_name(text)))
 
 
 @Language.component("natasha_persons")
@@ -99,54 +175,64 @@ def natasha_persons(doc: Doc) -> Doc:
     parsed = NatashaDoc(doc.text)
     parsed.segment(segmenter)
     parsed.tag_ner(tagger)
-    kyrgyz = doc.lang_ == "ky"
     for found in parsed.spans:
         if found.type != "PER":
             continue
         span = doc.char_span(found.start, found.stop, alignment_mode="expand")
         if span is None:
             continue
-        words = [t.text for t in span if t.is_alpha or INITIALS.match(t.text)]
-        if not words or any(not_a_name(w) for w in words):
+        cut = next((t.i for t in span if t.like_num or (t.is_alpha and t.text.islower()
+                                                          and not KYRGYZ_PATRONYMIC.match(t.text))), span.end)
+        span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
+        words = [t for t in span if t.is_alpha and len(t.text) > 1]
+        if not words or any(not_a_name(t.text) for t in words):
             continue
-        if kyrgyz and not any(_is_name_token(w) for w in words):
-            continue  # an institution or a place taken for a person
+        # Only where a word of it is a name by shape, lexicon or initials:
+        # natasha takes Kyrgyz words, bodies and places for people.
+        if not any(_is_name_token(doc, t.i) for t in words):
+            continue
         _add(doc, span)
     return doc
 
 
-def _name_patterns() -> list[dict[str, object]]:
-    surname = {"TEXT": {"REGEX": SURNAME.pattern}}
+def _name_patterns(language: str) -> list[dict[str, object]]:
+    surname = {"TEXT": {"REGEX": (SURNAME_KY if language == "ky" else SURNAME).pattern}}
+    any_surname = {"TEXT": {"REGEX": SURNAME.pattern}}
     patronymic = {"TEXT": {"REGEX": PATRONYMIC.pattern}}
-    initials = {"TEXT": {"REGEX": r"^(?:[А-ЯЁӨҮҢ]\.){1,2}$|^[А-ЯЁӨҮҢ]$"}}
-    dot = {"TEXT": ".", "OP": "?"}
+    initial = {"TEXT": {"REGEX": INITIAL.pattern}, "SPACY": False}
+    dot = {"TEXT": "."}
     capital = {"TEXT": {"REGEX": CAPITALISED.pattern}}
     return [
         {"label": "PERSON", "pattern": [capital, {"TEXT": {"REGEX": KYRGYZ_PATRONYMIC.pattern}}]},
         {"label": "PERSON", "pattern": [surname, capital, patronymic]},
         {"label": "PERSON", "pattern": [capital, patronymic, surname]},
         {"label": "PERSON", "pattern": [capital, patronymic]},
-        {"label": "PERSON", "pattern": [initials, dot, initials, dot, surname]},
-        {"label": "PERSON", "pattern": [surname, initials, dot, initials, dot]},
-        {"label": "PERSON", "pattern": [initials, dot, surname]},
-        {"label": "PERSON", "pattern": [surname, initials, dot]},
+        # Initials make a name of any capitalised word beside them (Хегай В., Кульбеда А.В., Украинской Л.А.).
+        {"label": "PERSON", "pattern": [initial, dot, initial, dot, capital]},
+        {"label": "PERSON", "pattern": [capital, initial, dot, initial, dot]},
+        {"label": "PERSON", "pattern": [initial, dot, capital]},
+        {"label": "PERSON", "pattern": [capital, initial, dot]},
         {"label": "PERSON", "pattern": [surname]},
+        {"label": "PERSON", "pattern": [any_surname, initial, dot]},
     ]
 
 
 @Language.component("name_patterns_to_persons")
 def name_patterns_to_persons(doc: Doc) -> Doc:
-    """The EntityRuler's matches, where a lone word is really a name."""
+    """The EntityRuler's matches, where a word is really a name."""
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        if any(not_a_name(t.text) for t in ent):
+        words = [t for t in ent if t.is_alpha and len(t.text) > 1]
+        if not words or any(not_a_name(t.text) or "-" in t.text for t in words):
             continue
+        if not any(_is_name_token(doc, t.i) for t in words):
+            continue  # a common word or a place's adjective beside initials-like letters
         _add(doc, ent)
     for token in doc:  # a lexicon given name next to another name word
-        if CAPITALISED.match(token.text) and is_given_name(token.text):
-            neighbours = [doc[i].text for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-            if any(_is_name_token(n) and n != token.text for n in neighbours) or _after_role(doc, token.i):
+        if CAPITALISED.match(token.text) and is_given_name(token.text) and not common_word(token.text):
+            neighbours = [i for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+            if any(_is_name_token(doc, n) and doc[n].text != token.text for n in neighbours) or _after_role(doc, token.i):
                 _add(doc, doc[token.i : token.i + 1])
     doc.ents = ()
     return doc
@@ -163,17 +249,16 @@ def _after_role(doc: Doc, i: int) -> bool:
 def role_persons(doc: Doc) -> Doc:
     """The capitalised words right after a party's role are a person."""
     for token in doc:
-        if not PARTY_ROLES.match(token.text):
+        if not PARTY_ROLES.match(token.text) or token.text.lower() in ("гр", "участием"):
             continue
         end = token.i + 1
         while end < len(doc) and doc[end].text in (",", ":", "—", "-"):
             end += 1
         start = end
-        while end < len(doc) and end - start < MAX_NAME_TOKENS and _name_word(doc, end):
+        while end < len(doc) and end - start < MAX_NAME_TOKENS * 2 and _name_word(doc, end):
             end += 1
-        if end > start:
+        if end > start and any(doc[k].is_alpha and len(doc[k].text) > 1 for k in range(start, end)):
             _add(doc, doc[start:end])
-            doc.spans.setdefault("parties", []).append(doc[start:end])
     return doc
 
 
@@ -181,10 +266,12 @@ def _name_word(doc: Doc, i: int) -> bool:
     text = doc[i].text
     if text == "." and i > 0 and re.fullmatch(r"[А-ЯЁӨҮҢ]", doc[i - 1].text):
         return True
-    if not_a_name(text):
+    if i > 0 and "\n" in doc[i - 1].text + doc[i - 1].whitespace_ and not _is_name_token(doc, i) \
+            and not re.fullmatch(r"[А-ЯЁӨҮҢ]", text):
         return False
-    return bool(CAPITALISED.match(text) or INITIALS.match(text) or re.fullmatch(r"[А-ЯЁӨҮҢ]", text)
-                or KYRGYZ_PATRONYMIC.match(text))
+    if not_a_name(text) or "-" in text or ((common_word(text) or ADJECTIVAL.match(text)) and not _initials_beside(doc, i)):
+        return False
+    return bool(CAPITALISED.match(text) or re.fullmatch(r"[А-ЯЁӨҮҢ]", text) or KYRGYZ_PATRONYMIC.match(text))
 
 
 def _add(doc: Doc, span: Span) -> None:
@@ -195,30 +282,44 @@ def _add(doc: Doc, span: Span) -> None:
     for token in span:
         if "\n" in token.text or "\n" in token.whitespace_:
             rest = [t for t in doc[token.i + 1 : span.end] if not t.is_space and not t.is_punct]
-            if not all(_is_name_token(t.text) for t in rest):
+            done = doc[span.start : token.i + 1]
+            complete = any(INITIAL.fullmatch(t.text) for t in done) and any(len(t.text) > 2 for t in done)
+            if complete or not all(_is_name_token(doc, t.i) or INITIAL.fullmatch(t.text) for t in rest):
+                # "Ташиев А.\nК.М.Эпеевдин": a whole name ends the line; the next is someone else
                 end = token.i if token.is_space else token.i + 1
             break
-    while start < end and doc[start].is_punct:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and doc[end - 1].is_punct and not (doc[end - 1].text == "." and end - 2 >= start
-                                                        and re.fullmatch(r"[А-ЯЁӨҮҢ]", doc[end - 2].text)):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and not (
+            doc[end - 1].text == "." and end - 2 >= start and INITIAL.fullmatch(doc[end - 2].text))):
         end -= 1
-    if end > start and not _compound_tail(doc, start):
+    if end > start and not _compound_tail(doc, start) and not _street_or_body(doc, start, end):
         doc.spans.setdefault("persons", []).append(doc[start:end])
 
 
 def _compound_tail(doc: Doc, i: int) -> bool:
-    """The word is the second half of a hyphenated word (Иссык-Кульский,
-    Жалал-Абаддагы): a place or an adjective, not someone's name."""
-    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
-            and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha)
+    """The word is the second half of a hyphenated word split by a line
+    break or a space ("Ак- Кудукского"): a place, not someone's name."""
+    return i >= 1 and doc[i - 1].text in ("-", "- ") and i >= 2 and doc[i - 2].is_alpha
+
+
+def _street_or_body(doc: Doc, start: int, end: int) -> bool:
+    """A street, a district or a quoted body named after a person
+    ("ул.Тилебалиева", "Масалиев көчөсүндө", "«Кайдасын»"): not a person."""
+    text = doc.text
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    if STREET_BEFORE.search(text[max(0, a - 20) : a]) or STREET_AFTER.match(text[b : b + 40]):
+        return True
+    before = text[max(0, a - 2) : a].strip()
+    return bool(before) and before[-1] in QUOTES
 
 
 def build(language: str) -> Language:
     nlp = spacy.blank("ky" if language == "ky" else "ru")
+    nlp.tokenizer = _Tokenizer(nlp.vocab)
     nlp.add_pipe("natasha_persons")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns(_name_patterns())  # type: ignore[attr-defined]
+    ruler.add_patterns(_name_patterns(language))  # type: ignore[attr-defined]
     nlp.add_pipe("name_patterns_to_persons")
     nlp.add_pipe("role_persons")
     return nlp
@@ -233,16 +334,13 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
     """Every mention of a person, grouped into people, officials marked."""
     doc = pipeline(language)(text)
     spans = _merge(doc.spans.get("persons", []))
+    spans = [s for s in spans if any(t.is_alpha and len(t.text) > 1 for t in s)]
+    found_roles = roles(text, [(s.start_char, s.end_char) for s in spans], keep_roles)
     people: list[_Person] = []
     mentions: list[Mention] = []
-    officials = _officials(doc, spans, keep_roles)
-    parties = [(p.start_char, p.end_char) for p in doc.spans.get("parties", [])]
-    for span in spans:
+    for span, role in zip(spans, found_roles):
         bases = {name_base(t.text) for t in span if t.is_alpha and len(t.text) > 1 and t.text.lower() not in ("уулу", "кызы")}
-        if not bases:
-            continue
-        official = (span.start_char, span.end_char) in officials
-        party = any(a <= span.start_char < b for a, b in parties)
+        official, party = role.official, role.kind == "party"
         # A party and an official of one surname (and even one initial) are
         # two people: a party's mention never joins an official, nor back.
         # Officials are named by surname and initials; a mention with the
@@ -274,7 +372,7 @@ def _merge(spans: list[Span]) -> list[Span]:
 def _first_letter(span: Span) -> str | None:
     """The given name's first letter, from the name itself or its initial:
     two people of one surname (a party and the court's secretary) differ here."""
-    for i, token in enumerate(span):
+    for token in span:
         text = token.text
         if re.fullmatch(r"[А-ЯЁӨҮҢ]", text) or INITIALS.match(text):
             return text[0]
@@ -302,27 +400,29 @@ def _person_for(candidates: list[_Person], people: list[_Person], bases: set[str
     return person
 
 
-def _officials(doc: Doc, spans: list[Span], keep_roles: frozenset[str]) -> set[tuple[int, int]]:
-    """Spans of names that follow (or, in Kyrgyz, precede) an official's role word."""
-    roles = re.compile(r"(?i)^(" + "|".join(OFFICIAL_ROLES[r] for r in keep_roles) + r")$") if keep_roles else None
-    kept = set()
-    for span in spans:
-        before = [t.text for t in doc[max(0, span.start - 4) : span.start]]
-        after = [t.text for t in doc[span.end : span.end + 2]]
-        if roles and any(roles.match(w) for w in before + after):
-            kept.add((span.start_char, span.end_char))
-    return kept
-
-
 def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Mention]:
-    """Other mentions of known people: any word whose base is one of theirs,
-    with initials or names right beside it."""
+    """Other mentions of known people: any word whose base is one of theirs
+    (in Cyrillic or in a Latin transliteration: a social-media name), with
+    initials or names right beside it."""
     covered = [(m.start, m.end) for m in found]
+    latin = {transliterate(b): p for p in people for b in p.bases if len(b) >= 4}
     more = []
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not CAPITALISED.match(token.text) or not_a_name(token.text) or _inside(token.idx, covered):
+        if _inside(token.idx, covered):
+            i += 1
+            continue
+        if LATIN_NAME.match(token.text):
+            person = next((p for base, p in latin.items() if same_name(token.text.lower(), base)
+                           or same_name(_latin_base(token.text.lower()), base)), None)
+            if person is not None:
+                more.append(Mention(token.idx, token.idx + len(token.text), token.text, person.number))
+                covered.append((token.idx, token.idx + len(token.text)))
+            i += 1
+            continue
+        if not CAPITALISED.match(token.text) or not_a_name(token.text) or "-" in token.text \
+                or _street_or_body(doc, i, i + 1):
             i += 1
             continue
         base = name_base(token.text)
@@ -333,15 +433,35 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
             i += 1
             continue
         start, end = i, i + 1
-        while start > 0 and _name_word(doc, start - 1) and not _inside(doc[start - 1].idx, covered) and i - start < 3:
+        while start > 0 and _name_word(doc, start - 1) and not _inside(doc[start - 1].idx, covered) and i - start < 4:
             start -= 1
-        while end < len(doc) and _name_word(doc, end) and end - i < 3:
+        while end < len(doc) and _name_word(doc, end) and end - i < 5:
             end += 1
         span = doc[start:end]
+        while span and span[-1].is_punct and not (span[-1].text == "." and len(span) > 1
+                                                   and re.fullmatch(r"[А-ЯЁӨҮҢ]", span[-2].text)):
+            span = span[:-1]
         more.append(Mention(span.start_char, span.end_char, span.text, person.number))
         covered.append((span.start_char, span.end_char))
         i = end
     return more
+
+
+_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяөүң",
+                  ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+                   "t", "u", "f", "kh", "ts", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya", "o", "u", "n"]))
+
+
+def transliterate(word: str) -> str:
+    """A Cyrillic name as people write it in Latin letters (Асанов → asanov, Эпеев → epeev)."""
+    return "".join(_LATIN.get(c, c) for c in word.lower())
+
+
+def _latin_base(word: str) -> str:
+    for ending in ("a", "u", "y", "om", "oi", "oy"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def _inside(position: int, covered: list[tuple[int, int]]) -> bool:
