@@ -87,9 +87,16 @@ def common_word(word: str) -> bool:
     a sentence's start or in a body's name, it is no one's name alone."""
     lower = word.lower()
     morph = _morph()
-    if not morph.word_is_known(lower):
-        return False
+    if lower in kyrgyz_first_names() or not morph.word_is_known(lower):
+        return False  # Алмаз, Канат, Улан, Болот: Kyrgyz names first, Russian nouns second
     return not any(NAME_GRAMMEMES & parse.tag.grammemes for parse in morph.parse(lower))
+
+
+@lru_cache(maxsize=1)
+def kyrgyz_first_names() -> frozenset[str]:
+    """The project's list of Kyrgyz given names, lowercase."""
+    ours = resources.files("anonymise").joinpath("data", "kyrgyz_first_names.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in ours.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -100,8 +107,7 @@ def first_names() -> frozenset[str]:
     names: set[str] = set()
     packaged = Path(natasha.__file__).parent / "data" / "dict" / "first.txt"
     names.update(line.strip().replace("ё", "е") for line in packaged.read_text("utf-8").splitlines() if line.strip())
-    ours = resources.files("anonymise").joinpath("data", "kyrgyz_first_names.txt").read_text("utf-8")
-    names.update(line.strip().lower() for line in ours.splitlines() if line.strip() and not line.startswith("#"))
+    names.update(kyrgyz_first_names())
     return frozenset(names - NOT_NAMES)
 
 

@@ -120,7 +120,9 @@ class _Tokenizer:
             else:
                 words.append(tail)
                 spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data["text"] = text  # spaCy builds doc.text anew from every token at each call
+        return doc
 
 
 @lru_cache(maxsize=1)
@@ -150,9 +152,11 @@ def _initials_beside(doc: Doc, i: int) -> bool:
 def _is_name_token(doc: Doc, i: int) -> bool:
     """A word that is a name by its own shape, or by the initials beside it."""
     text = doc[i].text
+    if KYRGYZ_PATRONYMIC.match(text):
+        return True
     if not_a_name(text) or not CAPITALISED.match(text) or "-" in text:
         return False
-    if PATRONYMIC.match(text) or KYRGYZ_PATRONYMIC.match(text):
+    if PATRONYMIC.match(text) or (i + 1 < len(doc) and KYRGYZ_PATRONYMIC.match(doc[i + 1].text)):
         return True
     if _initials_beside(doc, i):
         return True  # even a common word or an adjective's shape: Украинской Л.А.
@@ -172,7 +176,7 @@ def natasha_persons(doc: Doc) -> Doc:
     from natasha import Doc as NatashaDoc
 
     segmenter, tagger = _natasha()
-    parsed = NatashaDoc(doc.text)
+    parsed = NatashaDoc(_text(doc))
     parsed.segment(segmenter)
     parsed.tag_ner(tagger)
     for found in parsed.spans:
@@ -303,10 +307,14 @@ def _compound_tail(doc: Doc, i: int) -> bool:
     return i >= 1 and doc[i - 1].text in ("-", "- ") and i >= 2 and doc[i - 2].is_alpha
 
 
+def _text(doc: Doc) -> str:
+    return doc.user_data.get("text") or doc.text
+
+
 def _street_or_body(doc: Doc, start: int, end: int) -> bool:
     """A street, a district or a quoted body named after a person
     ("ул.Тилебалиева", "Масалиев көчөсүндө", "«Кайдасын»"): not a person."""
-    text = doc.text
+    text = _text(doc)
     a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     if STREET_BEFORE.search(text[max(0, a - 20) : a]) or STREET_AFTER.match(text[b : b + 40]):
         return True
