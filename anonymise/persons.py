@@ -55,10 +55,15 @@ from anonymise.roles import OFFICIAL_ROLES, PARTY_ROLES as _PARTY_ROLES, roles
 PARTY_ROLES = re.compile(r"(?i)^(" + _PARTY_ROLES + r")$")
 DEFAULT_KEEP = frozenset(OFFICIAL_ROLES)
 MAX_NAME_TOKENS = 4
-LETTER = "A-Za-zА-ЯЁӨҮҢа-яёөүң"
-# Words (hyphenated ones whole), numbers, each initial apart from its dot,
-# and any other character alone; runs of white space other than one space.
-TOKEN = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)*|\d+|\S")
+UPPER_LETTERS, LOWER_LETTERS = "A-ZА-ЯЁӨҮҢ", "a-zа-яёөүң"
+LETTER = UPPER_LETTERS + LOWER_LETTERS
+# Words (hyphenated ones whole where both halves are written alike:
+# Ак-Кудукского, Ысык-Көл, жарым-жартылай), numbers, each initial apart
+# from its dot, and any other character alone; runs of white space other
+# than one space. "судья-Сатарова" and "КР-Ташиевой" are two words each.
+TOKEN = re.compile(rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}][{LOWER_LETTERS}]+)+|"
+                   rf"[{LOWER_LETTERS}]+(?:-[{LOWER_LETTERS}]+)+|[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{LOWER_LETTERS}]+)+|"
+                   rf"[{LETTER}]+|\d+|\S")
 INITIAL = re.compile(r"^(?:[А-ЯЁӨҮҢ]|Дж|Ж)$")  # a name's first letter; Дж for Джумабек, Джамиля
 LATIN_NAME = re.compile(r"^[A-Z][a-z]{2,}$|^[a-z]{3,}$")
 # Where a name-shaped word names a street or a body, not a person.
@@ -292,8 +297,8 @@ def _add(doc: Doc, span: Span) -> None:
                 # "Ташиев А.\nК.М.Эпеевдин": a whole name ends the line; the next is someone else
                 end = token.i if token.is_space else token.i + 1
             break
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].is_upper and len(doc[start]) > 1)):
+        start += 1  # "КР-Ташиевой": the abbreviation glued before is not the name
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and not (
             doc[end - 1].text == "." and end - 2 >= start and INITIAL.fullmatch(doc[end - 2].text))):
         end -= 1
@@ -302,9 +307,11 @@ def _add(doc: Doc, span: Span) -> None:
 
 
 def _compound_tail(doc: Doc, i: int) -> bool:
-    """The word is the second half of a hyphenated word split by a line
-    break or a space ("Ак- Кудукского"): a place, not someone's name."""
-    return i >= 1 and doc[i - 1].text in ("-", "- ") and i >= 2 and doc[i - 2].is_alpha
+    """The word is the second half of a place's name hyphenated across a
+    line or a space ("Ак-\nКудукского", "Ак- Кудукского"): not a name.
+    ("судья-Сатарова", "КР-Ташиевой" are a title and an abbreviation glued to a name.)"""
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].text.istitle()
+            and doc[i - 2].is_alpha)
 
 
 def _text(doc: Doc) -> str:

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from anonymise import anonymise  # noqa: E402
+from anonymise.leaks import suspects  # noqa: E402
 from bench import realacts  # noqa: E402
 from bench.anon_corpus import annotated_set  # noqa: E402
 
@@ -46,11 +47,16 @@ def real_acts(show: bool) -> None:
     acts = realacts.load()
     scores: dict[tuple[str, str], realacts.Score] = defaultdict(realacts.Score)
     elapsed = 0.0
+    held: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # split -> [acts held, acts, flags]
     for act in acts:
         started = time.perf_counter()
         result = anonymise(act.text)
         elapsed += time.perf_counter() - started
         one = realacts.score(act, result.entities)
+        flags = suspects(result.text, act.language, [e.text for e in result.entities if e.action == "keep"])
+        held[act.split][0] += bool(flags)
+        held[act.split][1] += 1
+        held[act.split][2] += len(flags)
         scores[(act.split, act.language)].add(one)
         scores[(act.split, "all")].add(one)
     chars = sum(len(a.text) for a in acts)
@@ -63,7 +69,9 @@ def real_acts(show: bool) -> None:
         false_rate = s.false_persons / s.chars * 10_000
         print(f"{split:8} {language:4} {s.chars:>7,} {percent(s.names):>22} {percent(s.details):>18} "
               f"{percent(s.officials):>20} {false_rate:>9.2f}")
-    print(f"\nthroughput on real acts: {chars / elapsed:,.0f} characters/s\n")
+    for split, (stopped, total, flags) in sorted(held.items(), key=lambda kv: kv[0] != "heldout"):
+        print(f"\nleak check ({split}): {stopped} of {total} acts held for review, {flags} spans flagged", end="")
+    print(f"\n\nthroughput on real acts: {chars / elapsed:,.0f} characters/s\n")
     if show:
         for key in sorted(scores):
             if key[1] != "all":

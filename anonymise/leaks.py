@@ -1,0 +1,72 @@
+"""A second look at a redacted text that does not trust the detectors.
+
+The publish-time check of what was detected can only find again what the
+detectors found. This pass reads the text the public would get for
+anything shaped like personal data, by rules of its own and cruder on
+purpose: a surname's or patronymic's form, a word beside initials,
+"Асан уулу", a run of digits as long as an identifier, a street or a
+flat with its number. Whatever it finds that is not an official's name
+kept by policy, a word a reviewer kept, or a known common word holds the
+act back for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from anonymise.names import ADJECTIVAL, PATRONYMIC, SURNAME, SURNAME_KY, common_word, not_a_name
+
+WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
+INITIAL = r"(?:[А-ЯЁӨҮҢ]|Дж)\."
+BESIDE_INITIALS = re.compile(rf"(?:{INITIAL}\s?){{1,2}}\s?$")
+INITIALS_AFTER = re.compile(rf"^\s(?:{INITIAL}\s?){{1,2}}")
+KYRGYZ_PATRONYMIC = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+\s+(?:уулу|кызы)\w*")
+# Identifier-shaped runs: 7 digits or more in a row, a phone as written,
+# two letters and six digits or more.
+DIGITS = re.compile(r"(?<![\d.,/])(?:\d{7,}|\+?996[\s\-]?\d{3}[\s\-]?\d{3}[\s\-]?\d{3}|0\d{3}[\s\-]\d{6}|"
+                    r"[A-ZА-ЯЁ]{2}[\s\-№]?\d{6,})(?![\d.,/])")
+ADDRESS = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bкөчө\w*|\bпроспект\w*|\bмкр\.|\bмикрорайон\w*)\s*[\w\-.«»\"]{0,30}"
+                     r"[\s,]*(?:д\.|дом\w*)?\s*№?\s*\d+[а-яА-Я]?(?:\s*[-,]\s*(?:үй|кв\.?|батир)\w*\s*\d*)?|"
+                     r"\b(?:кв\.|квартир\w*)\s*№?\s*\d+|\d+\s*-\s*(?:үй|батир)\w*")
+PLACEHOLDER = re.compile(r"\[[^\]]{1,40}\]")
+
+
+@dataclass(frozen=True)
+class Suspect:
+    start: int
+    end: int
+    text: str
+    reason: str  # "surname", "patronymic", "beside initials", "uulu/kyzy", "identifier", "address"
+
+
+def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Suspect]:
+    """What in a text to be published still looks like personal data.
+    allowed: words or phrases that may stand (officials' names kept by
+    policy, spans a reviewer kept), matched without regard to case."""
+    allowed_words = {w.lower() for phrase in allowed for w in re.findall(r"\w+", phrase) if len(w) > 1}
+    surname = SURNAME_KY if language == "ky" else SURNAME
+    found: list[Suspect] = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        if word.lower() in allowed_words or not_a_name(word) or "-" in word:
+            continue
+        before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() : match.end() + 8]
+        if PATRONYMIC.match(word):
+            reason = "patronymic"
+        elif INITIALS_AFTER.match(after) or (BESIDE_INITIALS.search(before) and not common_word(word)):
+            # After initials a common word is the next sentence's first ("… В. А. К. При таких …").
+            reason = "beside initials"
+        elif surname.match(word) and not ADJECTIVAL.match(word) and not common_word(word):
+            reason = "surname"
+        else:
+            continue
+        found.append(Suspect(match.start(), match.end(), word, reason))
+    for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
+        for match in pattern.finditer(text):
+            if PLACEHOLDER.search(match.group()) or match.group().split()[0].lower() in allowed_words:
+                continue
+            found.append(Suspect(match.start(), match.end(), match.group(), reason))
+    found.sort(key=lambda s: s.start)
+    return [s for i, s in enumerate(found) if not any(o.start <= s.start < o.end for o in found[:i])]
