@@ -92,6 +92,12 @@ def common_word(word: str) -> bool:
     return not any(NAME_GRAMMEMES & parse.tag.grammemes for parse in morph.parse(lower))
 
 
+@lru_cache(maxsize=65536)
+def known_word(word: str) -> bool:
+    """A word the Russian dictionary knows, in any reading (names included)."""
+    return _morph().word_is_known(word.lower())
+
+
 @lru_cache(maxsize=1)
 def kyrgyz_first_names() -> frozenset[str]:
     """The project's list of Kyrgyz given names, lowercase."""
@@ -118,7 +124,11 @@ def not_a_name(word: str) -> bool:
     """A capitalised word of court texts that is no one's name, in any of
     its forms (Республикасынын, Коллегиясынын)."""
     lower = word.lower()
-    return lower in NOT_NAMES or lower.startswith(LONG_NOT_NAMES)
+    if lower in NOT_NAMES:
+        return True
+    # A form of one (Республикасынын, Коллегиясынын), not a name that
+    # merely begins like one (Токтомаматович begins like токтом).
+    return any(lower.startswith(w) and len(lower) - len(w) <= 6 for w in LONG_NOT_NAMES if lower[:3] == w[:3])
 
 
 def is_given_name(word: str) -> bool:

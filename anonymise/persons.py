@@ -72,7 +72,7 @@ STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп
 STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчө\w*|проспект\w*|кичи\s+район\w*|кичи\s+шаарча\w*|"
                           r"массив\w*|конуш\w*|атындагы\w*|"
                           r"бульвар\w*|атындагы|району|айыл\w*|шаар\w*|облус\w*|район\w*|ул\.|улиц\w*)")
-QUOTES = "«»\"“”„"
+QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
 
 
 @dataclass

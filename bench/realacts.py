@@ -112,6 +112,7 @@ class Score:
     details: list[int] = field(default_factory=lambda: [0, 0])
     officials: list[int] = field(default_factory=lambda: [0, 0])  # kept, annotated
     false_persons: int = 0
+    missed_but_held: int = 0  # party name words left in clear that the leak check flags
     chars: int = 0
     misses: list[str] = field(default_factory=list)  # what went wrong, for --show
 
@@ -121,12 +122,14 @@ class Score:
             mine[0] += theirs[0]
             mine[1] += theirs[1]
         self.false_persons += other.false_persons
+        self.missed_but_held += other.missed_but_held
         self.chars += other.chars
         self.misses += other.misses
 
 
-def score(act: Act, entities: list) -> Score:  # entities: anonymise.Entity
-    """How one anonymisation of an act measures against its gold."""
+def score(act: Act, entities: list, flagged: frozenset[str] = frozenset()) -> Score:  # entities: anonymise.Entity
+    """How one anonymisation of an act measures against its gold; flagged:
+    the words the leak check holds in the redacted text."""
     text = act.text
     redactions = [(e.start, e.end) for e in entities if e.action == "redact"]
     result = Score(chars=len(text))
@@ -140,6 +143,7 @@ def score(act: Act, entities: list) -> Score:  # entities: anonymise.Entity
         result.names[0] += hidden
         result.names[1] += 1
         if not hidden:
+            result.missed_but_held += text[span[0]:span[1]] in flagged
             result.misses.append("name not hidden    " + where(span))
     for context in act.details:
         for span in detail_words(text, context):

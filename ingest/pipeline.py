@@ -22,7 +22,7 @@ from indexing import IndexedDocument
 from ingest import compose, corrections, metadata, review, stages
 from ingest.claims import Claim, claim, finish
 from ingest.errors import BadInput
-from ingest.publication import event as publication_event
+from ingest.publication import event as publication_event, held_spans_in
 from ingest.services import Services
 from ingest.reading import read_page
 from ingest.sources import SourceInfo, inspect_source
@@ -390,7 +390,8 @@ def anonymise_document(svc: Services, document_id: str) -> None:
                     taken_down.append(document_id)
                     session.add(publication_event(document_id, "withdrawn", "the text changed: review again", "pipeline"))
                 doc.publication = "pending"
-            if fresh and svc.config.auto_approve and anonymise.all_sure(result.entities):
+            if fresh and svc.config.auto_approve and anonymise.all_sure(result.entities) \
+                    and not held_spans_in(result.text, doc.language, entities):
                 # The archive's policy (off by default): no reviewer for
                 # decisions whose every detection is sure. Never for one a
                 # reviewer has rejected or withdrawn before.

@@ -17,6 +17,7 @@ from typing import Iterator
 
 from sqlalchemy import select
 
+from anonymise.leaks import Suspect, suspects
 from anonymise.scans import ScanRedactionError
 from indexing import IndexedDocument
 from ingest import corrections, metadata, public_pdf
@@ -29,6 +30,16 @@ APPROVABLE = ("pending", "in_review", "rejected", "withdrawn")  # a withdrawn on
 
 class LeakError(RuntimeError):
     """Personal data found in what was about to be published."""
+
+
+class HeldError(LeakError):
+    """The independent leak check found something shaped like personal data
+    that no detector marked: a reviewer must look before it is published."""
+
+    def __init__(self, found: list[Suspect]) -> None:
+        self.found = found
+        listed = "; ".join(f"{s.text!r} ({s.reason})" for s in found[:10])
+        super().__init__(f"held for review: {len(found)} span(s) look like personal data: {listed}")
 
 
 @dataclass
@@ -100,7 +111,29 @@ def public_text(svc: Services, document_id: str) -> tuple[IndexedDocument, Docum
         date=found.date, case_type=found.case_type, articles=tuple(dict.fromkeys(a.key() for a in found.articles)),
     )
     check_for_leaks(" ".join((public.title, public.text, public.source)), entities)
+    found = held_spans_in(text, doc.language, entities)
+    if found:
+        raise HeldError(found)
     return public, doc, pages, entities
+
+
+def held_spans_in(redacted: str, language: str | None, entities: list[dict[str, object]]) -> list[Suspect]:
+    """What the independent leak check finds in a redacted text, officials
+    kept by policy and spans kept by reviewers allowed."""
+    kept = [str(e.get("text", "")) for e in entities if e.get("action") == "keep"]
+    return suspects(redacted, "ky" if language == "ky" else "ru", kept)
+
+
+def held_spans(svc: Services, document_id: str) -> list[Suspect]:
+    """The leak check's findings in a document's redacted pages (for the reviewer's page)."""
+    with svc.catalog.read() as session:
+        doc = session.get(Document, document_id)
+        assert doc is not None
+        texts = list(session.scalars(select(Page.redacted_text).where(Page.document_id == document_id)
+                                     .order_by(Page.number)))
+        entities = json.loads(doc.entities_json or "[]")
+        language = doc.language
+    return held_spans_in("\n\n".join(t or "" for t in texts), language, entities)
 
 
 def published_documents(svc: Services) -> Iterator[IndexedDocument]:
@@ -158,7 +191,14 @@ def publish(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
         except LeakError as exc:
             outcome.refused[document_id] = str(exc)
             with svc.catalog.write() as session:
-                session.add(event(document_id, "refused", str(exc), who))
+                if isinstance(exc, HeldError):
+                    # Never straight to the public: back to the review queue, the spans named.
+                    held = session.get(Document, document_id)
+                    assert held is not None
+                    held.publication = "in_review"
+                    session.add(event(document_id, "held", str(exc), who))
+                else:
+                    session.add(event(document_id, "refused", str(exc), who))
     # Blobs first, then the catalog, then the index: the public site never
     # points at a page image or PDF that is not stored yet.
     with svc.catalog.write() as session:

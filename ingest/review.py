@@ -61,8 +61,15 @@ class Change:
         """The page's detections with this change made."""
         if self.action == "keep":
             wanted = self.text.strip().lower()
-            return [Entity(e.start, e.end, e.label, e.text, "keep", None, e.confidence)
-                    if e.text.strip().lower() == wanted else e for e in found]
+            mended = [Entity(e.start, e.end, e.label, e.text, "keep", None, e.confidence)
+                      if e.text.strip().lower() == wanted else e for e in found]
+            # A word the leak check held that no detector found: kept where it
+            # stands, so that the check lets it pass.
+            pattern = re.compile(r"(?<!\w)" + re.escape(self.text.strip()) + r"(?!\w)", re.IGNORECASE)
+            mended += [Entity(m.start(), m.end(), self.label, m.group(), "keep", None, 1.0)
+                       for m in pattern.finditer(page_text)
+                       if not any(e.start < m.end() and m.start() < e.end for e in found)]
+            return sorted(mended, key=lambda e: e.start)
         pattern = re.compile(r"(?<!\w)" + re.escape(self.text.strip()) + r"(?!\w)")
         replacement = initials(self.text) if self.label == "PERSON" else placeholder(self.label, language_of(page_text))
         added = [

@@ -9,6 +9,7 @@ is audited like any other.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -77,8 +78,12 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
         abort(404, description=f"{document_id} is not anonymised yet")
     found = reviewing.detections(services(), document_id)
     audit(document_id, "review")
+    # What the independent leak check holds the act back for, marked where
+    # it stands in the original text beside the detections.
+    held = publication.held_spans(services(), document_id)
     pages = [
-        (page, segments(page.text or "", [d.entity for d in found if d.page == page.number]))
+        (page, segments(page.text or "", [d.entity for d in found if d.page == page.number]
+                        + _held_marks(page.text or "", held)))
         for page in view.pages
     ]
     with services().catalog.read() as session:
@@ -86,8 +91,17 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
             select(Event).where(Event.document_id == document_id, Event.stage == publication.STAGE)
             .order_by(Event.id.desc()).limit(50)))
     unique = {(d.entity.text, d.entity.label, d.entity.action): d for d in found}
-    return render_template("review.html", doc=view.document, pages=pages, detections=list(unique.values()),
-                           labels=LABELS, history=history)
+    ordered = sorted(unique.values(), key=lambda d: d.entity.confidence)  # the uncertain ones first
+    return render_template("review.html", doc=view.document, pages=pages, detections=ordered,
+                           labels=LABELS, history=history, held=held)
+
+
+def _held_marks(text: str, held: list) -> list[Entity]:  # held: anonymise.leaks.Suspect
+    marks = []
+    for suspect in {s.text for s in held}:
+        for match in re.finditer(r"(?<!\w)" + re.escape(suspect) + r"(?!\w)", text):
+            marks.append(Entity(match.start(), match.end(), "HELD", match.group(), "held", None, 0.0))
+    return marks
 
 
 @blueprint.post("/<document_id>/redact")
