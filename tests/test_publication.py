@@ -4,12 +4,17 @@ the text, the title or the file name), and withdrawal takes it back."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
+from ingest import publication
+from ingest.services import services_for
 from search_api import create_app
+from storage.models import Document
 from sotarchive.sample_archive.render import write_text_pdf
 from sotarchive.settings import load_config
 from tests.conftest import cli_json, run_cli
@@ -235,3 +240,39 @@ def test_anonymised_anew_the_reviewers_work_is_kept_and_a_changed_text_leaves_th
     assert "[ФИО-1]" in redacted and "чалкан" not in redacted  # the new policy, and the reviewer's redaction again
     assert client(data).get(f"/api/v1/public/documents/{doc_id}").status_code == 404
     assert cli_json(data, "search", "расписке", "--public", "--json")["total"] == 0
+
+
+HELD = (
+    "ПОСТАНОВЛЕНИЕ ВЕРХОВНОГО СУДА КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n"
+    "Судебная коллегия в составе председательствующего Касымалиевой Д.С., судей: Эшалиева Н.К., Бакировой Ж.М., "
+    "рассмотрев жалобу осужденного Мамашова Ырысбека Токтомаматовича, установила: деньги были переданы "
+    "через Кульбеду, который подтвердил это на допросе. Жалобу оставить без удовлетворения.\n"
+)
+
+
+def test_a_name_no_detector_found_holds_the_act_back_for_review(tmp_path: Path) -> None:
+    """The leak check does not trust the detectors: an act with a surname
+    they missed ("Кульбеду": no surname ending, no initials) is not
+    published but goes back to the review queue with the span named; a
+    reviewer's keep (or redact) lets it through."""
+    data = tmp_path / "data"
+    source = tmp_path / "act.pdf"
+    write_text_pdf("\n".join(textwrap.wrap(HELD, 70)), source)
+    cli_json(data, "ingest", str(source), "--wait", "--json", check=True)
+    doc_id = cli_json(data, "search", "допросе", "--json")["hits"][0]["id"]
+    detected = cli_json(data, "review", doc_id, "--json")
+    assert "Кульбеду" not in json.dumps(detected, ensure_ascii=False)  # the detectors missed it
+
+    held = run_cli(data, "publish", doc_id, "--approve", "--json")
+    assert held.returncode == 1 and "held for review" in held.stdout and "Кульбеду" in held.stdout
+    assert cli_json(data, "search", "допросе", "--public", "--json")["total"] == 0
+    svc = services_for(load_config(str(data)))
+    with svc.catalog.read() as session:
+        assert session.scalar(select(Document.publication).where(Document.id == doc_id)) == "in_review"
+    assert [s.text for s in publication.held_spans(svc, doc_id)] == ["Кульбеду"]
+
+    cli_json(data, "review", doc_id, "--redact", "Кульбеду", "--json", check=True)
+    assert publication.held_spans(svc, doc_id) == []
+    published = cli_json(data, "publish", doc_id, "--approve", "--json", check=True)
+    assert published["published"] == [doc_id]
+    assert "Кульбед" not in str(cli_json(data, "search", "допросе", "--public", "--json"))
