@@ -60,7 +60,7 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() : match.end() + 8]
         if PATRONYMIC.match(word):
             reason = "patronymic"
-        elif INITIALS_AFTER.match(after) or (BESIDE_INITIALS.search(before) and not common_word(word)):
+        elif (INITIALS_AFTER.match(after) or BESIDE_INITIALS.search(before)) and not common_word(word):
             # After initials a common word is the next sentence's first ("… В. А. К. При таких …").
             reason = "beside initials"
         elif surname.match(word) and not ADJECTIVAL.match(word) and not common_word(word):
