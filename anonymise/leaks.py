@@ -50,7 +50,8 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
     """What in a text to be published still looks like personal data.
     allowed: words or phrases that may stand (officials' names kept by
     policy, spans a reviewer kept), matched without regard to case."""
-    allowed_words = {w.lower() for phrase in allowed for w in re.findall(r"\w+", phrase) if len(w) > 1}
+    allowed = [phrase.lower() for phrase in allowed]
+    allowed_words = {w for phrase in allowed for w in re.findall(r"\w+", phrase) if len(w) > 1}
     surname = SURNAME_KY if language == "ky" else SURNAME
     found: list[Suspect] = []
     for match in WORD.finditer(text):
@@ -73,7 +74,7 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         found.append(Suspect(match.start(), match.end(), word, reason))
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):
-            if PLACEHOLDER.search(match.group()) or match.group().split()[0].lower() in allowed_words:
+            if PLACEHOLDER.search(match.group()) or any(match.group().lower() in phrase for phrase in allowed):
                 continue
             found.append(Suspect(match.start(), match.end(), match.group(), reason))
     found.sort(key=lambda s: s.start)
