@@ -16,10 +16,19 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from anonymise.names import ADJECTIVAL, PATRONYMIC, SURNAME, SURNAME_KY, common_word, known_word, not_a_name
+from anonymise.names import (
+    ADJECTIVAL,
+    INITIAL_LETTER,
+    PATRONYMIC,
+    SURNAME,
+    SURNAME_KY,
+    common_word,
+    known_word,
+    not_a_name,
+)
 
 WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
-INITIAL = r"(?:[А-ЯЁӨҮҢ]|Дж)\."
+INITIAL = rf"{INITIAL_LETTER}\."
 BESIDE_INITIALS = re.compile(rf"(?:{INITIAL}\s?){{1,2}}\s?$")
 INITIALS_AFTER = re.compile(rf"^\s(?:{INITIAL}\s?){{1,2}}")
 KYRGYZ_PATRONYMIC = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+\s+(?:уулу|кызы)\w*")
@@ -43,21 +52,21 @@ class Suspect:
     start: int
     end: int
     text: str
-    reason: str  # "surname", "patronymic", "beside initials", "uulu/kyzy", "identifier", "address"
+    reason: str  # surname, patronymic, beside initials, unknown word, uulu/kyzy, identifier, address
 
 
 def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Suspect]:
     """What in a text to be published still looks like personal data.
     allowed: words or phrases that may stand (officials' names kept by
     policy, spans a reviewer kept), matched without regard to case."""
-    allowed = [phrase.lower() for phrase in allowed]
-    allowed_words = {w for phrase in allowed for w in re.findall(r"\w+", phrase) if len(w) > 1}
+    phrases = [phrase.lower() for phrase in allowed]
+    allowed_words = {w for phrase in phrases for w in re.findall(r"\w+", phrase) if len(w) > 1}
     surname = SURNAME_KY if language == "ky" else SURNAME
     found: list[Suspect] = []
     for match in WORD.finditer(text):
         word = match.group()
-        if word.lower() in allowed_words or not_a_name(word) or "-" in word or text[match.end() : match.end() + 1] == "-":
-            continue  # a hyphenated place's first half (Ак-, Ысык-) is no one's name
+        if word.lower() in allowed_words or not_a_name(word) or "-" in text[match.start() : match.end() + 1]:
+            continue  # a hyphenated place, or its first half at a line's end (Ак-, Ысык-), is no one's name
         before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() : match.end() + 8]
         if PATRONYMIC.match(word):
             reason = "patronymic"
@@ -74,7 +83,7 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         found.append(Suspect(match.start(), match.end(), word, reason))
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):
-            if PLACEHOLDER.search(match.group()) or any(match.group().lower() in phrase for phrase in allowed):
+            if PLACEHOLDER.search(match.group()) or any(match.group().lower() in phrase for phrase in phrases):
                 continue
             found.append(Suspect(match.start(), match.end(), match.group(), reason))
     found.sort(key=lambda s: s.start)

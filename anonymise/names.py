@@ -40,6 +40,8 @@ ADJECTIVAL = re.compile(rf"^[{UPPER}][{LOWER}\-]*(?:ск|цк)(?:ий|ая|ой|
 PATRONYMIC = re.compile(
     rf"^[{UPPER}][{LOWER}]+(?:(?:ович|евич|ич)(?:{KY_CASE}|{RU_CASE})?|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)(?:{KY_CASE})?)$"
 )
+# A name's first letter as an initial: Дж stands for one in Джумабек, Джамиля.
+INITIAL_LETTER = rf"(?:[{UPPER}]|Дж)"
 KYRGYZ_PATRONYMIC = re.compile(r"^(?:уулу|кызы)(?:нун|нын|на|ну|ны|нда|ндан|га|на)?$")
 INITIALS = re.compile(rf"^(?:[{UPPER}]\.\s?){{1,2}}$|^[{UPPER}]\.[{UPPER}]\.?$")
 CAPITALISED = re.compile(rf"^[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?$")
@@ -120,6 +122,7 @@ def first_names() -> frozenset[str]:
 LONG_NOT_NAMES = tuple(sorted(w for w in NOT_NAMES if len(w) >= 6))
 
 
+@lru_cache(maxsize=65536)
 def not_a_name(word: str) -> bool:
     """A capitalised word of court texts that is no one's name, in any of
     its forms (Республикасынын, Коллегиясынын)."""

@@ -32,13 +32,12 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-
 from spacy.vocab import Vocab
 
 from anonymise.names import (
     ADJECTIVAL,
     CAPITALISED,
-    INITIALS,
+    INITIAL_LETTER,
     KYRGYZ_PATRONYMIC,
     PATRONYMIC,
     SURNAME,
@@ -50,9 +49,9 @@ from anonymise.names import (
     same_name,
     surname_shaped,
 )
-from anonymise.roles import OFFICIAL_ROLES, PARTY_ROLES as _PARTY_ROLES, roles
+from anonymise.roles import OFFICIAL_ROLES, PARTY_WORDS, roles
 
-PARTY_ROLES = re.compile(r"(?i)^(" + _PARTY_ROLES + r")$")
+PARTY_ROLES = re.compile(r"(?i)^(" + PARTY_WORDS + r")$")
 DEFAULT_KEEP = frozenset(OFFICIAL_ROLES)
 MAX_NAME_TOKENS = 4
 UPPER_LETTERS, LOWER_LETTERS = "A-ZА-ЯЁӨҮҢ", "a-zа-яёөүң"
@@ -64,14 +63,13 @@ LETTER = UPPER_LETTERS + LOWER_LETTERS
 TOKEN = re.compile(rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}][{LOWER_LETTERS}]+)+|"
                    rf"[{LOWER_LETTERS}]+(?:-[{LOWER_LETTERS}]+)+|[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{LOWER_LETTERS}]+)+|"
                    rf"[{LETTER}]+|\d+|\S")
-INITIAL = re.compile(r"^(?:[А-ЯЁӨҮҢ]|Дж|Ж)$")  # a name's first letter; Дж for Джумабек, Джамиля
+INITIAL = re.compile(rf"^{INITIAL_LETTER}$")
 LATIN_NAME = re.compile(r"^[A-Z][a-z]{2,}$|^[a-z]{3,}$")
 # Where a name-shaped word names a street or a body, not a person.
 STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
                            r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|\bимени|\bим\.)\s*$")
 STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчө\w*|проспект\w*|кичи\s+район\w*|кичи\s+шаарча\w*|"
-                          r"массив\w*|конуш\w*|атындагы\w*|"
-                          r"бульвар\w*|атындагы|району|айыл\w*|шаар\w*|облус\w*|район\w*|ул\.|улиц\w*)")
+                          r"массив\w*|конуш\w*|атындагы\w*|бульвар\w*|айыл\w*|шаар\w*|облус\w*|район\w*|ул\.|улиц\w*)")
 QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
 
 
@@ -102,29 +100,22 @@ class _Tokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
+
+        def white(gap: str) -> None:
+            """One space after a word is its trailing space; any other white space is a token."""
+            if gap.startswith(" ") and words:
+                spaces[-1], gap = True, gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+
         position = 0
         for match in TOKEN.finditer(text):
-            gap = text[position : match.start()]
-            if gap:
-                if gap == " " and words:
-                    spaces[-1] = True
-                elif words and gap.startswith(" "):
-                    spaces[-1] = True
-                    words.append(gap[1:])
-                    spaces.append(False)
-                else:
-                    words.append(gap)
-                    spaces.append(False)
+            white(text[position : match.start()])
             words.append(match.group())
             spaces.append(False)
             position = match.end()
-        tail = text[position:]
-        if tail:
-            if tail == " " and words:
-                spaces[-1] = True
-            else:
-                words.append(tail)
-                spaces.append(False)
+        white(text[position:])
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["text"] = text  # spaCy builds doc.text anew from every token at each call
         return doc
@@ -170,12 +161,6 @@ def _is_name_token(doc: Doc, i: int) -> bool:
     return surname_shaped(text, _language(doc)) or is_given_name(text)
 
 
-def _name_word_text(text: str, language: str) -> bool:
-    """Whether a word alone, out of context, has a name's shape."""
-    return not not_a_name(text) and not common_word(text) and bool(
-        surname_shaped(text, language) or PATRONYMIC.match(text) or (CAPITALISED.match(text) and is_given_name(text)))
-
-
 @Language.component("natasha_persons")
 def natasha_persons(doc: Doc) -> Doc:
     from natasha import Doc as NatashaDoc
@@ -193,15 +178,20 @@ def natasha_persons(doc: Doc) -> Doc:
         cut = next((t.i for t in span if t.like_num or (t.is_alpha and t.text.islower()
                                                           and not KYRGYZ_PATRONYMIC.match(t.text))), span.end)
         span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
-        words = [t for t in span if t.is_alpha and len(t.text) > 1]
-        if not words or any(not_a_name(t.text) for t in words):
-            continue
-        # Only where a word of it is a name by shape, lexicon or initials:
-        # natasha takes Kyrgyz words, bodies and places for people.
-        if not any(_is_name_token(doc, t.i) for t in words):
-            continue
-        _add(doc, span)
+        if _plausible(doc, span):
+            _add(doc, span)
     return doc
+
+
+def _plausible(doc: Doc, span: Span) -> bool:
+    """A candidate with no word that is no one's name (a body, a hyphenated
+    place) and one word at least that is a name by shape, lexicon or the
+    initials beside it: natasha and the patterns take Kyrgyz words, bodies
+    and places for people."""
+    words = [t for t in span if t.is_alpha and len(t.text) > 1]
+    if not words or any(not_a_name(t.text) or "-" in t.text for t in words):
+        return False
+    return any(_is_name_token(doc, t.i) for t in words)
 
 
 def _name_patterns(language: str) -> list[dict[str, object]]:
@@ -230,14 +220,8 @@ def _name_patterns(language: str) -> list[dict[str, object]]:
 def name_patterns_to_persons(doc: Doc) -> Doc:
     """The EntityRuler's matches, where a word is really a name."""
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        words = [t for t in ent if t.is_alpha and len(t.text) > 1]
-        if not words or any(not_a_name(t.text) or "-" in t.text for t in words):
-            continue
-        if not any(_is_name_token(doc, t.i) for t in words):
-            continue  # a common word or a place's adjective beside initials-like letters
-        _add(doc, ent)
+        if ent.label_ == "PERSON" and _plausible(doc, ent):
+            _add(doc, ent)
     for token in doc:  # a lexicon given name next to another name word
         if CAPITALISED.match(token.text) and is_given_name(token.text) and not common_word(token.text):
             neighbours = [i for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
@@ -273,14 +257,14 @@ def role_persons(doc: Doc) -> Doc:
 
 def _name_word(doc: Doc, i: int) -> bool:
     text = doc[i].text
-    if text == "." and i > 0 and re.fullmatch(r"[А-ЯЁӨҮҢ]", doc[i - 1].text):
+    if text == "." and i > 0 and INITIAL.fullmatch(doc[i - 1].text):
         return True
     if i > 0 and "\n" in doc[i - 1].text + doc[i - 1].whitespace_ and not _is_name_token(doc, i) \
-            and not re.fullmatch(r"[А-ЯЁӨҮҢ]", text):
+            and not INITIAL.fullmatch(text):
         return False
     if not_a_name(text) or "-" in text or ((common_word(text) or ADJECTIVAL.match(text)) and not _initials_beside(doc, i)):
         return False
-    return bool(CAPITALISED.match(text) or re.fullmatch(r"[А-ЯЁӨҮҢ]", text) or KYRGYZ_PATRONYMIC.match(text))
+    return bool(CAPITALISED.match(text) or INITIAL.fullmatch(text) or KYRGYZ_PATRONYMIC.match(text))
 
 
 def _add(doc: Doc, span: Span) -> None:
@@ -299,11 +283,17 @@ def _add(doc: Doc, span: Span) -> None:
             break
     while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].is_upper and len(doc[start]) > 1)):
         start += 1  # "КР-Ташиевой": the abbreviation glued before is not the name
+    end = _trimmed_end(doc, start, end)
+    if end > start and not _compound_tail(doc, start) and not _street_or_body(doc, start, end):
+        doc.spans.setdefault("persons", []).append(doc[start:end])
+
+
+def _trimmed_end(doc: Doc, start: int, end: int) -> int:
+    """The span's end with trailing spaces and punctuation cut, an initial's dot kept."""
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and not (
             doc[end - 1].text == "." and end - 2 >= start and INITIAL.fullmatch(doc[end - 2].text))):
         end -= 1
-    if end > start and not _compound_tail(doc, start) and not _street_or_body(doc, start, end):
-        doc.spans.setdefault("persons", []).append(doc[start:end])
+    return end
 
 
 def _compound_tail(doc: Doc, i: int) -> bool:
@@ -389,7 +379,7 @@ def _first_letter(span: Span) -> str | None:
     two people of one surname (a party and the court's secretary) differ here."""
     for token in span:
         text = token.text
-        if re.fullmatch(r"[А-ЯЁӨҮҢ]", text) or INITIALS.match(text):
+        if INITIAL.fullmatch(text):
             return text[0]
         if is_given_name(text) and not SURNAME.match(text):
             return text[0]
@@ -452,10 +442,7 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
             start -= 1
         while end < len(doc) and _name_word(doc, end) and end - i < 5:
             end += 1
-        span = doc[start:end]
-        while span and span[-1].is_punct and not (span[-1].text == "." and len(span) > 1
-                                                   and re.fullmatch(r"[А-ЯЁӨҮҢ]", span[-2].text)):
-            span = span[:-1]
+        span = doc[start : _trimmed_end(doc, start, end)]
         more.append(Mention(span.start_char, span.end_char, span.text, person.number))
         covered.append((span.start_char, span.end_char))
         i = end

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Officials acting in office, by kind; the policy keeps the kinds it names.
 OFFICIAL_ROLES = {
@@ -35,7 +36,7 @@ OFFICIAL_ROLES = {
     "investigator": r"следовател\w+|тергөөчү\w*",
 }
 # Procedural roles of private persons, in their case forms.
-PARTY_ROLES = (
+PARTY_WORDS = (
     r"истц\w*|истец|ответчи\w+|подсудим\w+|осужденн\w+|осуждённ\w+|оправданн\w+|потерпевш\w+|свидетел\w+|"
     r"заявител\w+|заявительниц\w+|гражданин\w*|гражданк\w+|гр|обвиняем\w+|представител\w+|взыскател\w+|должник\w*|"
     r"доогер\w*|жоопкер\w*|айыпталуучу\w*|соттолуучу\w*|соттолгон\w*|жабырлануучу\w*|күбө\w*|арыздануучу\w*|"
@@ -67,13 +68,14 @@ NONE = Role("", False)
 PARTY = Role("party", False)
 
 
+@lru_cache(maxsize=8)
 def _role_pattern(kinds: frozenset[str]) -> re.Pattern[str] | None:
     if not kinds:
         return None
     return re.compile(r"(?i)(?:^|[^\w-])(?:" + "|".join(f"(?P<{k}>{OFFICIAL_ROLES[k]})" for k in sorted(kinds)) + r")$")
 
 
-PARTY_AT_END = re.compile(r"(?i)(?:^|[^\w-])(?:" + PARTY_ROLES + r")$")
+PARTY_AT_END = re.compile(r"(?i)(?:^|[^\w-])(?:" + PARTY_WORDS + r")$")
 
 
 def roles(text: str, spans: list[tuple[int, int]], kinds: frozenset[str]) -> list[Role]:
@@ -83,7 +85,7 @@ def roles(text: str, spans: list[tuple[int, int]], kinds: frozenset[str]) -> lis
     official = _role_pattern(kinds)
     out: list[Role] = []
     previous_end = None
-    for i, (start, end) in enumerate(spans):
+    for start, end in spans:
         lead_start = max(previous_end if previous_end is not None else 0, start - 120)
         lead = text[lead_start:start]
         role = _role_before(lead, official)

@@ -370,6 +370,9 @@ def anonymise_document(svc: Services, document_id: str) -> None:
             redacted[page.number] = anonymise.redact(text, on_page)
             entities += [{"page": page.number, **asdict(e)} for e in on_page]
             offset = end + len(PAGE_JOIN)
+        # Read once, before the catalog's write: auto-approval also needs the leak check clean.
+        sure = svc.config.auto_approve and anonymise.all_sure(result.entities) \
+            and not held_spans_in(result.text, document.language, entities)
 
         def apply(session: Session) -> None:
             changed = False
@@ -390,8 +393,7 @@ def anonymise_document(svc: Services, document_id: str) -> None:
                     taken_down.append(document_id)
                     session.add(publication_event(document_id, "withdrawn", "the text changed: review again", "pipeline"))
                 doc.publication = "pending"
-            if fresh and svc.config.auto_approve and anonymise.all_sure(result.entities) \
-                    and not held_spans_in(result.text, doc.language, entities):
+            if fresh and sure:
                 # The archive's policy (off by default): no reviewer for
                 # decisions whose every detection is sure. Never for one a
                 # reviewer has rejected or withdrawn before.

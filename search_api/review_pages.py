@@ -9,13 +9,13 @@ is audited like any other.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from anonymise import Entity
+from anonymise.leaks import Suspect
 from ingest import publication
 from ingest import review as reviewing
 from search_api.auth import account, requires
@@ -96,12 +96,9 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
                            labels=LABELS, history=history, held=held)
 
 
-def _held_marks(text: str, held: list) -> list[Entity]:  # held: anonymise.leaks.Suspect
-    marks = []
-    for suspect in {s.text for s in held}:
-        for match in re.finditer(r"(?<!\w)" + re.escape(suspect) + r"(?!\w)", text):
-            marks.append(Entity(match.start(), match.end(), "HELD", match.group(), "held", None, 0.0))
-    return marks
+def _held_marks(text: str, held: list[Suspect]) -> list[Entity]:
+    return [Entity(m.start(), m.end(), "HELD", m.group(), "held", None, 0.0)
+            for suspect in {s.text for s in held} for m in reviewing.occurrences(suspect, text)]
 
 
 @blueprint.post("/<document_id>/redact")
