@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ingest import metadata
+from ingest import courts, metadata
 from ingest.services import Services
 from storage.models import Document, Event, Page
 
@@ -56,7 +56,7 @@ def parse(field: str, raw: str) -> Any:
         raise CorrectionError(f"result is one of {', '.join(RESULTS)}, not {raw!r}")
     if field == "court":
         # A name the registry knows, in any era or language, becomes its canonical name.
-        return next((canonical for canonical, pattern in metadata.COURT_PATTERNS if pattern.fullmatch(raw)), raw)
+        return courts.canonical(raw)
     if field == "judges":
         return [name.strip() for name in raw.replace(";", ",").split(",") if name.strip()]
     if field == "articles":

@@ -1,9 +1,13 @@
 """Metadata of a court act, read from its text in Kyrgyz or Russian.
 
 The court (normalised to the registry, whatever era or language names
-it), the case number (today's "05-354/26-ГД", "ВСИ604-0203/26-УД" and
-Soviet "дело № 2-345/1967"), the date of the act, the case type, the
-judges, the articles of codes cited (code, article, part) and the archive
+it: ingest/courts.py), the case numbers (the deciding court's and the
+lower courts': ingest/case_numbers.py), the act's own date apart from the
+dates it cites (ingest/dates.py), the kind of act, the case type, the
+composition of the court with names in the nominative
+(anonymise/composition.py), the lower courts' acts under review
+(ingest/lower_acts.py), the parties' roles (ingest/parties.py, staff
+only), the articles of codes cited (code, article, part) and the archive
 reference ("Ф. 1, оп. 3, д. 45, л. 12"). Each field is absent (None or
 empty) when the text does not say it. The opening of an act says most of
 this, so the court, number and date are looked for there first.
@@ -13,52 +17,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
 
+from anonymise.composition import Composition, composition
 from indexing.normalise import repair_look_alikes
 from indexing.query import CODES
+from ingest import courts
+from ingest.case_numbers import case_numbers
+from ingest.dates import act_date
+from ingest.lower_acts import lower_acts
+from ingest.parties import parties
 
 HEAD = 1500  # characters: where an act names its court, number and date
 
-# The court registry: today's Russian name first (the canonical one), then
-# its Kyrgyz name and Soviet-era names.
-COURTS: list[tuple[str, ...]] = [
-    ("Верховный суд Кыргызской Республики", "Кыргыз Республикасынын Жогорку соту", "Верховный суд Киргизской ССР"),
-    ("Бишкекский городской суд", "Бишкек шаардык соту", "Фрунзенский городской суд"),
-    ("Ленинский районный суд города Бишкек", "Бишкек шаарынын Ленин райондук соту", "Народный суд Ленинского района города Фрунзе"),
-    ("Свердловский районный суд города Бишкек", "Бишкек шаарынын Свердлов райондук соту", "Народный суд Свердловского района города Фрунзе"),
-    ("Первомайский районный суд города Бишкек", "Бишкек шаарынын Биринчи май райондук соту", "Народный суд Первомайского района города Фрунзе"),
-    ("Октябрьский районный суд города Бишкек", "Бишкек шаарынын Октябрь райондук соту", "Народный суд Октябрьского района города Фрунзе"),
-    ("Чуйский областной суд", "Чүй облустук соту", "Фрунзенский областной суд"),
-    ("Ошский областной суд", "Ош облустук соту"),
-    ("Ошский городской суд", "Ош шаардык соту", "Народный суд города Ош"),
-    ("Нарынский областной суд", "Нарын облустук соту"),
-    ("Иссык-Кульский областной суд", "Ысык-Көл облустук соту"),
-    ("Каракольский городской суд", "Каракол шаардык соту", "Народный суд города Пржевальска", "Пржевальский городской народный суд"),
-    ("Балыкчинский городской суд", "Балыкчы шаардык соту", "Народный суд города Рыбачье"),
-    ("Таласский областной суд", "Талас облустук соту"),
-    ("Джалал-Абадский областной суд", "Жалал-Абад облустук соту"),
-    ("Баткенский областной суд", "Баткен облустук соту"),
-    ("Токмокский городской суд", "Токмок шаардык соту", "Народный суд города Токмака"),
-]
 CASE_TYPES = [
     ("criminal", r"уголовн\w*|приговор\w*|подсудим\w*|кылмыш\w*|өкүм\w*|айыпталуучу\w*|соттолуучу\w*"),
     ("administrative", r"административн\w*|административдик\w*"),
     ("economic", r"экономическ\w*|хозяйственн\w*|экономикалык\w*|межхозяйственн\w*"),
     ("civil", r"гражданск\w*|жарандык\w*|истец\w*|истца|ответчик\w*|доогер\w*|жоопкер\w*"),
 ]
-MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"]
-NUMBER = re.compile(
-    r"(?:№|N|Иш\s*№|дело\s*№|иш\s*№)\s*"
-    r"([А-ЯA-Z]{0,4}\d{1,4}-\d{1,5}(?:/\d{2,4})?(?:-?[А-ЯA-Z]{1,3}\d?)?|[А-ЯA-Z]{1,4}-\d{1,5}/\d{2,4})"
-)
-DOTTED_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)")
-WORD_DATE_RU = re.compile(r"(?i)(?<!\d)(\d{1,2})\s+(январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*\s+((?:19|20)\d{2})")
-WORD_DATE_KY = re.compile(r"(?i)((?:19|20)\d{2})-?\s*жыл\w*\s+(\d{1,2})-?\s*(январ|феврал|март|апрел|май|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*")
-JUDGE = re.compile(
-    r"(?:председательствующ\w+\s+судь[ия]|судь[яи]|төрагалык\s+кылуучу(?:\s+судья)?)\s+"
-    r"([А-ЯЁӨҮҢ][а-яёөүң]+(?:\s+[А-ЯЁӨҮҢ]\.\s?[А-ЯЁӨҮҢ]\.?)?)"
-)
 ARTICLE_RU = re.compile(
     r"(?i)(?:ст\.|статьи|статья|статье|статьей|статьям)\s*(\d+)(?:[-–]\d+)?"
     r"(?:\s*(?:ч\.|части|часть)\s*(\d+))?(?:\s*(?:п\.|пункта?)\s*\S+)?\s*(УК|ГК|УПК|ГПК|КоАО|ТК|СК|ЗК|НК|АПК)"
@@ -103,7 +79,7 @@ INSTANCES = [
     ("appeal", r"апелляционн\w*\s+(?:жалоб|представлен|порядке|определени|инстанци)\w*|"
                r"апелляциялык\s+(?:арыз|даттануу|тартип)\w*"),
 ]
-WHERE_TO_APPEAL = re.compile(r"(?i)[^.\n]*(?:обжалован|может быть обжал|даттанууга|даттанылышы|шикаят)[^.\n]*")
+APPEAL_WORDS = re.compile(r"(?i)обжалован|может быть обжал|даттанууга|даттанылышы|шикаят")
 # The outcome, read from the operative part; earlier entries win (a refusal
 # contains the word "удовлетворить" too).
 RESULTS = [
@@ -119,7 +95,10 @@ RESULTS = [
 ]
 OPERATIVE = re.compile(r"(?i)\b(?:постановил|решил|определил|приговорил|постановила|определила|чечти|аныктады|"
                        r"токтом\s+кылды|өкүм\s+кылды)\b")
-SUPREME = "Верховный суд Кыргызской Республики"
+SUPREME = courts.SUPREME
+# The kind of act, from its heading ("П О С Т А Н О В Л Е Н И Е", "ТОКТОМУ").
+ACT_KINDS = [("resolution", r"постановлени[ея]|токтом[уы]?"), ("ruling", r"определени[ея]|аныктама(?:сы)?"),
+             ("verdict", r"приговор|өкүм"), ("decision", r"решени[ея]|чечим")]
 
 
 @dataclass
@@ -135,46 +114,51 @@ class Metadata:
     result: str | None = None  # granted, partly granted, dismissed, convicted, acquitted, upheld, modified, overturned
     # How sure each field found is, 0-1 (an operator's correction is 1).
     confidence: dict[str, float] = field(default_factory=dict)
+    act_kind: str | None = None  # resolution, ruling, verdict, decision: what the heading calls the act
+    other_numbers: list[str] = field(default_factory=list)  # the deciding court's further numbers
+    lower_case_numbers: list[str] = field(default_factory=list)  # the lower courts' numbers: the appeal chain
+    composition: dict[str, object] = field(default_factory=dict)  # anonymise.composition.Composition
+    lower_acts: list[dict[str, object]] = field(default_factory=list)  # ingest.lower_acts.LowerAct
+    # Parties by role, with names: for the staff catalog only, never a public output.
+    parties: list[dict[str, str]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
 
 
-def _court_pattern(name: str) -> re.Pattern[str]:
-    """A court's name in any case: each word's beginning, any ending."""
-    words = [re.escape(w[: max(3, len(w) - 3)]) + r"\w*" for w in name.split()]
-    return re.compile(r"(?i)" + r"\s+".join(words))
-
-
-COURT_PATTERNS = [(entry[0], _court_pattern(alias)) for entry in COURTS for alias in entry]
-# Longer names first: "Народный суд Ленинского района города Фрунзе" before "Фрунзенский городской суд".
-COURT_PATTERNS.sort(key=lambda item: -len(item[1].pattern))
-
-
 def extract(text: str) -> Metadata:
     # OCR puts Latin look-alikes into Cyrillic words ("Фрунзeнский"): mended first.
-    text = re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text)
+    text = re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text.replace("\u00ad", "-"))
     head = text[:HEAD]
     found = Metadata()
     sure: dict[str, float] = {}
     court = _deciding_court(head)
     if court:
         found.court, sure["court"] = court[0], 0.95 if court[1] < 400 else 0.8
-    number = NUMBER.search(head)
-    if number:
-        found.case_number, sure["case_number"] = number.group(1), 0.95
-    found.date = _first_date(head)
+    numbers = case_numbers(head)
+    found.case_number, found.other_numbers, found.lower_case_numbers = numbers.deciding, numbers.others, numbers.lower
+    sure.update({"case_number": 0.95} if found.case_number else {})
+    found.date = act_date(head)
     if found.date:
         sure["date"] = 0.9
+    found.act_kind = _act_kind(head)
     found.case_type, sure["case_type"] = _case_type_with_share(head)
     if found.case_type is None:
         found.case_type, sure["case_type"] = _case_type_with_share(text)
-    found.judges = list(dict.fromkeys(m.group(1).strip() for m in JUDGE.finditer(text)))
+    panel = composition(text)
+    found.composition = panel.as_json() if panel != Composition() else {}
+    found.judges = panel.panel()
     found.articles = _articles(text)
     archive = ARCHIVE.search(text)
     found.archive_ref = archive.group() if archive else None
     found.instance, sure["instance"] = _instance(head, found.court)
     found.result, sure["result"] = _result(text)
+    found.lower_acts = [act.as_json() for act in lower_acts(text, found.court)]
+    staff = found.judges + [n for n in (panel.secretary, panel.prosecutor, panel.reporting) if n] + panel.lawyers
+    found.parties = [p.as_json() for p in parties(text, staff)]
+    # Read from the act's structure: sure where the structure is the usual one.
+    sure.update({"act_kind": 0.9, "other_numbers": 0.8, "lower_case_numbers": 0.9, "composition": 0.85,
+                 "lower_acts": 0.7, "parties": 0.6})
     sure.update({"judges": 0.8} if found.judges else {})
     sure.update({"articles": 0.9} if found.articles else {})
     sure.update({"archive_ref": 0.95} if found.archive_ref else {})
@@ -182,17 +166,35 @@ def extract(text: str) -> Metadata:
     return found
 
 
+def _act_kind(head: str) -> str | None:
+    """What the heading calls the act, its letters spaced or not ("П О С Т А Н О В Л Е Н И Е")."""
+    for line in head.splitlines()[:12]:
+        word = re.sub(r"\s", "", line).lower()
+        for kind, pattern in ACT_KINDS:
+            if re.fullmatch(rf"(?:[а-яөүң]+\s*)?(?:{pattern})", word) and len(word) <= 30:
+                return kind
+    return None
+
+
+def without_appeal_sentences(text: str) -> str:
+    """The text with each sentence saying where the act may be appealed
+    blanked out (its length kept, so positions still hold): that sentence
+    names a court and an instance that are not this act's."""
+    out = list(text)
+    for word in APPEAL_WORDS.finditer(text):
+        start = max(text.rfind(".", 0, word.start()), text.rfind("\n", 0, word.start())) + 1
+        ends = [i for i in (text.find(".", word.end()), text.find("\n", word.end())) if i >= 0]
+        end = min(ends) if ends else len(text)
+        out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
 def _deciding_court(head: str) -> tuple[str, int] | None:
     """The court that made the act: the first one named, leaving out the
-    sentence saying where to appeal; an appeal names the lower court later.
-    Of names starting at one place, the longest ("...района города Фрунзе")."""
-    said = WHERE_TO_APPEAL.sub(lambda m: " " * len(m.group()), head)
-    best: tuple[int, int, str] | None = None
-    for canonical, pattern in COURT_PATTERNS:
-        match = pattern.search(said)
-        if match and (best is None or (match.start(), -len(match.group())) < best[:2]):
-            best = (match.start(), -len(match.group()), canonical)
-    return (best[2], best[0]) if best else None
+    sentence saying where to appeal; an appeal names the lower court later."""
+    said = without_appeal_sentences(head)
+    named = courts.mentions(said)
+    return (named[0][2], named[0][0]) if named else None
 
 
 def _case_type_with_share(text: str) -> tuple[str | None, float]:
@@ -203,7 +205,7 @@ def _case_type_with_share(text: str) -> tuple[str | None, float]:
 
 
 def _instance(head: str, court: str | None) -> tuple[str | None, float]:
-    said = WHERE_TO_APPEAL.sub(" ", head)
+    said = without_appeal_sentences(head)
     for instance, pattern in INSTANCES:
         if re.search(pattern, said, re.IGNORECASE):
             return instance, 0.9
@@ -215,35 +217,11 @@ def _instance(head: str, court: str | None) -> tuple[str | None, float]:
 def _result(text: str) -> tuple[str | None, float]:
     operative = list(OPERATIVE.finditer(text))
     part, sure = (text[operative[-1].end():], 0.85) if operative else (text, 0.6)
-    part = WHERE_TO_APPEAL.sub(" ", part)
+    part = without_appeal_sentences(part)
     for result, pattern in RESULTS:
         if re.search(pattern, part, re.IGNORECASE):
             return result, sure
     return None, 0.0
-
-
-def _first_date(text: str) -> str | None:
-    candidates: list[tuple[int, date]] = []
-    for m in DOTTED_DATE.finditer(text):
-        candidates += _valid(m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    for m in WORD_DATE_RU.finditer(text):
-        candidates += _valid(m.start(), int(m.group(3)), _month(m.group(2)), int(m.group(1)))
-    for m in WORD_DATE_KY.finditer(text):
-        candidates += _valid(m.start(), int(m.group(1)), _month(m.group(3)), int(m.group(2)))
-    return min(candidates)[1].isoformat() if candidates else None
-
-
-def _month(word: str) -> int:
-    """A month's number from the beginning of its Russian or Kyrgyz name (март before ма[й/я])."""
-    lower = word.lower()
-    return 3 if lower.startswith("март") else next(i for i, m in enumerate(MONTHS, start=1) if lower.startswith(m))
-
-
-def _valid(position: int, year: int, month: int, day: int) -> list[tuple[int, date]]:
-    try:
-        return [(position, date(year, month, day))]
-    except ValueError:
-        return []
 
 
 def _articles(text: str) -> list[Article]:

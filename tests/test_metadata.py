@@ -28,7 +28,7 @@ CIVIL = """РЕШЕНИЕ
     ("text", "expected"),
     [
         (SOVIET, {"court": "Ленинский районный суд города Бишкек", "case_number": "1-234/1967", "date": "1967-05-12",
-                  "case_type": "criminal", "judges": ["Смирнова В.И."],
+                  "case_type": "criminal", "judges": ["Смирнов В.И."],
                   "articles": [{"code": "УК", "article": "97", "part": "2"}], "archive_ref": "Ф. 1, оп. 3, д. 45, л. 12"}),
         (KYRGYZ, {"court": "Ленинский районный суд города Бишкек", "case_number": "05-354/19-УД", "date": "2019-05-14",
                   "case_type": "criminal", "judges": ["Бейшеналиев А.Т."],
@@ -49,7 +49,8 @@ def test_fields_in_both_languages_and_eras(text: str, expected: dict) -> None:
 def test_nothing_said_nothing_found() -> None:
     assert extract("Текст без реквизитов.").as_json() == {
         "court": None, "case_number": None, "date": None, "case_type": None, "judges": [], "articles": [], "archive_ref": None,
-        "instance": None, "result": None, "confidence": {},
+        "instance": None, "result": None, "confidence": {}, "act_kind": None, "other_numbers": [],
+        "lower_case_numbers": [], "composition": {}, "lower_acts": [], "parties": [],
     }
 
 
