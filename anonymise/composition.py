@@ -31,7 +31,7 @@ NAME = re.compile(
     rf"|(?P<before>{INITIAL}(?:[ \t]?{INITIAL})?\s*)(?P<sur2>{SURNAME})"
 )
 ROLE_WORDS = {
-    "presiding": rf"председательствующ[{LOW}]*(?:\s*[-–:]?\s*судь[яи])?|төрагалык\s+кыл[{LOW}]*(?:\s+судья)?",
+    "presiding": rf"председательствующ[{LOW}]*(?:\s*[-–:]?\s*(?:народн[{LOW}]+\s+)?судь[яи])?|төрагалык\s+кыл[{LOW}]*(?:\s+судья)?",
     "judges": r"судей|судьи|судьялар[ы]?",
     "secretary": rf"секретар[{LOW}]*(?:\s+судебного\s+заседания)?|(?:соттук\s+|сот\s+)?отурум[{LOW}]*\s+катчысы|катчы[{LOW}]*",
     "prosecutor": rf"прокурор[{LOW}]*",
@@ -146,7 +146,7 @@ def nominative_name(name: str, case: str = "gen") -> str:
     "Аскар кызы Ж." as it is."""
     match = NAME.fullmatch(name.strip())
     if not match:
-        return name.strip()
+        return nominative(name.strip(), case) if re.fullmatch(SURNAME, name.strip()) else name.strip()
     if match.group("kyz"):
         return re.sub(r"\s*\.\s*", ".", re.sub(r"\s+", " ", match.group("kyz").strip()))
     surname = match.group("sur") or match.group("sur2")

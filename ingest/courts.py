@@ -109,14 +109,27 @@ def canonical(raw: str) -> str:
 
 
 KYRGYZ = {entry[0]: entry[1] for entry in registry()}
-RU_GENITIVE = [("ский", "ского"), ("цкий", "цкого"), ("ный", "ного"), ("ной", "ного"), ("суд", "суда")]
+RU_GENITIVE = [("ский", "ского"), ("цкий", "цкого"), ("ской", "ского"), ("ный", "ного"), ("ной", "ного"),
+               ("суд", "суда")]
+SOVIET = re.compile(r"ССР|Фрунзе|Народный|народный|Пржевальск|Рыбачье|Токмака")
 
 
-def genitive(court: str, language: str) -> str:
+def name_in(court: str, year: int | None) -> str:
+    """The court's name in the year of an act: a Soviet act's court is the
+    people's court of its district of Frunze, as the act says."""
+    if year is None or year >= 1991:
+        return court
+    entry = next((e for e in registry() if e[0] == court), (court,))
+    return next((alias for alias in entry[2:] if SOVIET.search(alias)), court)
+
+
+def genitive(court: str, language: str, year: int | None = None) -> str:
     """A court's name after "of": "Верховного суда КР", "Ош облустук сотунун"."""
+    court = name_in(court, year)
     if language == "ky" and court in KYRGYZ:
         name = KYRGYZ[court]
         return name[: -len("соту")] + "сотунун" if name.endswith("соту") else name
     head, sep, tail = court.partition(" суд")
     words = [next((w[: -len(a)] + b for a, b in RU_GENITIVE if w.endswith(a)), w) for w in head.split()]
-    return (" ".join(words) + (" суда" + tail if sep else "")).replace("Кыргызской Республики", "КР")
+    name = (" ".join(words) + (" суда" + tail if sep else "")).replace("Кыргызской Республики", "КР")
+    return "н" + name[1:] if name.startswith("Народн") else name  # "народного суда", a common noun

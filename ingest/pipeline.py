@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 import anonymise
 from indexing import IndexedDocument
-from ingest import compose, corrections, metadata, review, stages
+from ingest import compose, corrections, metadata, review, stages, titles
 from ingest.claims import Claim, claim, finish
 from ingest.errors import BadInput
 from ingest.publication import event as publication_event, held_spans_in
@@ -305,7 +305,9 @@ def assemble(svc: Services, document_id: str) -> None:
 
     def work(document: Document) -> Apply:
         pages = _pages(svc, document_id)
-        title = make_title(pages, document.source_name)
+        found = corrections.apply(metadata.extract(PAGE_JOIN.join(p.text or "" for p in pages)),
+                                  corrections.corrected_fields(svc, document_id))
+        title = titles.act_title(found, document_language(p.language for p in pages)) or make_title(pages, document.source_name)
         page_pdfs = [svc.blobs.read_bytes(p.pdf_blob) for p in pages if p.pdf_blob]
         # PDF/A-2b when every page is one we built; a born-digital original's
         # pages are kept as they are, and we do not vouch for them.
@@ -324,8 +326,8 @@ def assemble(svc: Services, document_id: str) -> None:
 
 
 def make_title(pages: list[Page], fallback: str) -> str:
-    """The first line with real words in it: for court papers, the kind of
-    act ("ПРИГОВОР", "ЧЕЧИМ"); metadata extraction will do better."""
+    """The first line with real words in it, where the metadata gives no
+    title (ingest/titles.py): a paper with neither a date nor a number."""
     for page in pages:
         for line in (page.text or "").splitlines():
             letters = sum(ch.isalpha() for ch in line)
@@ -423,12 +425,13 @@ def indexed_document(document: Document, pages: list[Page], corrected: dict[str,
     and an operator's corrections win over it (ingest/corrections.py)."""
     text = "\n\n".join(p.text or "" for p in pages)
     found = corrections.apply(metadata.extract(text), corrected or {})
+    language = document_language(p.language for p in pages)
     return IndexedDocument(
         id=document.id,
-        title=document.title or document.source_name,
+        title=titles.act_title(found, language) or document.title or document.source_name,
         source=document.source_name,
         text=text,
-        language=document_language(p.language for p in pages),
+        language=language,
         court=found.court,
         date=found.date,
         case_type=found.case_type,

@@ -21,16 +21,16 @@ import pikepdf
 
 from anonymise import Entity
 from anonymise.scans import place_words, redact_image, redacted_page_pdf, redacted_words
-from ingest.metadata import first_line
 from ingest.services import Services
-from storage.models import Document, Page
+from storage.models import Page
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points, for pages set from text
 
 
-def build(svc: Services, doc: Document, pages: list[Page], entities: list[dict[str, Any]]) -> tuple[bytes, dict[int, bytes]]:
-    """The public PDF, and the redacted image of each scanned page (by page
-    number) for the public document view."""
+def build(svc: Services, pages: list[Page], entities: list[dict[str, Any]], title: str) -> tuple[bytes, dict[int, bytes]]:
+    """The public PDF, titled as the public index titles the act, and the
+    redacted image of each scanned page (by page number) for the public
+    document view."""
     parts, images = [], {}
     for page in pages:
         on_page = [Entity(**{k: v for k, v in e.items() if k != "page"}) for e in entities if e["page"] == page.number]
@@ -46,7 +46,6 @@ def build(svc: Services, doc: Document, pages: list[Page], entities: list[dict[s
     for part in parts:
         merged.pages.extend(pikepdf.open(io.BytesIO(part)).pages)
     # A new PDF: no XMP, and an information dictionary with a title alone.
-    title = first_line("\n".join(p.redacted_text or "" for p in pages), doc.id)
     merged.docinfo = merged.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(title)))
     out = io.BytesIO()
     merged.save(out)

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from anonymise.leaks import Suspect, suspects
 from anonymise.scans import ScanRedactionError
 from indexing import IndexedDocument
-from ingest import corrections, metadata, public_pdf
+from ingest import corrections, metadata, public_pdf, titles
 from ingest.services import Services
 from storage.models import Document, Event, Page, utcnow
 
@@ -102,10 +102,10 @@ def public_text(svc: Services, document_id: str) -> tuple[IndexedDocument, Docum
         pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
         entities = json.loads(doc.entities_json or "[]")
     text = "\n\n".join(p.redacted_text or "" for p in pages)
-    title = metadata.first_line(text, "")
-    # Court, date, type and articles read from the redacted text: a court
-    # and a date name no private person, and the public search filters on them.
+    # Court, date, number, type and articles read from the redacted text:
+    # they name no private person, and the public search filters on them.
     found = corrections.apply(metadata.extract(text), corrections.corrected_fields(svc, document_id))
+    title = titles.act_title(found, doc.language) or metadata.first_line(text, "")
     public = IndexedDocument(
         id=doc.id, title=title, source=doc.id, text=text, language=doc.language, court=found.court,
         date=found.date, case_type=found.case_type, articles=tuple(dict.fromkeys(a.key() for a in found.articles)),
@@ -157,7 +157,7 @@ def public_document(svc: Services, document_id: str) -> Publishable:
     """The public index's document, the redacted PDF and page images."""
     public, doc, pages, entities = public_text(svc, document_id)
     try:
-        pdf, images = public_pdf.build(svc, doc, pages, entities)
+        pdf, images = public_pdf.build(svc, pages, entities, public.title or doc.id)
     except ScanRedactionError as exc:
         raise LeakError(f"the scan cannot be redacted safely: {exc}") from exc
     check_for_leaks(public_pdf.extracted_text(pdf), entities)
@@ -257,7 +257,13 @@ def feed(svc: Services, after: int = 0, limit: int = 100) -> list[FeedItem]:
 
 
 def public_title(svc: Services, document_id: str) -> str:
-    """The first line of the redacted text: what the public index calls it."""
+    """What the public index calls a document: its act's kind, court, date
+    and number, read from the redacted text (its first line where the text
+    says none of them)."""
     with svc.catalog.read() as session:
-        texts = session.scalars(select(Page.redacted_text).where(Page.document_id == document_id).order_by(Page.number))
-        return metadata.first_line("\n".join(text or "" for text in texts), document_id)
+        doc = session.get(Document, document_id)
+        language = doc.language if doc else None
+        text = "\n\n".join(t or "" for t in session.scalars(
+            select(Page.redacted_text).where(Page.document_id == document_id).order_by(Page.number)))
+    found = corrections.apply(metadata.extract(text), corrections.corrected_fields(svc, document_id))
+    return titles.act_title(found, language) or metadata.first_line(text, document_id)

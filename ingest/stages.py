@@ -17,7 +17,7 @@ INDEX = "index"
 
 DOCUMENT_STAGES = (ASSEMBLE, ANONYMISE, INDEX)
 
-_VERSIONS = {PREPARE: "1", ASSEMBLE: "2-pdfa", ANONYMISE: "2-structure-roles", INDEX: "2-metadata"}
+_VERSIONS = {PREPARE: "1", ASSEMBLE: "3-act-title", ANONYMISE: "2-structure-roles", INDEX: "3-act-title"}
 
 
 def version(stage: str, languages: str = "") -> str:

@@ -94,22 +94,22 @@ def _hit_json(hit: Hit, scope: str = "internal") -> dict:  # type: ignore[type-a
 @blueprint.get("/public/documents/<document_id>")
 @rate_limited
 def public_document(document_id: str):  # type: ignore[no-untyped-def]
-    """A published decision as the public may see it: anonymised text only.
-    Anything not published (pending, rejected, withdrawn, unknown) is a 404."""
-    from sqlalchemy import select
+    """A published decision as the public may see it: anonymised text, and
+    the title, court, date and case number read from it. Anything not
+    published (pending, rejected, withdrawn, unknown) is a 404."""
+    from search_api.public import published  # here: search_api.public imports this module
 
-    from storage.models import Document, Page
-
-    with services().catalog.read() as session:
-        doc = session.get(Document, document_id)
-        if doc is None or doc.publication != "published":
-            abort(404, description=f"no published decision {document_id}")
-        pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
+    doc = published(document_id)
     return jsonify({
         "id": doc.id,
+        "title": doc.title,
         "language": doc.language,
-        "published_at": doc.published_at.isoformat() if doc.published_at else None,
-        "pages": [{"number": p.number, "text": p.redacted_text or ""} for p in pages],
+        "court": doc.court,
+        "date": doc.date,
+        "case_number": doc.case_number,
+        "case_type": doc.case_type,
+        "published_at": doc.published_at,
+        "pages": [{"number": p.number, "text": p.redacted_text or ""} for p in doc.pages],
         "pdf_url": url_for("api.public_document_pdf", document_id=doc.id, _external=True),
     })
 

@@ -60,9 +60,11 @@ def document() -> dict[str, Any]:
     }
     public_document = {
         "type": "object",
-        "required": ["id", "pages", "pdf_url"],
+        "required": ["id", "title", "pages", "pdf_url"],
         "properties": {
-            "id": {"type": "string"}, "language": {"type": ["string", "null"]},
+            "id": {"type": "string"}, "title": {"type": "string"}, "language": {"type": ["string", "null"]},
+            "court": {"type": ["string", "null"]}, "date": {"type": ["string", "null"]},
+            "case_number": {"type": ["string", "null"]}, "case_type": {"type": ["string", "null"]},
             "published_at": {"type": ["string", "null"]}, "pdf_url": {"type": "string"},
             "pages": {"type": "array", "items": {"type": "object", "properties": {
                 "number": {"type": "integer"}, "text": {"type": "string"}}}},

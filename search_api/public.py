@@ -36,6 +36,7 @@ class PublicDecision:
     published_at: str | None
     court: str | None
     date: str | None
+    case_number: str | None
     case_type: str | None
     articles: list[str]
     pages: list[Page]
@@ -53,7 +54,7 @@ def published(document_id: str) -> PublicDecision:
     return PublicDecision(
         id=doc.id, title=public_title(services(), document_id), language=doc.language,
         published_at=doc.published_at.date().isoformat() if doc.published_at else None,
-        court=found.court, date=found.date, case_type=found.case_type,
+        court=found.court, date=found.date, case_number=found.case_number, case_type=found.case_type,
         articles=list(dict.fromkeys(a.key() for a in found.articles)), pages=pages, has_pdf=bool(doc.public_pdf_blob),
     )
 

@@ -1,0 +1,88 @@
+"""Two decisions of one court, of one kind, published: the public search
+page, the API, the feed and the public PDF title each by its own date and
+case number, not by the "ПОСТАНОВЛЕНИЕ" both open with; a Kyrgyz act is
+titled in Kyrgyz. Real ingestion, anonymisation, publication and search."""
+
+from __future__ import annotations
+
+import html
+import io
+import textwrap
+from pathlib import Path
+
+import pikepdf
+import pytest
+from flask import Flask
+
+from search_api import create_app
+from sotarchive.sample_archive.render import write_text_pdf
+from sotarchive.settings import load_config
+from tests.conftest import cli_json
+
+RESOLUTION = """{number}
+ПОСТАНОВЛЕНИЕ
+ВЕРХОВНОГО СУДА КЫРГЫЗСКОЙ РЕСПУБЛИКИ
+{day} 2026 года г. Бишкек
+Судебная коллегия по административным делам Верховного суда Кыргызской Республики в составе
+председательствующего Абдыкеримовой Д.С., судей: Осмоналиева Н.К., Жумабаевой Ж.М.,
+рассмотрев в открытом судебном заседании жалобу общества с ограниченной ответственностью «Бирлик»
+на решение Бишкекского межрайонного суда, постановила: жалобу оставить без удовлетворения.
+"""
+TOKTOM = """№ ВСИ604-0203/26 УД
+КЫРГЫЗ РЕСПУБЛИКАСЫНЫН ЖОГОРКУ СОТУНУН
+ТОКТОМУ
+2026-жылдын 9-февралы Бишкек шаары
+Кыргыз Республикасынын Жогорку Сотунун жазык иштери боюнча Соттук коллегиясы курамында:
+төрагалык кылган Токтосунов А.И., судьялар: Бакиров Б., Абдыраимов Ж.Т., көзөмөл арызын карап,
+токтом кылды: арыз канааттандырылбасын.
+"""
+TITLES = {
+    "a.pdf": "Постановление Верховного суда КР от 11 марта 2026 г. по делу № 05-354/26-ГД",
+    "b.pdf": "Постановление Верховного суда КР от 12 марта 2026 г. по делу № 05-360/26-ГД",
+    "c.pdf": "Кыргыз Республикасынын Жогорку сотунун 2026-жылдын 9-февралындагы № ВСИ604-0203/26-УД токтому",
+}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    folder = tmp_path_factory.mktemp("titles")
+    data = folder / "data"
+    texts = {"a.pdf": RESOLUTION.format(number="К/п №05-354/26 ГД", day="11 марта"),
+             "b.pdf": RESOLUTION.format(number="К/п №05-360/26 ГД", day="12 марта"), "c.pdf": TOKTOM}
+    for name, text in texts.items():
+        write_text_pdf("\n".join(line for part in text.splitlines() for line in textwrap.wrap(part, 90)), folder / name)
+    cli_json(data, "ingest", *(str(folder / name) for name in texts), "--wait", "--json", check=True)
+    ids = {h["source"]: h["id"] for h in cli_json(data, "search", "суд", "--json", "--limit", "10")["hits"]}
+    assert set(ids) == set(texts)
+    cli_json(data, "publish", *ids.values(), "--approve", "--json", check=True)
+    return data, ids
+
+
+@pytest.fixture(scope="module")
+def app(published: tuple[Path, dict[str, str]]) -> Flask:
+    app = create_app(load_config(str(published[0])))
+    app.testing = True
+    return app
+
+
+def test_staff_search_titles_each_act_by_its_court_date_and_number(published: tuple[Path, dict[str, str]]) -> None:
+    data, ids = published
+    hits = cli_json(data, "search", "суд", "--json", "--limit", "10")["hits"]
+    assert {h["source"]: h["title"] for h in hits} == TITLES
+
+
+def test_public_search_page_and_api_show_the_titles(app: Flask, published: tuple[Path, dict[str, str]]) -> None:
+    _, ids = published
+    public = app.test_client()
+    api = public.get("/api/v1/search", query_string={"q": "суд", "limit": 10}).get_json()
+    titles = {h["id"]: h["title"] for h in api["hits"]}
+    assert titles == {ids[name]: title for name, title in TITLES.items()}
+    assert titles[ids["a.pdf"]] != titles[ids["b.pdf"]]  # one court, one kind of act: still two titles
+    page = html.unescape(public.get("/", query_string={"q": "постановление"}).get_data(as_text=True))
+    assert TITLES["a.pdf"] in page and TITLES["b.pdf"] in page
+    feed = public.get("/api/v1/feed.json").get_json()
+    assert {i["title"] for i in feed["items"]} == set(TITLES.values())
+    document = public.get(f"/api/v1/public/documents/{ids['c.pdf']}").get_json()
+    assert document["title"] == TITLES["c.pdf"]
+    pdf = pikepdf.open(io.BytesIO(public.get(f"/decisions/{ids['b.pdf']}.pdf").data))
+    assert str(pdf.docinfo["/Title"]) == TITLES["b.pdf"]
