@@ -95,8 +95,9 @@ def same_number(a: str | None, b: str | None) -> bool:
     """Two spellings of one number: hyphens, spaces and "№" aside."""
     if a is None or b is None:
         return a is b
-    return _key(a) == _key(b)
+    return number_key(a) == number_key(b)
 
 
-def _key(number: str) -> str:
+def number_key(number: str) -> str:
+    """A number as compared and linked: "05-354/26-ГД" and "05-354/26 ГД" are one."""
     return re.sub(r"[\s\-\u00ad–.№]", "", number).upper()

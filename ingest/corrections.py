@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ingest import courts, metadata
+from ingest import case_links, courts, metadata
 from ingest.services import Services
 from storage.models import Document, Event, Page
 
@@ -115,4 +115,8 @@ def correct(svc: Services, document_id: str, field: str, raw: str, text: str, wh
             raise CorrectionError(f"no document {document_id}")
         session.add(Event(document_id=document_id, stage=STAGE, kind="corrected", actor=who, message=json.dumps(
             {"field": field, "before": before.as_json()[field], "after": value}, ensure_ascii=False)))
-    return effective(svc, document_id, text)[0]
+    after = effective(svc, document_id, text)[0]
+    if field == "case_number":
+        with svc.catalog.write() as session:
+            case_links.record(session, document_id, after)  # the appeal chain follows the operator's number
+    return after

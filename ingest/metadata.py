@@ -171,7 +171,8 @@ def _act_kind(head: str) -> str | None:
     for line in head.splitlines()[:12]:
         word = re.sub(r"\s", "", line).lower()
         for kind, pattern in ACT_KINDS:
-            if re.fullmatch(rf"(?:[а-яөүң]+\s*)?(?:{pattern})", word) and len(word) <= 30:
+            # "РЕШЕНИЕ ИМЕНЕМ КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН АТЫНАН ЧЕЧИМ" too.
+            if re.fullmatch(rf"(?:кыргызреспубликасынынатынан)?(?:{pattern})(?:именем[а-яё]*)?", word):
                 return kind
     return None
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 import anonymise
 from indexing import IndexedDocument
-from ingest import compose, corrections, metadata, review, stages, titles
+from ingest import case_links, compose, corrections, metadata, review, stages, titles
 from ingest.claims import Claim, claim, finish
 from ingest.errors import BadInput
 from ingest.publication import event as publication_event, held_spans_in
@@ -301,7 +301,7 @@ def _pages(svc: Services, document_id: str) -> list[Page]:
 
 
 def assemble(svc: Services, document_id: str) -> None:
-    """The searchable PDF of the document, and its title."""
+    """The searchable PDF of the document, its title and its case numbers."""
 
     def work(document: Document) -> Apply:
         pages = _pages(svc, document_id)
@@ -319,6 +319,7 @@ def assemble(svc: Services, document_id: str) -> None:
             doc = session.get(Document, document_id)
             assert doc is not None
             doc.pdf_blob, doc.title = pdf_blob, title
+            case_links.record(session, document_id, found)
 
         return apply
 

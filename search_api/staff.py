@@ -10,7 +10,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from sqlalchemy import select
 
 from indexing import QueryError
-from ingest import corrections
+from ingest import case_links, corrections
 from search_api import saved
 from ingest.pipeline import refresh_indexes
 from search_api.auth import account, requires
@@ -49,7 +49,8 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
     except QueryError:
         similar = []  # not indexed (yet, or superseded)
     return render_template("document.html", doc=view.document, pages=view.pages, meta=found, corrected=corrected,
-                           fields=corrections.FIELDS, shown_value=shown_value, similar=similar)
+                           fields=corrections.FIELDS, shown_value=shown_value, similar=similar,
+                           links=case_links.linked(services(), document_id))
 
 
 @blueprint.post("/documents/<document_id>/metadata")

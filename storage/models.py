@@ -234,3 +234,18 @@ class SavedSearch(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     seen_json: Mapped[str] = mapped_column(Text, default="[]")  # document ids seen, as JSON
+
+
+class CaseNumber(Base):
+    """A case number an act carries: its own court's ("deciding", or
+    "other" for a second registration) or a lower court's ("lower"). Acts
+    that share a number's key are links of one appeal chain: the Supreme
+    Court's act names the regional court's case, which is another act's own."""
+
+    __tablename__ = "case_numbers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    number: Mapped[str] = mapped_column(String(80))  # as written: "05-354/26-ГД", "ГД-15940/24Б3"
+    key: Mapped[str] = mapped_column(String(80), index=True)  # hyphens, spaces and "№" aside, upper case
+    role: Mapped[str] = mapped_column(String(16))  # deciding, other, lower

@@ -81,7 +81,7 @@ def test_an_archive_of_the_first_schema_upgrades_with_its_data(kind: str, tmp_pa
         assert session.execute(text("SELECT text FROM pages WHERE document_id = 'd1'")).scalar() == "сот"
         assert session.execute(text("SELECT superseded FROM documents WHERE id = 'd1'")).scalar() in (False, 0)
         assert session.execute(text("SELECT count(*) FROM files")).scalar() == 1
-        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0008"
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0009"
     catalog.dispose()
 
 
@@ -89,7 +89,7 @@ def test_migrations_create_the_tables(catalog: Catalog) -> None:
     catalog.migrate()  # twice is harmless
     with catalog.read() as session:
         tables = set(inspect(session.connection()).get_table_names())
-    assert {"batches", "documents", "files", "pages", "stage_runs", "events", "alembic_version"} <= tables
+    assert {"batches", "documents", "files", "pages", "stage_runs", "events", "case_numbers", "alembic_version"} <= tables
     if catalog.is_sqlite:
         with catalog.read() as session:
             assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
