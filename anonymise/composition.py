@@ -37,14 +37,18 @@ ROLE_WORDS = {
     "prosecutor": rf"прокурор[{LOW}]*",
     "lawyers": rf"адвокат[{LOW}]*|защитник[{LOW}]*|жактоочу[{LOW}]*",
 }
+ROLE_WORDS["reporting"] = rf"(?:судья-)?докладчик[{LOW}]*|(?:судья-)?баяндамачы(?:\s+судья)?|баяндоочу"
 ROLE = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in ROLE_WORDS.items()) + r")(?![\w-])")
+# A panel member marked as the reporting judge after the name: "Абдраимова Т.К. (судья-докладчик)",
+# "Усенов К.С. - баяндамачы".
+MARKED_REPORTING = re.compile(r"(?i)\s*(?:\(\s*|[-–—]\s*)(?:судья[-\s])?(?:докладчик|баяндамачы|баяндоочу)[а-я]*\s*\)?")
 # Where the panel's list ends and the matter begins.
 MATTER = re.compile(r"(?i)рассмотр[а-я]*|катышуу[а-яөүң]*\s+менен|катышуусунда|ачык\s+(?:соттук\s+)?отурум|соттун\s+ачык|"
                     r"без\s+участия|установил|таппы")
 BETWEEN = re.compile(r"^(?:[\s,;]|\bи\b|\bжана\b)*$")
 SKIP = re.compile(r"(?i)^[\s:–—-]*")
 REPORTING = [
-    re.compile(rf"[Дд]оклад\w*\s+(?:по\s+делу\s+)?судьи\s+(?:Верховного\s+суда\s+Кыргызской\s+Республики\s+)?(?P<name>"
+    re.compile(rf"[Дд]оклад\w*\s+(?:по\s+делу\s+)?судьи(?:-докладчика)?\s+(?:Верховного\s+суда\s+Кыргызской\s+Республики\s+)?(?P<name>"
                rf"{SURNAME}\s*{INITIAL}(?:[ \t]?{INITIAL})?|{INITIAL}(?:[ \t]?{INITIAL})?\s*{SURNAME})"),
     re.compile(rf"[Сс]отунун\s+судьясы\s+(?P<name>{INITIAL}(?:[ \t]?{INITIAL})?\s*{SURNAME})\s+баяндама"),
 ]
@@ -83,12 +87,39 @@ class Composition:
 def composition(text: str) -> Composition:
     """The panel, the record keeper, the prosecutor and the lawyers of an act."""
     text = text.replace("\u00ad", "-")
-    found = _listed(_opening(text))
+    opening, marked = _marked_reporting(_opening(text))
+    found = _listed(opening)
     if found.presiding is None:
         found.presiding, signed = _signatures(text)
         found.judges = found.judges or signed
-    found.reporting = _reporting(text, found.panel())
+    found.reporting = found.reporting or _member(marked, found.panel()) or _reporting(text, found.panel())
+    if found.reporting and found.reporting not in found.panel():
+        found.judges.append(found.reporting)
     return found
+
+
+def _marked_reporting(opening: str) -> tuple[str, str | None]:
+    """The opening with a "(судья-докладчик)" after a name blanked out (so
+    the list of judges reads on), and the name it marked, as written."""
+    marked = None
+    for match in MARKED_REPORTING.finditer(opening):
+        before = list(NAME.finditer(opening, max(0, match.start() - 40), match.start()))
+        if before and before[-1].end() == match.start():
+            marked = before[-1].group()
+            opening = opening[:match.start()] + " " * (match.end() - match.start()) + opening[match.end():]
+    return opening, marked
+
+
+def _member(written: str | None, panel: list[str]) -> str | None:
+    """The panel member a name refers to, in whichever case it was written."""
+    if written is None:
+        return None
+    for case in ("gen", "nom", "prep"):
+        name = nominative_name(written, case)
+        member = next((m for m in panel if _same_person(m, name)), None)
+        if member:
+            return member
+    return None
 
 
 def _opening(text: str) -> str:
@@ -107,6 +138,9 @@ def _listed(opening: str) -> Composition:
         stop = roles[n + 1].start() if n + 1 < len(roles) else len(opening)
         names = _names_after(opening[role.end():stop], _case_of(role.group()))
         if not names:
+            continue
+        if kind == "reporting":  # "судья-докладчик Исаков А.И.": reports, and sits
+            found.reporting = found.reporting or names[0]
             continue
         if kind in ("judges", "lawyers"):
             getattr(found, kind).extend(x for x in names if x not in getattr(found, kind))

@@ -358,11 +358,14 @@ def _ocr_one(path: Path, info, number: int, config, languages: str) -> dict[str,
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def extract(ctx: click.Context, file: Path, as_json: bool) -> None:
-    """The metadata found in a document: court, case number, date, case type,
-    judges, articles cited, archive reference (read with the full OCR)."""
+    """The metadata found in a document: title, court, case numbers, date,
+    case type, composition of the court, lower courts' acts, articles cited,
+    archive reference (read with the full OCR)."""
     from ingest.errors import BadInput
     from ingest.metadata import extract as extract_metadata
+    from ingest.pipeline import document_language
     from ingest.sources import inspect_source
+    from ingest.titles import act_title
 
     config = _config(ctx)
     try:
@@ -370,7 +373,8 @@ def extract(ctx: click.Context, file: Path, as_json: bool) -> None:
     except BadInput as exc:
         raise click.ClickException(f"{file}: {exc}") from exc
     pages = [_ocr_one(file, info, n, config, config.ocr_languages) for n in range(1, info.page_count + 1)]
-    found = extract_metadata("\n\n".join(p.get("text", "") for p in pages)).as_json()
+    metadata = extract_metadata("\n\n".join(p.get("text", "") for p in pages))
+    found = {"title": act_title(metadata, document_language(p.get("language") for p in pages)), **metadata.as_json()}
     if as_json:
         _emit(found)
     else:

@@ -176,3 +176,20 @@ def test_two_decisions_of_one_court_and_kind_have_different_titles() -> None:
 
 def test_a_text_with_no_date_and_no_number_has_no_title_of_its_own() -> None:
     assert act_title(extract("Справка о составе семьи."), "ru") is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "в составе: председательствующего судьи Бекмуратова К., судей: Абдраимовой Т.К. (судья-докладчик), "
+        "Исакова А., при секретаре Асановой Б., рассмотрев",
+        "в составе председательствующего Бекмуратова К., судей Абдраимовой Т.К., Исакова А., рассмотрела дело. "
+        "Заслушав доклад судьи-докладчика Абдраимовой Т.К., коллегия",
+        "курамында: төрагалык кылуучу судья Бекмуратов К., судьялар: Абдраимова Т.К. - баяндамачы, Исаков А., "
+        "катчы Асанова Б. катышуусу менен",
+    ],
+)
+def test_the_reporting_judge_marked_in_the_panel_or_named_in_the_text(opening: str) -> None:
+    panel = composition(opening)
+    assert (panel.presiding, panel.reporting) == ("Бекмуратов К.", "Абдраимова Т.К.")
+    assert panel.judges == ["Абдраимова Т.К.", "Исаков А."]
