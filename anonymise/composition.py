@@ -24,6 +24,9 @@ UP = "А-ЯЁӨҮҢ"
 LOW = "а-яёөүң"
 SURNAME = rf"[{UP}][{LOW}]+(?:-[{UP}]?[{LOW}]+)?"
 INITIAL = rf"(?:Дж|[{UP}])\s?\."
+# A surname alone, where its ending says it is one ("Бекмуратова", "Абдраимовдун").
+SURNAME_SHAPED = (rf"[{UP}][{LOW}]+(?:ов|ев|ёв|ин|ын)(?:а|ой|у|ым|е|[дтн][ыиуү]н|[гк][аоеө]|[дтн][ыиуү]|а[дтн][ыиуү]н|а[гк]а)?"
+                  rf"(?![{LOW}])")
 # "Кульматовой Д.С.", "Д.С. Кульматова", "Аскар кызы Ж.", "Ж.Абдырахмановдун".
 NAME = re.compile(
     rf"(?P<kyz>{SURNAME}\s+(?:уулу|кызы)\s+{INITIAL})"
@@ -49,8 +52,9 @@ BETWEEN = re.compile(r"^(?:[\s,;]|\bи\b|\bжана\b)*$")
 SKIP = re.compile(r"(?i)^[\s:–—-]*")
 REPORTING = [
     re.compile(rf"[Дд]оклад\w*\s+(?:по\s+делу\s+)?судьи(?:-докладчика)?\s+(?:Верховного\s+суда\s+Кыргызской\s+Республики\s+)?(?P<name>"
-               rf"{SURNAME}\s*{INITIAL}(?:[ \t]?{INITIAL})?|{INITIAL}(?:[ \t]?{INITIAL})?\s*{SURNAME})"),
-    re.compile(rf"[Сс]отунун\s+судьясы\s+(?P<name>{INITIAL}(?:[ \t]?{INITIAL})?\s*{SURNAME})\s+баяндама"),
+               rf"{SURNAME}\s*{INITIAL}(?:[ \t]?{INITIAL})?|{INITIAL}(?:[ \t]?{INITIAL})?\s*{SURNAME}|{SURNAME_SHAPED}(?=[\s,.]))"),
+    # "судьясы Ж. Абдырахмановдун баяндамасын", "судья Т.К. Абдраимовдун баяндамасын угуп".
+    re.compile(rf"(?P<name>{INITIAL}(?:[ \t]?{INITIAL})?\s*{SURNAME}|{SURNAME_SHAPED})\s+баяндамас[ыи]"),
 ]
 # Case endings a role word's case gives a surname, and the nominative for each.
 RU_OBLIQUE = [  # (ending, nominative ending), longest first; feminine before masculine
@@ -124,7 +128,7 @@ def _member(written: str | None, panel: list[str]) -> str | None:
 
 def _opening(text: str) -> str:
     """From the top to where the act says what it considered."""
-    start = re.search(r"(?i)в\s+составе|курамында|составе", text)
+    start = re.search(r"(?i)в\s+составе|курамында|курамда|составе", text)
     begin = start.start() if start else 0
     end = MATTER.search(text, begin)
     return text[begin:end.start() if end else min(len(text), begin + 1500)]
@@ -212,8 +216,10 @@ def _reporting(text: str, panel: list[str]) -> str | None:
     for pattern in REPORTING:
         match = pattern.search(text)
         if match:
-            name = nominative_name(match.group("name"), "gen")
-            return next((member for member in panel if _same_person(member, name)), name)
+            written = match.group("name")
+            if not re.search(INITIAL, written):
+                return _member(written, panel)  # a surname alone counts only as a panel member's
+            return _member(written, panel) or nominative_name(written, "gen")
     return None
 
 

@@ -193,3 +193,13 @@ def test_the_reporting_judge_marked_in_the_panel_or_named_in_the_text(opening: s
     panel = composition(opening)
     assert (panel.presiding, panel.reporting) == ("Бекмуратов К.", "Абдраимова Т.К.")
     assert panel.judges == ["Абдраимова Т.К.", "Исаков А."]
+
+
+def test_a_reporting_judge_the_act_does_not_name_is_not_invented() -> None:
+    # "Верховного" once came out as the reporting judge of this sentence.
+    unnamed = composition("в составе председательствующего Осмоналиева К.Т., судей: Акматова Б.Дж., Арапбаева Н.М., "
+                          "рассмотрев ... заслушав доклад судьи Верховного суда Кыргызской Республики, судебная коллегия")
+    assert unnamed.reporting is None and "Верховного" not in unnamed.judges
+    by_surname = composition("в составе председательствующего Осмоналиева К.Т., судей: Акматова Б.Дж., Арапбаевой Н.М., "
+                             "рассмотрев ... заслушав доклад судьи Арапбаевой, судебная коллегия")
+    assert by_surname.reporting == "Арапбаева Н.М."
