@@ -192,6 +192,29 @@ def stemmer() -> None:
         print(f"{label:44} {every.conflated:>10.1%} {every.over_conflated:>15.1%} "
               f"{kept_out.conflated:>20.1%} {kept_out.over_conflated:>13.1%}")
     print()
+    treebank()
+
+
+def treebank() -> None:
+    """The analysis on real Kyrgyz: the UD_Kyrgyz-KTMU train split (bench/kyrgyz_treebank.py), against
+    the five-letter prefix, in the same run. Targets: conflation at least 85%, over-conflation at most 10%."""
+    from bench import kyrgyz_treebank as tb
+
+    parts = tb.read()
+    print("Kyrgyz analysis on the UD_Kyrgyz-KTMU train split (real data; its test split is not used):")
+    print("a form in its sentence against its lemma typed alone; over-conflation over pairs of different")
+    print("lemmas sharing their first 3 (4) letters\n")
+    header = (f"{'part':9} {'analysis':16} {'inflected':>9} {'conflation':>10} {'pairs(3)':>9} {'over(3)':>8} "
+              f"{'pairs(4)':>9} {'over(4)':>8}")
+    print(header)
+    print("-" * len(header))
+    for name in ("held out", "dev"):
+        for label, doc, query in (("sotarchive", tb.search_doc_terms, tb.search_query_terms),
+                                  ("5-letter prefix", tb.prefix_doc_terms, tb.prefix_terms)):
+            three, four = tb.measure(parts[name], doc, query, 3), tb.measure(parts[name], doc, query, 4)
+            print(f"{name:9} {label:16} {three.inflected:>9} {three.conflation:>10.1%} {three.pairs:>9} "
+                  f"{three.over_conflation:>8.1%} {four.pairs:>9} {four.over_conflation:>8.1%}")
+    print("(held out: the sentences whose number ends in 0 or 5, kept out of the lexicon and of rule-writing)\n")
 
 
 def relevance(folder: Path, background: int, seed: int, processes: int) -> None:
@@ -336,10 +359,14 @@ def main() -> None:
     parser.add_argument("--opensearch", help="also compare with OpenSearch at this URL (make bench-backends starts one)")
     parser.add_argument("--compare-docs", type=int, default=100_000, help="documents for the engine comparison")
     parser.add_argument("--only-compare", action="store_true", help="skip the stemmer, relevance and latency runs")
+    parser.add_argument("--only-stemmer", action="store_true", help="the stemmer figures alone (the form list, the treebank)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="sotarchive-search-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
+        if args.only_stemmer:
+            stemmer()
+            return
         if not args.only_compare:
             stemmer()
             relevance(folder, args.docs, args.seed, args.processes)

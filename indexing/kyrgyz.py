@@ -85,22 +85,36 @@ DERIVATION = _table(
 VERBAL = _table(
     "[гк]Aн",  # past participle: чыгарган
     "[гк]Aн[дт]Iк",  # кылгандык
-    "[дт]I", "[дт]Iк",  # past: карады, карадык
-    "Iп",  # converb: алып, чыгып (not a bare -п: талап, мектеп would lose it)
+    "[дт]I",  # past: карады, башталды
+    "Iп",  # converb: алып, чыгып (after a vowel, баштап: see LEXICAL)
+    "Aт", "йт",  # present-future: алат, кирет; колдойт
     "II", "AA",  # verbal noun: даттануу, кароо
     "IIчI",  # agent participle: жабырлануучу, соттолуучу
     "сA",  # conditional
 )
+# Voice and negation sit between a verb's root and its tense: кайтар-ыл-ды,
+# башта-л-ды, алыш-па-йт. Search wants "returned" to find "was returned"
+# and, as a Russian search treats "не", a negated verb to find the verb.
+# They are cut only under another suffix: a word ending in -ал or -ба is
+# not a verb form for that alone (аял, арба).
+VERBAL_NOUN = _table("II", "AA")
+IRREGULAR = {"балдар": "бала"}  # бала's plural: балдар, балдардын
+# Verb endings that end many other words too: cut only where they leave a
+# word the lexicon knows (converbs карай, келе; the reciprocal кетиш).
+LEXICAL = _table("й", "п", "A", "Iш", "ш")  # карай, баштап, келе, кетиш, тандаш (not мектеп, талап)
+VOICE = _table("Iл", "л", "Iн", "н")  # passive and reflexive: кайтар-ыл-ды, шайла-н-ды
+NEGATION = _table("бA", "пA")
+INNER = VOICE | NEGATION
 # Suffixes stack in this order (the stem first), so stripping from the end
 # goes down the layers: a case ending, then a possessive, then a plural,
-# then a derivation; never two case endings (корутунду-су-н, not
-# корутун-ду-су-н).
-LAYERS: dict[str, int] = {}
-for _layer, _table_ in enumerate((DERIVATION | VERBAL, PLURAL, POSSESSIVE, CASE)):
+# then a derivation or a verb form, then negation and voice; never two
+# case endings (корутунду-су-н, not корутун-ду-су-н).
+LAYERS: dict[str, set[int]] = {}
+for _layer, _table_ in enumerate((VOICE, NEGATION, DERIVATION | VERBAL | LEXICAL, PLURAL, POSSESSIVE, CASE)):
     for _suffix in _table_:
-        LAYERS[_suffix] = max(LAYERS.get(_suffix, -1), _layer)
+        LAYERS.setdefault(_suffix, set()).add(_layer)
 SUFFIXES = frozenset(LAYERS)
-TOP = len(set(LAYERS.values()))
+TOP = 6
 LONGEST = max(len(s) for s in SUFFIXES)
 MIN_STEM = 3  # shorter stems only from the lexicon (иш, үй, ай)
 MIN_DICTIONARY_STEM = 5  # a shorter Russian word inside a Kyrgyz one is too often chance (бал in бала)
@@ -114,9 +128,11 @@ AFTER_POSSESSIVE = frozenset(
 )
 # After a vowel, a suffix's д- or л- form depends on the suffix: locative
 # and ablative take д (система-да), plural and derivations л (система-лар).
-AFTER_VOWEL_D = frozenset(v for p in ("[дт]A", "[дт]Aн", "[дт]Aгы", "[дт]Aги", "[дт]Aгу", "[дт]Aгү", "[дт]Aй") for v in _variants(p))
+AFTER_VOWEL_D = frozenset(v for p in ("[дт]A", "[дт]Aн", "[дт]Aгы", "[дт]Aги", "[дт]Aгу", "[дт]Aгү", "[дт]Aй",
+                                      "дI") for v in _variants(p))  # and the past: жарыяла-ды
 L_AFTER = VOWELS | {"р", "й"}  # л-suffixes follow a vowel, р or й: шаар-лар, үй-лөр
 AFTER_VOICELESS = ("т", "к")  # сот-ко, иш-тин; after a vowel or a voiced sound д, г: шаар-да, система-га
+ONLY_AFTER_VOWEL = frozenset({"п", "йт", "л", "н", "й", "ш"})  # баштап, колдойт, башта-л-ды, шайла-н-ды
 
 
 @lru_cache(maxsize=None)
@@ -137,10 +153,24 @@ def exceptions() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def known_stems() -> frozenset[str]:
-    """Stems of common words of court texts. Where a word can be cut in
-    two ways (облус-у or облу-су, милдет-и or милде-ти), the cut that
-    leaves a known stem wins."""
-    return read_word_list("kyrgyz_stems.txt") | exceptions()
+    """Stems of common words of court texts, and the lemmas of the Kyrgyz
+    treebank's development sentences. Where a word can be cut in two ways
+    (облус-у or облу-су, милдет-и or милде-ти, жылдыг-ы or жыл-дыгы), the
+    cut that leaves a known word wins."""
+    return read_word_list("kyrgyz_stems.txt") | exceptions() | read_word_list("kyrgyz_treebank_lemmas.txt")
+
+
+@lru_cache(maxsize=1)
+def known_verbs() -> frozenset[str]:
+    """The verbs among the treebank's lemmas: ташы "carry" is a verb, таш
+    "stone" is not, so ташуу is ташы-уу."""
+    return read_word_list("kyrgyz_treebank_verbs.txt")
+
+
+@lru_cache(maxsize=1)
+def known_canonical() -> frozenset[str]:
+    """The known stems as the stemmer writes them (canonical())."""
+    return frozenset(canonical(w) for w in known_stems())
 
 
 def _devoice(stem: str) -> str:
@@ -151,7 +181,7 @@ def _ends_in_possessive(stem: str) -> bool:
     return stem[-1] in I4 and (stem[-2] == "с" or stem[-2] not in VOWELS)
 
 
-def _fits(stem: str, suffix: str) -> bool:
+def _fits(stem: str, suffix: str, layer: int | None = None) -> bool:
     """Whether a suffix can follow this stem: the stem must still look like
     a word, and the suffix's first sound must suit the stem's last one."""
     if not VOWELS & set(stem):
@@ -159,12 +189,16 @@ def _fits(stem: str, suffix: str) -> bool:
     if len(stem) < MIN_STEM and stem not in known_stems():
         return False
     ends_in_vowel = stem[-1] in VOWELS
+    if suffix in ONLY_AFTER_VOWEL and not ends_in_vowel:
+        return False  # башта-п, колдо-йт, башта-л-ды
+    if suffix in NEGATION and (suffix[0] == "п") != (stem[-1] in VOICELESS):
+        return False  # алыш-па-йт, бар-ба-ды
     if suffix[0] in CONSONANT_AFTER_VOWEL and not ends_in_vowel:
         return False
     if suffix[0] in VOWELS and ends_in_vowel:
         return False  # иш-и, but a vowel-final stem takes -сы
-    if suffix in AFTER_POSSESSIVE and not _ends_in_possessive(stem):
-        return False  # системасы-на, but берене is not берe-не
+    if suffix in AFTER_POSSESSIVE and layer not in (0,) and not _ends_in_possessive(stem):
+        return False  # системасы-на, but берене is not берe-не (a verb's -н- is no case: талкуула-н-ды)
     if suffix[0] in AFTER_VOICELESS and stem[-1] not in VOICELESS:
         return False  # паспорт-у, not паспор-ту (that would be паспор-ду)
     if suffix[0] in ("д", "г") and stem[-1] in VOICELESS:
@@ -176,52 +210,90 @@ def _fits(stem: str, suffix: str) -> bool:
     return True
 
 
-def _cuts(word: str, below: int) -> list[tuple[str, int]]:
+def _cuts(word: str, below: int, lexical: bool = False) -> list[tuple[str, int]]:
     """The stems one suffix shorter, longest suffix first, with the layer
-    of the suffix cut; only suffixes of a layer below `below`."""
+    of the suffix cut; only suffixes of a layer below `below`. A suffix in
+    several tables (-ды: accusative or past) is cut as each of them;
+    voice and negation only under a verb's ending. With
+    `lexical`, also the cuts that are allowed only where they leave a word
+    the lexicon knows: voice at the end (дайындал → дайында) and the short
+    verb endings that end many other words too (карай → кара, келе → кел,
+    кетиш → кет)."""
     cuts = []
     for length in range(min(LONGEST, len(word) - 2), 0, -1):
         suffix = word[-length:]
-        layer = LAYERS.get(suffix, TOP)
-        # A suffix in several tables (-ды: accusative or past) may be cut
-        # as the lower one when the higher is no longer allowed.
-        if layer >= below and suffix in DERIVATION | VERBAL and below > 0:
-            layer = 0
-        if layer < below and _fits(word[:-length], suffix):
-            cuts.append((word[:-length], layer))
+        allowed = [layer for layer in LAYERS.get(suffix, ()) if layer < below]
+        stem = word[:-length]
+        known = lexical and canonical(stem) in known_canonical()
+        if suffix in LEXICAL and not known:
+            continue
+        # -ды may be a past (a verb's layer) or an accusative (a case's):
+        # each reading is a way down.
+        for layer in sorted(set(allowed), reverse=True):
+            if layer < 2 and TOP > below > 2:
+                continue  # voice and negation come before a verb's ending, not a plural or a case (чарба-лар)
+            if layer < 2 and below == TOP and (len(suffix) < 2 or not known):
+                continue  # at a word's end only -ыл, -ын to a known verb (дайында-л: not аял, Асан, телефон)
+            if layer < 2 and len(suffix) < 2 and not known:
+                continue  # a bare -л-, -н- only to a known verb: башта-л-ды, but телефон-ду is no телефо-н-ду
+            if _fits(stem, suffix, layer):
+                cuts.append((stem, layer))
     return cuts
 
 
-def _candidates(word: str) -> list[tuple[int, str]]:
+def _candidates(word: str) -> list[tuple[int, int, str]]:
     """Every stem reachable by stripping suffixes down the layers, with
-    the number stripped; stripping stops at an exception."""
-    found: dict[str, int] = {word: 0}
-    frontier = [(word, TOP, 0)]
+    the number of cuts that count (voice and negation do not: башта-л-ды
+    is a form of башта as much as башта-ды is) and of those that do not;
+    stripping stops at an exception."""
+    found: dict[str, tuple[int, int]] = {word: (0, 0)}
+    frontier = [(word, TOP, 0, 0)]
+    reached: dict[tuple[str, int], tuple[int, int]] = {}
     while frontier:
-        current, below, rounds = frontier.pop()
+        current, below, rounds, inner = frontier.pop()
         if current in exceptions() and current != word:
             continue
-        for shorter, layer in _cuts(current, below):
-            if shorter not in found or found[shorter] > rounds + 1:
-                found[shorter] = rounds + 1
-                frontier.append((shorter, layer, rounds + 1))
-    return [(rounds, stem) for stem, rounds in found.items()]
+        for shorter, layer in _cuts(current, below, lexical=True):
+            # Voice and negation under a verb's ending are free; at a word's end they are a cut like any.
+            inner_cut = layer < 2 and below != TOP
+            cost = (rounds + (0 if inner_cut else 1), -(inner + int(inner_cut)))
+            for candidate in _with_merged_vowel(shorter, current[len(shorter):]):
+                if candidate not in found or found[candidate] > cost:
+                    found[candidate] = cost
+                # A stem reached as a past (-ды) may go further down than as an accusative.
+                if (candidate, layer) not in reached or reached[(candidate, layer)] > cost:
+                    reached[(candidate, layer)] = cost
+                    frontier.append((candidate, layer, cost[0], -cost[1]))
+    return [(rounds, -negative_inner, stem) for stem, (rounds, negative_inner) in found.items()]
+
+
+def _with_merged_vowel(stem: str, suffix: str) -> list[str]:
+    """The stem, and where a verbal noun's long vowel swallowed the verb's
+    final vowel (иште-үү → иштөө, башта-уу → баштоо, ташы-уу → ташуу) the
+    verb as the lexicon knows it, unless the stem is a verb itself (бер-үү)."""
+    if suffix in VERBAL_NOUN and stem[-1] not in VOWELS and stem not in known_verbs():
+        return [stem] + [stem + vowel for vowel in "аеоөуүыи" if stem + vowel in known_verbs()]
+    return [IRREGULAR.get(stem, stem)]
 
 
 def _greedy(word: str) -> str:
+    """Cut the longest suffix at each step; where it has two readings
+    (-ди: a past or an accusative), the one that lets the cutting go on
+    (жибер-ил-ди: a past, under which the passive comes off)."""
     current, below = word, TOP
     while True:
         cuts = _cuts(current, below)
         if not cuts:
             return current
-        current, below = cuts[0]
+        longest = [c for c in cuts if c[0] == cuts[0][0]]
+        current, below = next((c for c in longest if _cuts(*c)), longest[0])
         if current in exceptions():
             return current
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str, use_lexicon: bool = True, dictionary: Callable[[str], bool] | None = None) -> str:
-    """The stem of a lowercased Kyrgyz word.
+    """The stem of a lowercased Kyrgyz word, as canonical() writes it.
 
     Of the stems the suffix tables allow, the first found of:
     - a stem of the lexicon, reached with the fewest cuts (айлык-ка stays
@@ -229,29 +301,35 @@ def stem(word: str, use_lexicon: bool = True, dictionary: Callable[[str], bool] 
     - a word of `dictionary` (the analyser passes the Russian dictionary:
       the law's loanwords take Kyrgyz suffixes, троллейбус-у-нда);
     - the stem left by cutting the longest suffix at each step.
-    A final ы, и, у, ү after a consonant is then dropped (тамеки, тамеки-лер-ди
-    → тамек): whether it is the word's own or the possessive suffix cannot
-    be told, and one answer for both keeps the forms together.
     use_lexicon=False measures the tables alone.
     """
     if word in exceptions() or len(word) < MIN_STEM:
         return word
+    if word in IRREGULAR:
+        return stem(IRREGULAR[word], use_lexicon, dictionary)
     if use_lexicon:
         candidates = _candidates(word)
-        known = [(rounds, s) for rounds, s in candidates if _devoice(s) in known_stems()]
+        known = [c for c in candidates if canonical(c[2]) in known_canonical()]
         if not known and dictionary is not None:
-            known = [
-                (rounds, s) for rounds, s in candidates
-                if len(s) >= MIN_DICTIONARY_STEM and not _ends_in_possessive(s) and dictionary(s)
-            ]
+            known = [c for c in candidates
+                     if len(c[2]) >= MIN_DICTIONARY_STEM and not _ends_in_possessive(c[2]) and dictionary(c[2])]
         if known:
-            return _canonical(_devoice(min(known, key=lambda k: (k[0], -len(k[1])))[1]))
-    return _canonical(_devoice(_greedy(word)))
+            # The fewest cuts that count; of those, the most of voice and negation (жибер-ил-ди is a
+            # form of жибер, whatever the lexicon says of жиберил), then the longest.
+            return canonical(min(known, key=lambda c: (c[0], -c[1], -len(c[2])))[2])
+    return canonical(_greedy(word))
 
 
-def _canonical(stem: str) -> str:
-    if stem in known_stems() or len(stem) < 4:
+def canonical(stem: str) -> str:
+    """One spelling for the stem every form of a word reaches: a final г, б
+    back to к, п (бөлүгү → бөлүг → бөлүк), and a final ы, и, у, ү after a
+    consonant dropped (тамеки, тамеки-лер-ди → тамек): whether it is the
+    word's own or the possessive cannot be told, and one answer keeps the
+    forms together. Stems of four letters keep theirs (кары "old" is not
+    кар "snow")."""
+    if stem in exceptions():
         return stem
-    if stem[-1] in I4 and stem[-2] not in VOWELS:
+    stem = _devoice(stem)
+    if len(stem) >= 5 and stem[-1] in I4 and stem[-2] not in VOWELS:
         return _devoice(stem[:-1])
     return stem

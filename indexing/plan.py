@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from indexing.analysis import Token, analyze, stems_in_both
+from indexing.analysis import Token, analyze, query_analyses, stems_in_both, text_language, words_in
 from indexing.normalise import fold, normalise
 from indexing.query import All, AnyOf, Field, Node, Not, Phrase, Word, YearRange, parse
 from indexing import synonyms
@@ -84,56 +84,68 @@ class Plan:
 
 
 def plan(query: str) -> Plan:
-    """Parse and analyse a query; QueryError when it cannot be searched."""
+    """Parse and analyse a query; QueryError when it cannot be searched.
+    The query's words decide its language together, as a sentence's do;
+    a query where none decides searches an undecided word both ways."""
     highlight = Highlight()
-    return Plan(_node(parse(query), highlight, positive=True), highlight)
+    return Plan(_node(parse(query), highlight, positive=True, context=text_language(query)), highlight)
 
 
-def _node(node: Node | PlanNode, highlight: Highlight, positive: bool) -> PlanNode:
+def _node(node: Node | PlanNode, highlight: Highlight, positive: bool, context: str | None) -> PlanNode:
     if isinstance(node, (Terms, Prefix)):
         return node  # planned already (a name of the synonym table)
     if isinstance(node, Word):
-        return _word(node, highlight, positive)
+        return _word(node, highlight, positive, context)
     if isinstance(node, Phrase):
-        pairs = tuple((t.term, t.folded) for t in analyze(node.text))
+        pairs = tuple(options[0] for options in _query_pairs(node.text, context))
         if not pairs:
             return _nothing_to_find(node.text)
         if positive:
             _remember(pairs, highlight)
         return Terms((pairs,), slop=node.slop)
     if isinstance(node, Not):
-        return Not(_node(node.clause, highlight, positive=False))
+        return Not(_node(node.clause, highlight, False, context))
     if isinstance(node, AnyOf):
-        return AnyOf(tuple(_node(c, highlight, positive) for c in node.clauses))
+        return AnyOf(tuple(_node(c, highlight, positive, context) for c in node.clauses))
     if isinstance(node, All):
-        return All(tuple(_node(c, highlight, positive) for c in _join_names(node.clauses, highlight, positive)))
+        joined = _join_names(node.clauses, highlight, positive, context)
+        return All(tuple(_node(c, highlight, positive, context) for c in joined))
     return node  # fields and years pass as they are
 
 
-def _word(word: Word, highlight: Highlight, positive: bool) -> PlanNode:
+def _query_pairs(text: str, context: str | None) -> list[list[Pair]]:
+    """Each word of a query text with its (exact, folded) pairs: one pair,
+    or one for each language where nothing decides the word's."""
+    return [list(dict.fromkeys((term, folded) for _, term, folded in query_analyses(word, context)))
+            for word, _, _ in words_in(text)]
+
+
+def _word(word: Word, highlight: Highlight, positive: bool, context: str | None) -> PlanNode:
     if word.prefix:
         norm = normalise(word.text)
         if positive:
             highlight.prefixes.add(norm)
             highlight.prefixes.add(fold(norm))
         return Prefix(norm, fold(norm))
-    tokens = analyze(word.text)
-    if not tokens:
+    positions = [p for p in _query_pairs(word.text, context) if p[0][0]]
+    if not positions:
         return _nothing_to_find(word.text)
-    pairs = tuple((t.term, t.folded) for t in tokens)
-    options = [pairs]
+    pairs = tuple(p[0] for p in positions)
+    options = [pairs] + ([(alt,) for alt in positions[0][1:]] if len(positions) == 1 else [])
     if len(pairs) == 1:
         options += [_pairs(alt) for alt in synonyms.alternatives((pairs[0][0],)) if alt != (pairs[0][0],)]
     if positive:
         for option in options:
             _remember(option, highlight)
     fuzzy: tuple[str, ...] = ()
+    tokens = analyze(word.text, context)
     if len(tokens) == 1 and tokens[0].lang != "other" and len(tokens[0].text) >= FUZZY_MIN_LENGTH:
         fuzzy = tuple(dict.fromkeys((tokens[0].term,) + stems_in_both(tokens[0].text)))
     return Terms(tuple(options), fuzzy=fuzzy)
 
 
-def _join_names(clauses: tuple[Node, ...], highlight: Highlight, positive: bool) -> list[Node | PlanNode]:
+def _join_names(clauses: tuple[Node, ...], highlight: Highlight, positive: bool,
+                context: str | None) -> list[Node | PlanNode]:
     """Consecutive words that spell a name of several words in the synonym
     table ("Киргизская ССР") are searched as that name or any other of its
     group: those words, or the other names as phrases."""
@@ -147,7 +159,7 @@ def _join_names(clauses: tuple[Node, ...], highlight: Highlight, positive: bool)
             out.append(clauses[i])
             i += 1
             continue
-        terms = [analyze(w.text) for w in run]  # type: ignore[union-attr]
+        terms = [analyze(w.text, context) for w in run]  # type: ignore[union-attr]
         if any(len(t) != 1 for t in terms):
             out.extend(run)
             i += len(run)
@@ -161,7 +173,7 @@ def _join_names(clauses: tuple[Node, ...], highlight: Highlight, positive: bool)
                 if positive:
                     for option in others:
                         _remember(option, highlight)
-                written = All(tuple(_word(w, highlight, positive) for w in run[j : j + len(name)]))  # type: ignore[arg-type]
+                written = All(tuple(_word(w, highlight, positive, context) for w in run[j : j + len(name)]))  # type: ignore[arg-type]
                 out.append(AnyOf((written, Terms(tuple(others)))))
                 j += len(name)
             else:

@@ -23,7 +23,8 @@ def test_offsets_point_into_the_original_text() -> None:
 
 
 def test_kyrgyz_tokens_are_marked() -> None:
-    assert [t.lang for t in analyze("өкүм суд")] == ["ky", "ru"]
+    # Each sentence its own language: "суд" in a Russian one is Russian.
+    assert [t.lang for t in analyze("Өкүм чыгарылды. Суд вынес приговор")] == ["ky", "ky", "ru", "ru", "ru"]
 
 
 def test_snippet_highlights_and_escapes() -> None:
