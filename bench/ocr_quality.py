@@ -8,6 +8,12 @@ the peer, and sotarchive's OCR. Prints the character error rate
 seconds per page, per condition and language.
 
     make bench-ocr         # or: .venv/bin/python bench/ocr_quality.py [--engines bare,sotarchive]
+
+With --sweep, the pages are instead the degradation family of
+bench/ocr_degrade.py: every kind of damage at severities 1-3 (and
+--kinds to choose some), CER per kind and level.
+
+    .venv/bin/python bench/ocr_quality.py --sweep [--kinds harsh-photocopy,grain] [--seeds 1]
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from rapidfuzz.distance import Levenshtein
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.ocr_degrade import KINDS, LEVELS, degrade  # noqa: E402
 from ocr import read_image  # noqa: E402
 from sotarchive.sample_archive.conditions import CONDITIONS, render  # noqa: E402
 
@@ -69,6 +76,21 @@ def build_pages(folder: Path, seeds: int) -> list[Page]:
                 path = folder / f"{name}.png"
                 render(condition, truth, seed=zlib.crc32(f"{text_path.name}:{seed}".encode()) & 0xFFFF).save(path, dpi=(300, 300))
                 pages.append(Page(name, condition, language, truth, path))
+    return pages
+
+
+def build_sweep(folder: Path, seeds: int, kinds: list[str]) -> list[Page]:
+    """The degradation family: each text at each kind and level of damage."""
+    pages = []
+    for text_path in sorted(TEXTS.glob("*.txt")):
+        truth = text_path.read_text("utf-8")
+        for kind in kinds:
+            for level in LEVELS:
+                for seed in range(seeds):
+                    name = f"{text_path.stem}-{kind}-{level}-{seed}"
+                    path = folder / f"{name}.png"
+                    degrade(kind, level, truth, seed=zlib.crc32(f"{name}".encode()) & 0xFFFF).save(path, dpi=(300, 300))
+                    pages.append(Page(name, f"{kind} {level}", text_path.name[:2], truth, path))
     return pages
 
 
@@ -132,6 +154,8 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=1, help="pages per text and condition")
     parser.add_argument("--keep", type=Path, help="keep pages and outputs in this folder")
     parser.add_argument("--steps", help="preparation steps for sotarchive (ablation), e.g. borders,flatten")
+    parser.add_argument("--sweep", action="store_true", help="the degradation family at severities 1-3 instead")
+    parser.add_argument("--kinds", default=",".join(KINDS), help="with --sweep: which kinds of damage")
     args = parser.parse_args()
     global STEPS
     if args.steps is not None:
@@ -143,7 +167,8 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="sotarchive-ocr-bench-")) if not args.keep else args.keep
     folder.mkdir(parents=True, exist_ok=True)
-    pages = build_pages(folder, args.seeds)
+    kinds = [k for k in args.kinds.split(",") if k]
+    pages = build_sweep(folder, args.seeds, kinds) if args.sweep else build_pages(folder, args.seeds)
     print(f"{len(pages)} pages, {workers} at a time (one Tesseract each), languages {LANGUAGES}\n")
 
     results: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -156,7 +181,8 @@ def main() -> None:
     header = f"{'condition':26} {'lang':4} " + " ".join(f"{e + ' CER':>15} {'s/page':>7}" for e in engines)
     print(header)
     print("-" * len(header))
-    for condition in CONDITIONS:
+    conditions = [f"{k} {level}" for k in kinds for level in LEVELS] if args.sweep else list(CONDITIONS)
+    for condition in conditions:
         for language in ("ru", "ky"):
             cells = []
             for engine in engines:

@@ -1,0 +1,41 @@
+"""A harsh photocopy (a copy of a copy: faint thin typing, the lamp fading
+to one side, greys squeezed to 70..200, heavy toner grain, 200 dpi,
+salt-and-pepper) read with the real Tesseract: the preparation measures
+the page, chooses the hard denoise and binarisation for it, and says so in
+the page's steps; a clean page is not put through them."""
+
+from __future__ import annotations
+
+import difflib
+
+from bench.ocr_degrade import degrade
+from ocr import read_image
+from sotarchive.sample_archive.conditions import clean
+from tests.conftest import SHORT_KY, SHORT_RU
+
+
+def character_error(truth: str, seen: str) -> float:
+    """Edits per character of the truth, whitespace normalised (difflib's
+    opcodes: close enough to Levenshtein for a bound)."""
+    a, b = " ".join(truth.split()), " ".join(seen.split())
+    edits = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False)
+                .get_opcodes() if op != "equal")
+    return edits / max(len(a), 1)
+
+
+def test_a_harsh_photocopy_is_read_to_under_eight_percent() -> None:
+    for text, seed in ((SHORT_RU, 5), (SHORT_KY, 6)):
+        page = degrade("harsh-photocopy", 3, text, seed)
+        bare_looking = read_image(page, steps=("borders", "flatten", "deskew", "median", "scale"))
+        result = read_image(page)
+        assert any(step.startswith("denoise nlm") for step in result.steps), result.steps
+        assert character_error(text, result.text) < 0.08, result.text
+        # Without the choice the same page is not readable: the step earns its place.
+        assert character_error(text, bare_looking.text) > 0.3
+
+
+def test_a_clean_page_keeps_the_light_preparation() -> None:
+    result = read_image(clean(SHORT_RU))
+    assert not any(step.startswith("denoise") for step in result.steps)
+    assert "median3" in result.steps
+    assert character_error(SHORT_RU, result.text) < 0.02
