@@ -141,13 +141,18 @@ def flatten_background(pixels: np.ndarray) -> np.ndarray:
     return cv2.divide(pixels, np.maximum(background, 1), scale=255)
 
 
+def paper_and_noise(pixels: np.ndarray) -> tuple[float, float]:
+    """The paper's grey (median) and noise (σ from the median absolute deviation)."""
+    sample = pixels[::2, ::2].astype(np.float32)
+    paper = float(np.median(sample))
+    return paper, float(np.median(np.abs(sample - paper))) * 1.4826
+
+
 def ink_mask(pixels: np.ndarray) -> np.ndarray:
     """Pixels darker than the paper by several times the paper's own noise
     (robust: median and MAD), so noise and grain never count as ink while
     faint typing on a bad copy does."""
-    sample = pixels[::2, ::2].astype(np.float32)
-    paper = float(np.median(sample))
-    noise = float(np.median(np.abs(sample - paper))) * 1.4826
+    paper, noise = paper_and_noise(pixels)
     return (pixels < paper - max(INK_NOISE_FACTOR * noise, INK_MIN_CONTRAST)).astype(np.uint8)
 
 
@@ -166,9 +171,7 @@ def noise_and_contrast(pixels: np.ndarray) -> tuple[float, float]:
     the darkest ink stands below the paper, on a flattened page: the
     darkest 0.2% after a 5×5 median, so specks do not count as ink and a
     page of four lines has enough ink to measure."""
-    sample = pixels[::2, ::2].astype(np.float32)
-    paper = float(np.median(sample))
-    noise = float(np.median(np.abs(sample - paper))) * 1.4826
+    paper, noise = paper_and_noise(pixels)
     return noise, paper - float(np.percentile(cv2.medianBlur(pixels, 5)[::2, ::2], 0.2))
 
 
@@ -180,9 +183,7 @@ def denoise_hard(pixels: np.ndarray, noise: float) -> np.ndarray:
     smooth = cv2.fastNlMeansDenoising(pixels, None, h=NLM_STRENGTH * noise, templateWindowSize=7, searchWindowSize=21)
     # The cut between ink and paper from the paper's side: what is left of
     # its noise, several times over. Otsu splits a sparse page's paper in two.
-    sample = smooth[::2, ::2].astype(np.float32)
-    paper = float(np.median(sample))
-    left = float(np.median(np.abs(sample - paper))) * 1.4826
+    paper, left = paper_and_noise(smooth)
     return np.where(smooth < paper - max(INK_SIGMAS * left, 8.0), 0, 255).astype(np.uint8)
 
 
