@@ -39,3 +39,10 @@ def test_a_clean_page_keeps_the_light_preparation() -> None:
     assert not any(step.startswith("denoise") for step in result.steps)
     assert "median3" in result.steps
     assert character_error(SHORT_RU, result.text) < 0.02
+
+
+def test_a_fold_across_the_page_is_erased_not_read_as_a_column_gap() -> None:
+    page = degrade("folds", 3, SHORT_RU, 7)
+    result = read_image(page)
+    assert any(step.startswith("erased") and "long line" in step for step in result.steps), result.steps
+    assert character_error(SHORT_RU, result.text) < 0.05, result.text
