@@ -14,6 +14,13 @@ bench/ocr_degrade.py: every kind of damage at severities 1-3 (and
 --kinds to choose some), CER per kind and level.
 
     .venv/bin/python bench/ocr_quality.py --sweep [--kinds harsh-photocopy,grain] [--seeds 1]
+
+With --lines DIR, real scanned lines instead: each NAME.bin.png (or .png)
+beside its transcription NAME.gt.txt, as OCR ground-truth sets on GitHub
+publish them (for example the testing/ folder of jze/ocropus-model_cyrillic:
+lines of a 1923 book and of the Synodal Bible from Wikisource scans, in the
+public domain; the repository states no licence of its own, so the lines
+are not copied into this one). Bare Tesseract reads each as one line.
 """
 
 from __future__ import annotations
@@ -94,9 +101,21 @@ def build_sweep(folder: Path, seeds: int, kinds: list[str]) -> list[Page]:
     return pages
 
 
+def build_lines(folder: Path) -> list[Page]:
+    """Real scanned lines with their transcriptions (see --lines)."""
+    pages = []
+    for truth_path in sorted(folder.glob("*.gt.txt")):
+        stem = truth_path.name[: -len(".gt.txt")]
+        image = next((p for p in (folder / f"{stem}.bin.png", folder / f"{stem}.png") if p.exists()), None)
+        if image is not None:
+            pages.append(Page(stem, "real lines", "ru", truth_path.read_text("utf-8"), image))
+    return pages
+
+
 def run_bare(page: Page, work: Path) -> str:
+    psm = ["--psm", "7"] if page.condition == "real lines" else []
     result = subprocess.run(
-        ["tesseract", str(page.path), "stdout", "-l", LANGUAGES],
+        ["tesseract", str(page.path), "stdout", "-l", LANGUAGES, *psm],
         capture_output=True, text=True, check=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"),
     )
     return result.stdout
@@ -156,6 +175,7 @@ def main() -> None:
     parser.add_argument("--steps", help="preparation steps for sotarchive (ablation), e.g. borders,flatten")
     parser.add_argument("--sweep", action="store_true", help="the degradation family at severities 1-3 instead")
     parser.add_argument("--kinds", default=",".join(KINDS), help="with --sweep: which kinds of damage")
+    parser.add_argument("--lines", type=Path, help="real scanned lines: a folder of NAME.bin.png and NAME.gt.txt")
     args = parser.parse_args()
     global STEPS
     if args.steps is not None:
@@ -168,7 +188,10 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="sotarchive-ocr-bench-")) if not args.keep else args.keep
     folder.mkdir(parents=True, exist_ok=True)
     kinds = [k for k in args.kinds.split(",") if k]
-    pages = build_sweep(folder, args.seeds, kinds) if args.sweep else build_pages(folder, args.seeds)
+    if args.lines:
+        pages = build_lines(args.lines)
+    else:
+        pages = build_sweep(folder, args.seeds, kinds) if args.sweep else build_pages(folder, args.seeds)
     print(f"{len(pages)} pages, {workers} at a time (one Tesseract each), languages {LANGUAGES}\n")
 
     results: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -181,7 +204,8 @@ def main() -> None:
     header = f"{'condition':26} {'lang':4} " + " ".join(f"{e + ' CER':>15} {'s/page':>7}" for e in engines)
     print(header)
     print("-" * len(header))
-    conditions = [f"{k} {level}" for k in kinds for level in LEVELS] if args.sweep else list(CONDITIONS)
+    conditions = (["real lines"] if args.lines else [f"{k} {level}" for k in kinds for level in LEVELS] if args.sweep
+                  else list(CONDITIONS))
     for condition in conditions:
         for language in ("ru", "ky"):
             cells = []

@@ -23,6 +23,7 @@ from PIL import Image
 
 DESKEW_RANGE = 5.0  # degrees; larger angles are the orientation step's job
 DESKEW_MIN = 0.2  # below this, resampling costs more sharpness than it gains
+DESKEW_MIN_HEIGHT = 300  # px: an inch at 300 dpi, a few lines of text
 BORDER_DARK = 0.55  # an edge darker than this share of the page's median is a shadow
 INK_NOISE_FACTOR = 6.0
 INK_MIN_CONTRAST = 12.0
@@ -38,6 +39,7 @@ NOISY_BELOW = 4.7
 NLM_STRENGTH = 1.5  # the non-local-means filter's h, per unit of paper noise
 INK_SIGMAS = 5.0  # after it, ink is what lies this many of the remaining noise below the paper
 RULE_SHARE = 0.3  # a straight dark run this share of the page's side is a fold or a rule, not a letter
+RULE_MIN_PX = 300  # and at least an inch at 300 dpi: on a scanned single line, a letter's stroke is a third of it
 ALL_STEPS = ("borders", "flatten", "deskew", "lines", "denoise", "median", "scale")
 DEFAULT_STEPS = ALL_STEPS
 
@@ -177,7 +179,9 @@ def erase_long_lines(pixels: np.ndarray) -> tuple[np.ndarray, int]:
     h, w = ink.shape
     found = 0
     small = np.zeros_like(ink)
-    for kernel in (np.ones((max(3, int(h * RULE_SHARE)), 1), np.uint8), np.ones((1, max(3, int(w * RULE_SHARE))), np.uint8)):
+    shortest = RULE_MIN_PX // 4
+    for kernel in (np.ones((max(shortest, int(h * RULE_SHARE)), 1), np.uint8),
+                   np.ones((1, max(shortest, int(w * RULE_SHARE))), np.uint8)):
         lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
         if lines.any():
             found += cv2.connectedComponents(lines)[0] - 1
@@ -233,7 +237,8 @@ def prepare(image: Image.Image, steps: tuple[str, ...] = DEFAULT_STEPS) -> Prepa
     if "flatten" in steps:
         tone = flatten_background(tone)
         done.append("flatten")
-    skew = estimate_skew(tone) if "deskew" in steps else 0.0
+    # A strip of a line or two has no rows of text to level: its skew estimate is noise.
+    skew = estimate_skew(tone) if "deskew" in steps and tone.shape[0] >= DESKEW_MIN_HEIGHT else 0.0
     if abs(skew) >= DESKEW_MIN:
         page = rotate(page, skew, paper_tone(page))
         tone = rotate(tone, skew, paper_tone(tone))
