@@ -104,13 +104,23 @@ TOKEN = re.compile(
     re.VERBOSE,
 )
 MAX_SLOP = 50
+# Limits by design: a person's query is a few words; these bound the work
+# a hostile one can ask for (planning looks at names of several words, and
+# the parser descends one level per parenthesis).
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TOKENS = 100
+MAX_DEPTH = 16
 
 
 def parse(query: str) -> Node:
     """The query's tree; QueryError when it cannot be understood."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is too long: at most {MAX_QUERY_CHARS} characters, this one has {len(query)}")
     tokens = _tokens(query)
     if not tokens:
         raise QueryError("the query is empty: type a word to search for")
+    if len(tokens) > MAX_QUERY_TOKENS:
+        raise QueryError(f"the query has too many words: at most {MAX_QUERY_TOKENS}, this one has {len(tokens)}")
     parser = _Parser(tokens)
     node = parser.expression()
     if parser.pos < len(tokens):
@@ -146,6 +156,7 @@ class _Parser:
     def __init__(self, tokens: list[tuple[str, str, str | None]]) -> None:
         self.tokens = tokens
         self.pos = 0
+        self.depth = 0
 
     def peek(self) -> tuple[str, str, str | None] | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -188,7 +199,11 @@ class _Parser:
         kind, value, slop = token
         self.pos += 1
         if kind == "open":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QueryError(f"parentheses are nested too deep: at most {MAX_DEPTH} levels")
             inner = self.expression()
+            self.depth -= 1
             if not self.peek() or self.peek()[0] != "close":  # type: ignore[index]
                 raise QueryError("a parenthesis is not closed")
             self.pos += 1

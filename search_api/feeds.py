@@ -7,10 +7,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
-from flask import Blueprint, Response, request, url_for
+from flask import Blueprint, Response, url_for
 from sqlalchemy import select
 
 from ingest import publication
+from search_api.api import int_arg
 from search_api.auth import limiter, public_limit
 from search_api.documents import services
 from storage.models import Document
@@ -29,7 +30,8 @@ def feed_page(after: int, limit: int) -> tuple[list[publication.FeedItem], int |
 
 @blueprint.get("/feed.atom")
 def atom():  # type: ignore[no-untyped-def]
-    after = max(0, request.args.get("after", 0, type=int) or 0)
+    # As the JSON feed checks it: a number past the database's integers is a 400, not a 500.
+    after = int_arg("after", 0, 0, 2**62)
     items, next_after = feed_page(after, 100)
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed")

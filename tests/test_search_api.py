@@ -82,6 +82,11 @@ def test_the_public_api_holds_nothing_unpublished(anonymous: FlaskClient, client
         ({"q": "сот", "limit": "1000"}, "limit must be between 1 and 100"),
         ({"q": "...", "limit": "5"}, "no letters or digits to search for"),
         ({"q": "сот", "scope": "secret"}, "scope must be"),
+        # Hostile queries: answered at once with a reason, never a 500 or a long wait.
+        ({"q": "(" * 20 + "сот" + ")" * 20}, "nested too deep"),
+        ({"q": "(" * 250 + "сот" + ")" * 250}, "too many words"),  # once Python's recursion limit: a 500
+        ({"q": "сот " * 2500}, "too long"),
+        ({"q": "сот " * 150}, "too many words"),
     ],
 )
 def test_bad_requests_get_json_errors(client: FlaskClient, query: dict, message: str) -> None:
@@ -167,3 +172,10 @@ def test_html_search_shows_facets_and_a_query_error_in_the_page(client: FlaskCli
     text = broken.get_data(as_text=True)
     assert "Запрос не понят" in text and "quotation mark is not closed" in text
     assert 'value="&#34;сот системасы"' in text  # the query is kept for correcting
+
+
+def test_the_atom_feed_refuses_a_number_past_the_database_integers(anonymous: FlaskClient) -> None:
+    response = anonymous.get("/feed.atom", query_string={"after": "99999999999999999999999"})
+    assert response.status_code == 400
+    assert anonymous.get("/feed.atom", query_string={"after": "-5"}).status_code == 400
+    assert anonymous.get("/feed.atom").status_code == 200
