@@ -49,6 +49,7 @@ class Account:
     username: str
     role: str
     full_name: str | None = None
+    session_version: int = 0
 
     def may(self, permission: str) -> bool:
         return self.role in PERMISSIONS[permission]
@@ -61,7 +62,7 @@ class LoginResult:
 
 
 def _account(user: User) -> Account:
-    return Account(user.id, user.username, user.role, user.full_name)
+    return Account(user.id, user.username, user.role, user.full_name, user.session_version or 0)
 
 
 def add_user(catalog: Catalog, username: str, role: str, password: str, full_name: str | None = None) -> Account:
@@ -92,6 +93,15 @@ def set_password(catalog: Catalog, username: str, password: str) -> None:
             raise AccountError(f"no user {username!r}")
         user.password_hash = _hasher.hash(password)
         user.failed_logins, user.locked_until = 0, None
+        user.session_version = (user.session_version or 0) + 1  # whoever had the old password is out
+
+
+def end_sessions(catalog: Catalog, user_id: int) -> None:
+    """Every session of the account ends, copied cookies included (logout)."""
+    with catalog.write() as session:
+        user = session.get(User, user_id)
+        if user is not None:
+            user.session_version = (user.session_version or 0) + 1
 
 
 def set_active(catalog: Catalog, username: str, active: bool) -> None:
@@ -102,6 +112,7 @@ def set_active(catalog: Catalog, username: str, active: bool) -> None:
             raise AccountError(f"no user {username!r}")
         user.active = active
         user.failed_logins, user.locked_until = 0, None
+        user.session_version = (user.session_version or 0) + 1
 
 
 def list_users(catalog: Catalog) -> list[dict[str, object]]:

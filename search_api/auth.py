@@ -42,7 +42,9 @@ class SessionUser:
         self.account = account
 
     def get_id(self) -> str:
-        return str(self.account.id)
+        # The account's session version rides in the cookie: when the
+        # catalog's moves on (logout, new password), the cookie is void.
+        return f"{self.account.id}:{self.account.session_version}"
 
 
 def install_auth(app: Flask, config: PipelineConfig) -> None:
@@ -68,8 +70,11 @@ def install_auth(app: Flask, config: PipelineConfig) -> None:
 def _load(user_id: str) -> SessionUser | None:
     from search_api.documents import services
 
-    account = accounts.load_account(services().catalog, int(user_id))
-    return SessionUser(account) if account else None
+    number, _, version = user_id.partition(":")
+    if not (number.isdigit() and version.isdigit()):
+        return None  # a cookie from before session versions: log in again
+    account = accounts.load_account(services().catalog, int(number))
+    return SessionUser(account) if account and account.session_version == int(version) else None
 
 
 def account() -> Account | None:
@@ -141,6 +146,11 @@ def login():  # type: ignore[no-untyped-def]
 
 @blueprint.post("/logout")
 def logout():  # type: ignore[no-untyped-def]
+    from search_api.documents import services
+
+    who = account()
+    if who is not None:
+        accounts.end_sessions(services().catalog, who.id)  # a copied cookie ends with this one
     logout_user()
     flash("logged_out")
     return redirect(url_for("public.search_page"))

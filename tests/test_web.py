@@ -104,6 +104,29 @@ def test_login_is_slowed_down_by_failures_and_a_disabled_account_is_shut_out(app
     assert log_in(app.test_client(), "guessed").status_code == 401
 
 
+def test_logout_and_a_new_password_end_every_session_copied_cookies_too(app: Flask, data: Path) -> None:
+    add_staff(data, "clerk2", "judge")
+    first = app.test_client()
+    assert log_in(first, "clerk2").status_code == 302
+    stolen = app.test_client()
+    stolen.set_cookie("session", first.get_cookie("session").value)  # a copy of the cookie
+    assert stolen.get("/staff/").status_code == 200
+    first.post("/logout", data={"csrf_token": _csrf(first, "/staff/")})
+    assert stolen.get("/staff/").status_code == 302  # the copy ended with the logout
+
+    again = app.test_client()
+    assert log_in(again, "clerk2").status_code == 302
+    assert again.get("/staff/").status_code == 200
+    from search_api import accounts
+    from storage import Catalog
+    from storage.catalog import sqlite_url
+
+    catalog = Catalog(sqlite_url(data / "catalog.sqlite"))
+    accounts.set_password(catalog, "clerk2", "another long password")
+    catalog.dispose()
+    assert again.get("/staff/").status_code == 302  # whoever had the old password is out
+
+
 def test_login_never_redirects_to_another_site(app: Flask) -> None:
     client = app.test_client()
     token = _csrf(client, "/login")
