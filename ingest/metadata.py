@@ -166,6 +166,20 @@ def extract(text: str) -> Metadata:
     return found
 
 
+def heading(text: str) -> Metadata:
+    """What an act's opening says of it (court, numbers, date, kind), read
+    alone: a title needs no more, and a feed of a hundred titles must not
+    read a hundred panels and lower courts' acts."""
+    head = re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text[:HEAD].replace("\u00ad", "-"))
+    found = Metadata()
+    court = _deciding_court(head)
+    found.court = court[0] if court else None
+    numbers = case_numbers(head)
+    found.case_number, found.other_numbers, found.lower_case_numbers = numbers.deciding, numbers.others, numbers.lower
+    found.date, found.act_kind = act_date(head), _act_kind(head)
+    return found
+
+
 def _act_kind(head: str) -> str | None:
     """What the heading calls the act, its letters spaced or not ("П О С Т А Н О В Л Е Н И Е")."""
     for line in head.splitlines()[:12]:

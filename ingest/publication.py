@@ -265,5 +265,5 @@ def public_title(svc: Services, document_id: str) -> str:
         language = doc.language if doc else None
         text = "\n\n".join(t or "" for t in session.scalars(
             select(Page.redacted_text).where(Page.document_id == document_id).order_by(Page.number)))
-    found = corrections.apply(metadata.extract(text), corrections.corrected_fields(svc, document_id))
+    found = corrections.apply(metadata.heading(text), corrections.corrected_fields(svc, document_id))
     return titles.act_title(found, language) or metadata.first_line(text, document_id)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from flask import Blueprint, abort, render_template, send_file
 from sqlalchemy import select
 
-from ingest import corrections, metadata
-from ingest.publication import public_title
+from ingest import corrections, metadata, titles
+from ingest.metadata import first_line
 from search_api.auth import limiter, public_limit
 from search_api.documents import services
 from search_api.listing import render_search
@@ -49,10 +49,10 @@ def published(document_id: str) -> PublicDecision:
         if doc is None or doc.publication != "published":
             abort(404, description=f"no published decision {document_id}")
         pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
-    found = corrections.apply(metadata.extract("\n\n".join(p.redacted_text or "" for p in pages)),
-                              corrections.corrected_fields(services(), document_id))
+    text = "\n\n".join(p.redacted_text or "" for p in pages)
+    found = corrections.apply(metadata.extract(text), corrections.corrected_fields(services(), document_id))
     return PublicDecision(
-        id=doc.id, title=public_title(services(), document_id), language=doc.language,
+        id=doc.id, title=titles.act_title(found, doc.language) or first_line(text, doc.id), language=doc.language,
         published_at=doc.published_at.date().isoformat() if doc.published_at else None,
         court=found.court, date=found.date, case_number=found.case_number, case_type=found.case_type,
         articles=list(dict.fromkeys(a.key() for a in found.articles)), pages=pages, has_pdf=bool(doc.public_pdf_blob),
