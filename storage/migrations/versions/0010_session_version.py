@@ -15,8 +15,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('users') as batch:
-        batch.add_column(sa.Column('session_version', sa.Integer(), nullable=False, server_default='0'))
+    # A plain ADD COLUMN (SQLite has it): no table copy holding the write lock
+    # while other workers start and migrate too.
+    op.add_column('users', sa.Column('session_version', sa.Integer(), nullable=False, server_default='0'))
 
 
 def downgrade() -> None:
