@@ -120,7 +120,7 @@ def _member(written: str | None, panel: list[str]) -> str | None:
         return None
     for case in ("gen", "nom", "prep"):
         name = nominative_name(written, case)
-        member = next((m for m in panel if _same_person(m, name)), None)
+        member = next((m for m in panel if same_person(m, name)), None)
         if member:
             return member
     return None
@@ -223,7 +223,7 @@ def _reporting(text: str, panel: list[str]) -> str | None:
     return None
 
 
-def _same_person(a: str, b: str) -> bool:
+def same_person(a: str, b: str) -> bool:
     """One surname, and initials that do not disagree ("Абдырахманов Ж." and "Абдырахманов Ж.Т.")."""
     sur_a, _, init_a = a.partition(" ")
     sur_b, _, init_b = b.partition(" ")

@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from anonymise import composition
 from ingest.case_numbers import same_number
 from ingest.metadata import Metadata, extract
 
@@ -47,12 +48,10 @@ class Tally:
 
 
 def same_person(a: str | None, b: str | None) -> bool:
+    """anonymise.composition's comparison, with "none named" equal to itself."""
     if a is None or b is None:
         return a is b
-    sur_a, _, init_a = a.partition(" ")
-    sur_b, _, init_b = b.partition(" ")
-    init_a, init_b = init_a.replace(" ", ""), init_b.replace(" ", "")
-    return sur_a == sur_b and (init_a.startswith(init_b) or init_b.startswith(init_a))
+    return composition.same_person(a, b)
 
 
 def available() -> bool:

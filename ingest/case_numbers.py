@@ -46,7 +46,6 @@ class CaseNumbers:
 class _Found:
     text: str
     own_label: bool
-    case_label: bool
     own_shape: bool
     position: int
 
@@ -72,11 +71,11 @@ def _candidates(opening: str) -> list[_Found]:
         labelled = bool(match.group("own") or match.group("case") or match.group("sign"))
         if match.group("lower"):
             if labelled:
-                found.append(_Found(_tidy(match.group("lower")), bool(match.group("own")), True, False, match.start()))
+                found.append(_Found(_tidy(match.group("lower")), bool(match.group("own")), False, match.start()))
             continue
         if not (labelled or match.group("prefix") or match.group("type")):
             continue
-        found.append(_Found(canonical(match), bool(match.group("own")), bool(match.group("case")), True, match.start()))
+        found.append(_Found(canonical(match), bool(match.group("own")), True, match.start()))
     return found
 
 

@@ -130,18 +130,12 @@ def extract(text: str) -> Metadata:
     # OCR puts Latin look-alikes into Cyrillic words ("Фрунзeнский"): mended first.
     text = re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text.replace("\u00ad", "-"))
     head = text[:HEAD]
-    found = Metadata()
+    found, court_at = _heading(head)
     sure: dict[str, float] = {}
-    court = _deciding_court(head)
-    if court:
-        found.court, sure["court"] = court[0], 0.95 if court[1] < 400 else 0.8
-    numbers = case_numbers(head)
-    found.case_number, found.other_numbers, found.lower_case_numbers = numbers.deciding, numbers.others, numbers.lower
+    if found.court:
+        sure["court"] = 0.95 if court_at < 400 else 0.8
     sure.update({"case_number": 0.95} if found.case_number else {})
-    found.date = act_date(head)
-    if found.date:
-        sure["date"] = 0.9
-    found.act_kind = _act_kind(head)
+    sure.update({"date": 0.9} if found.date else {})
     found.case_type, sure["case_type"] = _case_type_with_share(head)
     if found.case_type is None:
         found.case_type, sure["case_type"] = _case_type_with_share(text)
@@ -170,14 +164,18 @@ def heading(text: str) -> Metadata:
     """What an act's opening says of it (court, numbers, date, kind), read
     alone: a title needs no more, and a feed of a hundred titles must not
     read a hundred panels and lower courts' acts."""
-    head = re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text[:HEAD].replace("\u00ad", "-"))
+    return _heading(re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text[:HEAD].replace("\u00ad", "-")))[0]
+
+
+def _heading(head: str) -> tuple[Metadata, int]:
+    """The opening's fields, and where the court is named (-1: nowhere)."""
     found = Metadata()
     court = _deciding_court(head)
     found.court = court[0] if court else None
     numbers = case_numbers(head)
     found.case_number, found.other_numbers, found.lower_case_numbers = numbers.deciding, numbers.others, numbers.lower
     found.date, found.act_kind = act_date(head), _act_kind(head)
-    return found
+    return found, court[1] if court else -1
 
 
 def _act_kind(head: str) -> str | None:
