@@ -95,6 +95,40 @@ def common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def dictionary_name(word: str) -> bool:
+    """A word the Russian dictionary knows as a name, whatever else it may
+    be (Коля, Шуберта, Максим; not Соцфонда, which it only guesses)."""
+    lower = word.lower()
+    morph = _morph()
+    return morph.word_is_known(lower) and any(NAME_GRAMMEMES & parse.tag.grammemes for parse in morph.parse(lower))
+
+
+@lru_cache(maxsize=1)
+def _kyrgyz_lowercase_words() -> frozenset[str]:
+    """Tesseract's Kyrgyz word list, its lowercase entries (written by
+    scripts/kyrgyz_wordlist.sh): words written in lowercase somewhere,
+    half a million of them in every case form."""
+    import lzma
+
+    packed = resources.files("anonymise").joinpath("data", "kyrgyz_common_words.txt.xz").read_bytes()
+    return frozenset(lzma.decompress(packed).decode("utf-8").split())
+
+
+@lru_cache(maxsize=65536)
+def kyrgyz_common_word(word: str) -> bool:
+    """A Kyrgyz word that is no one's name: Tesseract's Kyrgyz word list
+    has it in lowercase (Натыйжада, Иштин, Кароонун), and it has neither a
+    surname's nor a patronymic's shape nor a given name's. The list also
+    has some names in lowercase (мамытов, асан), which the shapes and the
+    lexicons keep; of the 79 name words of the development acts that have
+    neither, one ("Веры") is in the list."""
+    lower = word.lower()
+    if lower not in _kyrgyz_lowercase_words():
+        return False
+    return not (SURNAME.match(word) or PATRONYMIC.match(word) or is_given_name(word))
+
+
+@lru_cache(maxsize=65536)
 def known_word(word: str) -> bool:
     """A word the Russian dictionary knows, in any reading (names included)."""
     return _morph().word_is_known(word.lower())
@@ -130,7 +164,10 @@ def not_a_name(word: str) -> bool:
     if lower in NOT_NAMES:
         return True
     # A form of one (Республикасынын, Коллегиясынын), not a name that
-    # merely begins like one (Токтомаматович begins like токтом).
+    # merely begins like one (Токтомаматович begins like токтом, and
+    # Октябрьевича like октябрь: a patronymic is a name).
+    if PATRONYMIC.match(word[:1].upper() + word[1:]):
+        return False
     return any(lower.startswith(w) and len(lower) - len(w) <= 6 for w in LONG_NOT_NAMES if lower[:3] == w[:3])
 
 

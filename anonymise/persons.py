@@ -43,7 +43,9 @@ from anonymise.names import (
     SURNAME,
     SURNAME_KY,
     common_word,
+    dictionary_name,
     is_given_name,
+    kyrgyz_common_word,
     name_base,
     not_a_name,
     same_name,
@@ -65,11 +67,13 @@ TOKEN = re.compile(rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}][{
                    rf"[{LETTER}]+|\d+|\S")
 INITIAL = re.compile(rf"^{INITIAL_LETTER}$")
 LATIN_NAME = re.compile(r"^[A-Z][a-z]{2,}$|^[a-z]{3,}$")
-# Where a name-shaped word names a street or a body, not a person.
+# Where a name-shaped word names a street or a body, not a person
+# ("Соцфонда Кыргызской Республики", "Соцфонд КР": a body of the state).
 STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
                            r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|\bимени|\bим\.)\s*$")
 STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчө\w*|проспект\w*|кичи\s+район\w*|кичи\s+шаарча\w*|"
-                          r"массив\w*|конуш\w*|атындагы\w*|бульвар\w*|айыл\w*|шаар\w*|облус\w*|район\w*|ул\.|улиц\w*)")
+                          r"массив\w*|конуш\w*|атындагы\w*|бульвар\w*|айыл\w*|шаар\w*|облус\w*|район\w*|ул\.|улиц\w*|"
+                          r"Кыргызской\s+Республики|Киргизской\s+ССР|КР\b)")
 QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
 
 
@@ -103,7 +107,7 @@ class _Tokenizer:
 
         def white(gap: str) -> None:
             """One space after a word is its trailing space; any other white space is a token."""
-            if gap.startswith(" ") and words:
+            if gap[:1] in (" ", "\xa0") and words:  # a no-break space too: "Н.\xa0В.\xa0Томского"
                 spaces[-1], gap = True, gap[1:]
             if gap:
                 words.append(gap)
@@ -154,6 +158,8 @@ def _is_name_token(doc: Doc, i: int) -> bool:
         return False
     if PATRONYMIC.match(text) or (i + 1 < len(doc) and KYRGYZ_PATRONYMIC.match(doc[i + 1].text)):
         return True
+    if _language(doc) == "ky" and kyrgyz_common_word(text):
+        return False  # "Натыйжада А. А." (as a result, А. А.): a common word before a victim's initials
     if _initials_beside(doc, i):
         return True  # even a common word or an adjective's shape: Украинской Л.А.
     if common_word(text):
@@ -176,9 +182,10 @@ def natasha_persons(doc: Doc) -> Doc:
         if span is None:
             continue
         cut = next((t.i for t in span if t.like_num or (t.is_alpha and t.text.islower()
-                                                          and not KYRGYZ_PATRONYMIC.match(t.text))), span.end)
+                                                          and not KYRGYZ_PATRONYMIC.match(t.text)
+                                                          and not _particle(doc, t.i))), span.end)
         span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
-        if _plausible(doc, span):
+        if _plausible(doc, span) or (_language(doc) == "ru" and _foreign_name(doc, span)):
             _add(doc, span)
     return doc
 
@@ -192,6 +199,49 @@ def _plausible(doc: Doc, span: Span) -> bool:
     if not words or any(not_a_name(t.text) or "-" in t.text for t in words):
         return False
     return any(_is_name_token(doc, t.i) for t in words)
+
+
+def _foreign_name(doc: Doc, span: Span) -> bool:
+    """natasha's Russian person whose capitalised words the dictionary does
+    not all read as common words (Барак Обама, Кит Флинт, Кшиштоф
+    Пендерецкий, Сумана Сакко (Soumana Sacko)): a foreign name has no
+    surname's shape and is in no lexicon, but natasha is seldom wrong in
+    Russian when some word of the span is no common one. One word alone
+    must be a name in the dictionary (Коля, Шуберта) or come back in the
+    text (Акихито, Мадонна): a word garbled by OCR once ("Сведловски
+    рмайонны смудом") is no one."""
+    words = [t for t in span if t.is_alpha and len(t.text) > 1 and not _latin_in_brackets(doc, t.i)
+             and not _particle(doc, t.i)]
+    if not words or not all(CAPITALISED.match(t.text) and not not_a_name(t.text) for t in words):
+        return False
+    if any(t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ for t in words):
+        return False  # "Ысык- Кульского", "Ак- Кудукского": a place's name broken at its hyphen
+    plain = [t for t in words if not common_word(t.text) and not ADJECTIVAL.match(t.text)]
+    if not plain:
+        return False
+    if len(words) > 1:
+        return True
+    word = words[0].text
+    base = name_base(word)
+    return dictionary_name(word) or sum(name_base(t.text) == base for t in doc if CAPITALISED.match(t.text)) >= 2
+
+
+# Lowercase words inside foreign names: Хамад бен Халиф, аль-Багдади,
+# Висенте дель Боске, Жаклин ван Маарсен.
+NAME_PARTICLES = frozenset("бен бин ибн бинт аль эль ас аш аз ад ван фон дер де дель ду да ла ле ди".split())
+
+
+def _particle(doc: Doc, i: int) -> bool:
+    """A lowercase particle of a foreign name, a name's word right after it."""
+    if doc[i].text not in NAME_PARTICLES or i + 1 >= len(doc):
+        return False
+    after = doc[i + 2] if doc[i + 1].text == "-" and i + 2 < len(doc) else doc[i + 1]
+    return bool(CAPITALISED.match(after.text))
+
+
+def _latin_in_brackets(doc: Doc, i: int) -> bool:
+    """A Latin word inside brackets: the name's original spelling, "(Soumana Sacko)"."""
+    return bool(LATIN_NAME.match(doc[i].text)) and any(doc[j].text == "(" for j in range(max(0, i - 4), i))
 
 
 def _name_patterns(language: str) -> list[dict[str, object]]:
@@ -264,6 +314,8 @@ def _name_word(doc: Doc, i: int) -> bool:
         return False
     if not_a_name(text) or "-" in text or ((common_word(text) or ADJECTIVAL.match(text)) and not _initials_beside(doc, i)):
         return False
+    if _language(doc) == "ky" and kyrgyz_common_word(text):
+        return False
     return bool(CAPITALISED.match(text) or INITIAL.fullmatch(text) or KYRGYZ_PATRONYMIC.match(text))
 
 
@@ -316,7 +368,14 @@ def _street_or_body(doc: Doc, start: int, end: int) -> bool:
     if STREET_BEFORE.search(text[max(0, a - 20) : a]) or STREET_AFTER.match(text[b : b + 40]):
         return True
     before = text[max(0, a - 2) : a].strip()
-    return bool(before) and before[-1] in QUOTES
+    if not before or before[-1] not in QUOTES:
+        return False
+    if before[-1] != '"':
+        return True
+    # A straight quote opens a name only if it is the odd one on its line:
+    # in 'главы "Газэкспорта" Юрия Комарова' it closes the body's name.
+    line = text[text.rfind("\n", 0, a) + 1 : a]
+    return line.count('"') % 2 == 1
 
 
 def build(language: str) -> Language:

@@ -12,6 +12,9 @@ word of it is covered by a redaction), precision (a redaction is right if
 it overlaps an annotated personal-data span), officials wrongly removed,
 and throughput in characters per second.
 
+NEREL's test split (bench/nerel.py), when it is at bench/data/nerel:
+Russian person words found in real news text.
+
     make bench-anon            # or: .venv/bin/python bench/anon_bench.py [--docs 40]
 """
 
@@ -29,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from anonymise import anonymise  # noqa: E402
 from anonymise.leaks import suspects  # noqa: E402
-from bench import realacts  # noqa: E402
+from bench import nerel, realacts  # noqa: E402
 from bench.anon_corpus import annotated_set  # noqa: E402
 
 WORD = re.compile(r"\w+")
@@ -61,7 +64,7 @@ def real_acts(show: bool) -> None:
         scores[(act.split, "all")].add(one)
     chars = sum(len(a.text) for a in acts)
     print(f"Real acts: {len(acts)} Supreme Court acts of 2013, {chars:,} characters "
-          f"(dev: tuned on; heldout: set aside before any rule was written)\n")
+          f"(dev: tuned on; heldout: set aside before any rule was written, its misses looked at since 2026-11-30)\n")
     header = f"{'split':8} {'lang':4} {'chars':>7} {'party names hidden':>22} {'details hidden':>18} {'officials kept':>20} {'false/10k':>9}"
     print(header)
     print("-" * len(header))
@@ -90,6 +93,11 @@ def main() -> None:
     args = parser.parse_args()
     anonymise("Прогрев: суд.")  # load the models once, as a worker has them
     real_acts(args.show)
+    if (nerel.DEFAULT / "test").is_dir():
+        nerel.report("test", nerel.measure(nerel.DEFAULT / "test"))
+        print()
+    else:
+        print(f"(NEREL's test split is not at {nerel.DEFAULT}: see bench/nerel.py)\n")
     if args.real_only:
         return
     documents = annotated_set(args.docs, args.seed)

@@ -162,7 +162,7 @@ def score(act: Act, entities: list, flagged: frozenset[str] = frozenset()) -> Sc
     for entity in entities:
         if entity.label != "PERSON" or entity.action != "redact":
             continue
-        if touches((entity.start, entity.end), people) or not re.search(r"[^\W\d_]{2}", entity.text):
+        if touches((entity.start, entity.end), people) or not re.search(r"[^\W\d_]{2}", entity.text.replace("Дж", "Д")):
             continue
         result.false_persons += 1
         result.misses.append("false person       " + where((entity.start, entity.end)))

@@ -94,3 +94,47 @@ def test_the_leak_check_finds_what_no_detector_marked() -> None:
     assert "40702810000000012345" in found
     # an official kept by policy and the common words around are allowed
     assert suspects("Председательствующий судья Смирнов В.И. При таких обстоятельствах", "ru", ["Смирнов В.И."]) == []
+
+
+def test_a_kyrgyz_common_word_before_a_victims_initials_stays() -> None:
+    """"Натыйжада А. А." (as a result, А. А.): initials after a capitalised
+    word do not make a name of a word Kyrgyz writes in lowercase."""
+    text = ("Соттолгон Т. Карабаев телефонду уурдап, качып кеткен. Натыйжада А. А. 8950 сомдук материалдык "
+            "зыян тарткан. Натыйжада жабырлануучу С. 2500 сом чыгым тарткан.")
+    result = anonymise(text, language="ky")
+    assert result.text.count("Натыйжада") == 2
+    assert _hidden(text, result, "Карабаев")
+
+
+def test_a_patronymic_that_begins_like_a_month_is_a_name() -> None:
+    text = "по надзорной жалобе осужденного Курманалиева Талайбека Октябрьевича на приговор суда."
+    result = anonymise(text, language="ru")
+    assert "Октябрьевич" not in result.text and "Талайбек" not in result.text
+
+
+def test_foreign_names_natasha_finds_are_hidden_a_state_body_is_not() -> None:
+    """Names with no Russian or Kyrgyz shape (foreign parties, witnesses)
+    are found by natasha and kept; "Соцфонд КР" is a body of the state."""
+    text = ("Потерпевшая Кэрри Саймондс, гражданка Великобритании, показала, что Кит Флинт угрожал ей. "
+            "Свидетель Сумана Сакко (Soumana Sacko) подтвердил это. Саймондс просила взыскать ущерб. "
+            "Соцфонд КР обратился в суд; представитель Соцфонда Кыргызской Республики иск поддержал.")
+    result = anonymise(text, language="ru")
+    for word in ("Кэрри", "Саймондс", "Флинт", "Сумана", "Сакко", "Soumana"):
+        assert _hidden(text, result, word), word
+    assert result.text.count("Соцфонд") == 2
+
+
+def test_a_place_broken_at_its_hyphen_is_not_a_person() -> None:
+    text = ("постановление Ысык- Кульской районной государственной администрации и решение "
+            "Ысык- Кульского областного суда по иску Асанова К.Б. отменить.")
+    result = anonymise(text, language="ru")
+    assert result.text.count("Ысык-") == 2 and "Асанов" not in result.text
+
+
+def test_particles_of_foreign_names_and_a_closing_quote_before_a_name() -> None:
+    text = ('Свидетель Хамад бен Халиф Аль Тани показал, что бывший глава ООО "Газэкспорт" Юрий Комаров '
+            "передал ему договор. Н.\u00a0В.\u00a0Томский подтвердил это.")
+    result = anonymise(text, language="ru")
+    for word in ("Хамад", "бен", "Халиф", "Тани", "Юрий", "Комаров", "Томский"):
+        assert _hidden(text, result, word), word
+    assert '"Газэкспорт"' in result.text

@@ -1,0 +1,107 @@
+"""Russian person recall on NEREL (real news text with hand-made gold).
+
+NEREL (nerel-ds/NEREL, brat format: NNN.txt with NNN.ann beside it) marks
+every PERSON span. Its licence is not stated, so it is not in the repo:
+put a checkout's NEREL-v1.1 folder at bench/data/nerel, or name it with
+--nerel. Develop on train and dev; the issue's figure is on test.
+
+Scores:
+- person words found: each word (two letters or more, or an initial) of
+  an annotated PERSON span inside a PERSON entity of the anonymiser, kept
+  or redacted: in news, officials named by the court's policy are kept,
+  but finding them is what is measured here;
+- of them redacted: the same words inside a redaction;
+- redactions off any person: PERSON entities that touch no annotated
+  PERSON span, per 10,000 characters (NEREL marks every person, so these
+  are the anonymiser's false persons).
+
+    .venv/bin/python bench/nerel.py [--split test] [--nerel DIR] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from anonymise import anonymise  # noqa: E402
+from bench.realacts import inside, touches  # noqa: E402
+
+DEFAULT = ROOT / "bench" / "data" / "nerel"
+WORD = re.compile(r"[A-Za-zА-ЯЁа-яё]{2,}|[A-ZА-ЯЁ](?=\.)")
+
+
+def persons(ann: str) -> list[tuple[int, int]]:
+    """The PERSON spans of a brat file (a span in pieces counts whole)."""
+    spans = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or not parts[0].startswith("T"):
+            continue
+        label, *offsets = parts[1].replace(";", " ").split()
+        if label == "PERSON":
+            numbers = [int(o) for o in offsets]
+            spans.append((min(numbers), max(numbers)))
+    return spans
+
+
+def measure(folder: Path, limit: int = 0, show: bool = False) -> dict[str, float]:
+    """Person words found and redacted, false persons, speed, on one split's folder."""
+    found = redacted = total = false = chars = 0
+    elapsed = 0.0
+    files = sorted(folder.glob("*.txt"))[: limit or None]
+    for path in files:
+        text = path.read_text("utf-8")
+        gold = persons(path.with_suffix(".ann").read_text("utf-8"))
+        started = time.perf_counter()
+        entities = [e for e in anonymise(text, language="ru").entities if e.label == "PERSON"]
+        elapsed += time.perf_counter() - started
+        chars += len(text)
+        every = [(e.start, e.end) for e in entities]
+        hidden = [(e.start, e.end) for e in entities if e.action == "redact"]
+        words = {m.span() for a, b in gold for m in WORD.finditer(text, a, b)}
+        for span in sorted(words):
+            total += 1
+            found += inside(span, every)
+            redacted += inside(span, hidden)
+            if show and not inside(span, every):
+                print(f"missed  {path.stem}: {text[span[0]:span[1]]!r} in …{text[max(0, span[0] - 40):span[1] + 30]!r}…")
+        for e in entities:
+            if not touches((e.start, e.end), gold) and re.search(r"[^\W\d_]{2}", e.text):
+                false += 1
+                if show:
+                    print(f"false   {path.stem}: {e.text!r} in …{text[max(0, e.start - 40):e.end + 30]!r}…")
+    return {"documents": len(files), "chars": chars, "words": total, "found": found, "redacted": redacted,
+            "false": false, "speed": chars / elapsed if elapsed else 0.0}
+
+
+def report(split: str, m: dict[str, float]) -> None:
+    total = m["words"]
+    print(f"NEREL {split}: {m['documents']} documents, {m['chars']:,} characters (real news text, annotated by NEREL's authors)")
+    print(f"person words found:   {m['found'] / total:.2%} ({m['found']}/{total})")
+    print(f"of them redacted:     {m['redacted'] / total:.2%} ({m['redacted']}/{total}; the rest kept as officials by policy)")
+    print(f"persons off any name: {m['false'] / m['chars'] * 10_000:.2f} per 10,000 characters ({m['false']})")
+    print(f"throughput:           {m['speed']:,.0f} characters/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--nerel", type=Path, default=DEFAULT, help="NEREL-v1.1 folder (train/ dev/ test/)")
+    parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
+    parser.add_argument("--limit", type=int, default=0, help="at most this many documents (0: all)")
+    parser.add_argument("--show", action="store_true", help="print every missed word and every false person")
+    args = parser.parse_args()
+    folder = args.nerel / args.split
+    if not folder.is_dir():
+        sys.exit(f"NEREL not found at {folder}: put NEREL-v1.1 there or name it with --nerel")
+    anonymise("Прогрев: суд.")
+    report(args.split, measure(folder, args.limit, args.show))
+
+
+if __name__ == "__main__":
+    main()
