@@ -45,6 +45,7 @@ from anonymise.names import (
     common_word,
     dictionary_name,
     is_given_name,
+    known_word,
     kyrgyz_common_word,
     name_base,
     not_a_name,
@@ -66,6 +67,7 @@ TOKEN = re.compile(rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}][{
                    rf"[{LOWER_LETTERS}]+(?:-[{LOWER_LETTERS}]+)+|[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{LOWER_LETTERS}]+)+|"
                    rf"[{LETTER}]+|\d+|\S")
 INITIAL = re.compile(rf"^{INITIAL_LETTER}$")
+HYPHENATED = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)+")
 LATIN_NAME = re.compile(r"^[A-Z][a-z]{2,}$|^[a-z]{3,}$")
 # Where a name-shaped word names a street or a body, not a person
 # ("Соцфонда Кыргызской Республики", "Соцфонд КР": a body of the state).
@@ -181,6 +183,9 @@ def natasha_persons(doc: Doc) -> Doc:
         span = doc.char_span(found.start, found.stop, alignment_mode="expand")
         if span is None:
             continue
+        first = next((t.i for t in span if not t.like_num and not t.is_punct
+                      and not (t.text.islower() and not _particle(doc, t.i))), span.end)
+        span = doc[first : span.end]  # "62-летнего Стросс-Кана": natasha takes the age in
         cut = next((t.i for t in span if t.like_num or (t.is_alpha and t.text.islower()
                                                           and not KYRGYZ_PATRONYMIC.match(t.text)
                                                           and not _particle(doc, t.i))), span.end)
@@ -210,7 +215,7 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
     must be a name in the dictionary (Коля, Шуберта) or come back in the
     text (Акихито, Мадонна): a word garbled by OCR once ("Сведловски
     рмайонны смудом") is no one."""
-    words = [t for t in span if t.is_alpha and len(t.text) > 1 and not _latin_in_brackets(doc, t.i)
+    words = [t for t in span if _word(t) and len(t.text) > 1 and not _latin_in_brackets(doc, t.i)
              and not _particle(doc, t.i)]
     if not words or not all(CAPITALISED.match(t.text) and not not_a_name(t.text) for t in words):
         return False
@@ -237,6 +242,23 @@ def _particle(doc: Doc, i: int) -> bool:
         return False
     after = doc[i + 2] if doc[i + 1].text == "-" and i + 2 < len(doc) else doc[i + 1]
     return bool(CAPITALISED.match(after.text))
+
+
+def _first_reading_is_name(word: str) -> bool:
+    parses = _morph_parse(word.lower())
+    return bool(parses) and known_word(word) and bool({"Surn", "Name"} & parses[0].tag.grammemes) \
+        and parses[0].score >= 0.5
+
+
+def _morph_parse(word: str):  # type: ignore[no-untyped-def]
+    from anonymise.names import _morph
+
+    return _morph().parse(word)
+
+
+def _word(token) -> bool:  # type: ignore[no-untyped-def]
+    """Letters, hyphenated or not (Стросс-Кан: spaCy's is_alpha says no)."""
+    return token.is_alpha or bool(HYPHENATED.fullmatch(token.text))
 
 
 def _latin_in_brackets(doc: Doc, i: int) -> bool:
@@ -286,6 +308,25 @@ def _after_role(doc: Doc, i: int) -> bool:
     while j >= 0 and (doc[j].is_punct and doc[j].text in ",:"):
         j -= 1
     return j >= 0 and bool(PARTY_ROLES.match(doc[j].text))
+
+
+@Language.component("dictionary_persons")
+def dictionary_persons(doc: Doc) -> Doc:
+    """In Russian, a capitalised word inside a sentence that the dictionary
+    reads first as a surname or a given name (Болта, Шуберта, Хатиби is
+    not one) is a person even where natasha missed it."""
+    if _language(doc) != "ru":
+        return doc
+    for token in doc:
+        i = token.i
+        if not token.is_alpha or not CAPITALISED.match(token.text) or i == 0 or not_a_name(token.text):
+            continue
+        before = doc[i - 1]
+        if before.is_punct and before.text in ".!?«\"„“(—:" or "\n" in before.text + before.whitespace_:
+            continue  # a sentence's, a line's or a quotation's first word
+        if _first_reading_is_name(token.text) and not _street_or_body(doc, i, i + 1):
+            _add(doc, doc[i : i + 1])
+    return doc
 
 
 @Language.component("role_persons")
@@ -386,6 +427,7 @@ def build(language: str) -> Language:
     ruler.add_patterns(_name_patterns(language))  # type: ignore[attr-defined]
     nlp.add_pipe("name_patterns_to_persons")
     nlp.add_pipe("role_persons")
+    nlp.add_pipe("dictionary_persons")
     return nlp
 
 
@@ -398,12 +440,12 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
     """Every mention of a person, grouped into people, officials marked."""
     doc = pipeline(language)(text)
     spans = _merge(doc.spans.get("persons", []))
-    spans = [s for s in spans if any(t.is_alpha and len(t.text) > 1 for t in s)]
+    spans = [s for s in spans if any(_word(t) and len(t.text) > 1 for t in s)]
     found_roles = roles(text, [(s.start_char, s.end_char) for s in spans], keep_roles)
     people: list[_Person] = []
     mentions: list[Mention] = []
     for span, role in zip(spans, found_roles):
-        bases = {name_base(t.text) for t in span if t.is_alpha and len(t.text) > 1 and t.text.lower() not in ("уулу", "кызы")}
+        bases = {name_base(t.text) for t in span if _word(t) and len(t.text) > 1 and t.text.lower() not in ("уулу", "кызы")}
         official, party = role.official, role.kind == "party"
         # A party and an official of one surname (and even one initial) are
         # two people: a party's mention never joins an official, nor back.

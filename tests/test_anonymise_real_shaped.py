@@ -138,3 +138,11 @@ def test_particles_of_foreign_names_and_a_closing_quote_before_a_name() -> None:
     for word in ("Хамад", "бен", "Халиф", "Тани", "Юрий", "Комаров", "Томский"):
         assert _hidden(text, result, word), word
     assert '"Газэкспорт"' in result.text
+
+
+def test_a_name_the_dictionary_knows_is_found_inside_a_sentence_and_hyphenated_names_whole() -> None:
+    text = ("Деньги по расписке получил 62-летний Стросс-Кан, а о сделке знал и его компаньон Шуберт. "
+            "Стросс-Кана суд допросил дважды.")
+    result = anonymise(text, language="ru")
+    for word in ("Стросс-Кан", "Шуберт"):
+        assert _hidden(text, result, word), word
