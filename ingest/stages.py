@@ -17,13 +17,13 @@ INDEX = "index"
 
 DOCUMENT_STAGES = (ASSEMBLE, ANONYMISE, INDEX)
 
-_VERSIONS = {PREPARE: "1", ASSEMBLE: "3-act-title", ANONYMISE: "2-structure-roles", INDEX: "3-act-title"}
+_VERSIONS = {PREPARE: "1", ASSEMBLE: "3-act-title", ANONYMISE: "3-language-lexicons", INDEX: "3-act-title"}
 
 
 def version(stage: str, languages: str = "") -> str:
     """The stage's own version, and for the document stages the version of
     the OCR they read: new OCR makes their old results stale too."""
-    ocr = f"2+tesseract-{tesseract_version()}+{languages}"
+    ocr = f"3-page-language+tesseract-{tesseract_version()}+{languages}"
     if stage == OCR:
         return ocr
     if stage in DOCUMENT_STAGES:

@@ -11,6 +11,7 @@ after preparation is of two kinds:
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import defaultdict
 from dataclasses import replace
@@ -44,7 +45,18 @@ def clean(result: PageOcr) -> PageOcr:
 def clean_words(words: list[Word], glyphs: dict[tuple[int, int], list[Glyph]]) -> list[Word]:
     words = _drop_specks(words)
     words = [w for w in (_strip_speck_marks(w) for w in words) if w.text]
+    words = [_inner_capitals(w) for w in words]
     return _repair_case(words, glyphs)
+
+
+# A capital between small letters ("айДын", "соТтун"): on a damaged page a
+# small letter's box swollen by grain. Court texts have no such words.
+INNER_CAPITAL = re.compile(r"(?<=[а-яёңөү])[А-ЯЁҢӨҮ](?=[а-яёңөү])")
+
+
+def _inner_capitals(word: Word) -> Word:
+    text = INNER_CAPITAL.sub(lambda m: m.group().lower(), word.text)
+    return replace(word, text=text) if text != word.text else word
 
 
 def _drop_specks(words: list[Word]) -> list[Word]:

@@ -30,21 +30,29 @@ RUSSIAN_WORDS = {
 RUSSIAN_ONLY_LETTERS = set("щъэ")
 
 
-def guess_language(text: str) -> str:
-    """Return "ky", "ru" or "mixed"; "ru" for text with no Cyrillic words."""
+def kyrgyz_share(text: str, shortest: int = 1) -> float | None:
+    """The share of Kyrgyz among the words (of `shortest` letters or more)
+    that tell one language from the other; None when no word does."""
     ky = ru = 0
     for match in WORD.finditer(text.lower()):
         word = match.group()
+        if len(word) < shortest:
+            continue
         if KYRGYZ_LETTERS & set(word) or word in KYRGYZ_WORDS:
             ky += 1
         elif word in RUSSIAN_WORDS or RUSSIAN_ONLY_LETTERS & set(word):
             ru += 1
-    total = ky + ru
-    if total == 0:
+    return ky / (ky + ru) if ky + ru else None
+
+
+def guess_language(text: str, mixed_from: float = 0.2, shortest: int = 1) -> str:
+    """Return "ky", "ru" or "mixed"; "ru" for text with no Cyrillic words.
+    Between mixed_from and 1 - mixed_from of Kyrgyz words, "mixed"."""
+    share = kyrgyz_share(text, shortest)
+    if share is None:
         return "ru"
-    share = ky / total
-    if share >= 0.8:
+    if share >= 1 - mixed_from:
         return "ky"
-    if share <= 0.2:
+    if share <= mixed_from:
         return "ru"
     return "mixed"

@@ -52,6 +52,7 @@ class Prepared:
     ocr_scale: float = 1.0  # ocr_input pixels per page pixel
     marks: int = 0  # letter-sized marks of ink: none on a blank page
     steps: list[str] = field(default_factory=list)
+    noisy: bool = False  # denoised and binarised: a damaged page
 
 
 def grey(image: Image.Image) -> Image.Image:
@@ -209,7 +210,7 @@ def denoise_hard(pixels: np.ndarray, noise: float) -> np.ndarray:
     ink and paper: toner grain and speckle averaged out against the many
     similar patches of paper, where a median would leave grain the size of
     a letter's stroke."""
-    smooth = cv2.fastNlMeansDenoising(pixels, None, h=NLM_STRENGTH * noise, templateWindowSize=7, searchWindowSize=21)
+    smooth = cv2.fastNlMeansDenoising(pixels, None, h=NLM_STRENGTH * noise, templateWindowSize=5, searchWindowSize=11)
     # The cut between ink and paper from the paper's side: what is left of
     # its noise, several times over. Otsu splits a sparse page's paper in two.
     paper, left = paper_and_noise(smooth)
@@ -272,4 +273,5 @@ def prepare(image: Image.Image, steps: tuple[str, ...] = DEFAULT_STEPS) -> Prepa
         ocr_scale=scale,
         marks=int(marks.size),
         steps=done,
+        noisy=noisy,
     )

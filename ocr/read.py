@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from ocr import page_language
 from ocr.cleanup import clean
 from ocr.engine import DEFAULT_LANGUAGES, DEFAULT_TIMEOUT_S, PageOcr, recognise
 from ocr.kyrgyz_letters import restore
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 DPI = 300
 JPEG_QUALITY = 85
 MIN_WORDS = 5  # fewer on a page with ink, and the page is probably turned
+MODEL_LANGUAGE = {"kir": "ky", "rus": "ru"}
 
 
 @dataclass
@@ -66,7 +68,17 @@ def read_image(
     prepared = prepare(page, steps)
     if prepared.marks == 0:
         return _blank(prepared)  # not one mark of ink: nothing to read
-    result = _recognise(prepared, languages, timeout_s)
+    chosen = languages
+    if prepared.noisy:
+        chosen, found = page_language.choose(prepared.ocr_input, languages, timeout_s)
+        if chosen != languages:
+            prepared.steps.append(f"read with {chosen} (a sample of its lines reads as {found})")
+    result = _recognise(prepared, chosen, timeout_s)
+    if chosen != languages and page_language.sample_language(result.text) != MODEL_LANGUAGE[chosen]:
+        # The sample misled: the page is of the other language, or both.
+        result = _recognise(prepared, languages, timeout_s)
+        prepared.steps.append(f"read again with {languages}: the page reads as {result.language}")
+        chosen = languages
     # With a few marks, blank only when OCR agrees: a faint page called
     # blank would lose its text.
     if prepared.marks < BLANK_MIN_MARKS and not confident_words(result.words):
@@ -77,14 +89,14 @@ def read_image(
         clockwise = clockwise_turn(prepared.ocr_input, timeout_s)
         if clockwise:
             upright = prepare(turn(page, clockwise), steps)
-            second = _recognise(upright, languages, timeout_s)
+            second = _recognise(upright, chosen, timeout_s)
             if evidence(second.words) > evidence(result.words):
                 prepared, result, turned = upright, second, clockwise
                 prepared.steps.insert(0, f"turned {clockwise}° clockwise")
     if result.confidence < ATTENTION_BELOW and len(prepared.steps) > 1:
         # Preparation can make a page worse: read it as it is, keep the better.
         plain = Prepared(geometry=prepared.geometry, ocr_input=prepared.geometry, skew=prepared.skew)
-        unprepared = _recognise(plain, languages, timeout_s)
+        unprepared = _recognise(plain, chosen, timeout_s)
         if evidence(unprepared.words) > evidence(result.words):
             result = unprepared
             prepared.steps.append("fell back to the unprepared image")

@@ -1,0 +1,56 @@
+"""Which of Tesseract's models reads a damaged page: kir, rus or both.
+
+On a clean page `kir+rus` costs little and keeps a Kyrgyz name's ң ө ү in
+a Russian act. On a damaged page the two models together misread more than
+the page's own model alone (the harsh-photocopy sweep of bench/ocr_quality.py:
+Kyrgyz pages 5.0-6.0% CER with `kir` against 5.8-6.5% with `kir+rus`, and
+Russian pages as good with `rus`, a fifth quicker). So a damaged page is
+first sampled: a band of its densest lines, read with both models, tells
+its language, and the page is read with that language's model alone.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytesseract
+from PIL import Image
+
+from ocr.language import guess_language
+
+BAND_SHARE = 0.12  # of the page's height: some six lines of typed text
+MODEL = {"ky": "kir", "ru": "rus"}
+SAMPLE_MIXED_FROM = 0.35
+
+
+def densest_band(image: Image.Image) -> Image.Image:
+    """The rows of the page with the most ink, BAND_SHARE of its height."""
+    pixels = np.asarray(image)
+    height = pixels.shape[0]
+    band = max(1, int(height * BAND_SHARE))
+    ink = (pixels < 128).sum(axis=1).astype(np.float64)
+    sums = np.convolve(ink, np.ones(band), mode="valid")
+    top = int(np.argmax(sums)) if sums.size else 0
+    return image.crop((0, top, image.width, min(height, top + band)))
+
+
+def sample_language(text: str) -> str:
+    """A damaged page's language from a reading of some of its lines: a
+    misread sample lets Russian-looking scraps (и, с, о) into Kyrgyz lines,
+    so one-letter words do not count, and two Kyrgyz words in three make a
+    Kyrgyz page."""
+    return guess_language(text, mixed_from=SAMPLE_MIXED_FROM, shortest=2)
+
+
+def choose(image: Image.Image, languages: str, timeout_s: int) -> tuple[str, str]:
+    """The languages to read the page with, and the page's language as the
+    sample showed it ("ky", "ru" or "mixed"). Languages other than both
+    Kyrgyz and Russian are kept as they are."""
+    models = set(languages.split("+"))
+    if not {"kir", "rus"} <= models:
+        return languages, ""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    sample = pytesseract.image_to_string(densest_band(image), lang=languages, config="--psm 6", timeout=timeout_s)
+    found = sample_language(sample)
+    return MODEL.get(found, languages), found
