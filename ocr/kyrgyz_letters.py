@@ -20,10 +20,12 @@ import os
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from ocr.language import kyrgyz_share
 
 FOLD = str.maketrans("ңөүҢӨҮ", "ноуНОУ")
 MARKED = set("ңөүҢӨҮ")
@@ -33,6 +35,9 @@ HARMONY = str.maketrans("оу", "өү")
 WORD = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+")
 MIN_SHARE = 0.05  # of a page's words restorable, before it counts as typed without marks
 MAX_MARKED_SHARE = 0.2  # of those words already carrying marks, beyond which it was not
+MIN_WHOLE_WORD = 4  # letters: shorter typed words are too often words as they stand
+# What follows a given name in a surname or a patronymic, with a case ending.
+NAME_SUFFIX = re.compile(r"(?:ович|евич|овн|евн|ов|ев|уулу|кызы)[а-яөүң]{0,6}$")
 
 
 @dataclass
@@ -46,11 +51,24 @@ class Lexicon:
     marked_stems: dict[str, str]  # typed form of a stem → the stem with its marks
     plain_stems: frozenset[str]
     known: frozenset[str]  # marked word forms Tesseract's list knows
+    whole: dict[str, str] = field(default_factory=dict)  # typed form → the one marked word it stands for
+    names: dict[str, str] = field(default_factory=dict)  # the same, for names the list writes capitalised
 
     def restore_word(self, word: str) -> str | None:
         lower = word.lower()
         if MARKED & set(lower):
             return None
+        restored = self._from_stems(lower)
+        if restored is None:
+            # Names and words the stem lists lack (Үсөнова, тинтүүнүн,
+            # Төлөгөновичтин): the list's one marked word this typed form
+            # can stand for, or a given name it spells with marks.
+            restored = self.whole.get(lower)
+            if restored is None and word[0].isupper():
+                restored = self._name_with_suffix(lower)
+        return _same_case(word, restored) if restored else None
+
+    def _from_stems(self, lower: str) -> str | None:
         stem, plain = _longest_prefix(lower, self.marked_stems), _longest_prefix(lower, self.plain_stems)
         if stem is None or (plain is not None and len(plain) >= len(stem)):
             return None
@@ -61,7 +79,16 @@ class Lexicon:
         restored = marked + rest
         if restored == lower or (self.known and restored not in self.known):
             return None
-        return _same_case(word, restored)
+        return restored
+
+    def _name_with_suffix(self, lower: str) -> str | None:
+        """A surname or patronymic made of a given name the list spells with
+        marks: Тологоновичтин → Төлөгөновичтин (Төлөгөн + ович + тин)."""
+        match = NAME_SUFFIX.search(lower)
+        if match is None:
+            return None
+        name = self.names.get(lower[: match.start()])
+        return name + match.group() if name else None
 
 
 def _longest_prefix(word: str, stems: dict[str, str] | frozenset[str]) -> str | None:
@@ -108,12 +135,14 @@ def tessdata_dir() -> Path:
 def _cache_path(traineddata: Path) -> Path:
     digest = hashlib.sha256(traineddata.read_bytes()).hexdigest()[:16]
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "sotarchive" / f"kir-marked-words-{digest}.txt"
+    return root / "sotarchive" / f"kir-words-{digest}.txt"
 
 
-def tesseract_marked_words() -> frozenset[str]:
-    """The marked word forms of Tesseract's Kyrgyz list, read out of its
-    model with its own tools once and cached on this machine."""
+@lru_cache(maxsize=1)
+def tesseract_words() -> frozenset[str]:
+    """Every word form of Tesseract's Kyrgyz list, as it is written there
+    (Үсөнова, өкүм, ӨКҮМ), read out of its model with its own tools once
+    and cached on this machine."""
     traineddata = tessdata_dir() / "kir.traineddata"
     cache = _cache_path(traineddata)
     if not cache.is_file():
@@ -125,12 +154,29 @@ def tesseract_marked_words() -> frozenset[str]:
                 ["dawg2wordlist", f"{base}lstm-unicharset", f"{base}lstm-word-dawg", str(words)],
                 check=True, capture_output=True,
             )
-            marked = sorted({w.lower() for w in words.read_text("utf-8").split() if MARKED & set(w)})
+            forms = sorted({w for w in words.read_text("utf-8").split() if WORD.fullmatch(w)})
         cache.parent.mkdir(parents=True, exist_ok=True)
         partial = cache.with_suffix(f".{os.getpid()}.part")
-        partial.write_text("\n".join(marked), "utf-8")
+        partial.write_text("\n".join(forms), "utf-8")
         os.replace(partial, cache)
     return frozenset(cache.read_text("utf-8").split())
+
+
+def whole_words(words: frozenset[str], names_only: bool = False) -> dict[str, str]:
+    """Typed form → the one marked word of the list it can stand for, where
+    the typed form is not written in lowercase in the list itself
+    (усонова → үсөнова, тинтуунун → тинтүүнүн; not болууну, a word as
+    typed). The list has names typed without marks too (Усонова, from web
+    text), so a typed form seen only capitalised does not count against
+    its marked spelling; nor may a second marked word fold to the same."""
+    lowercase = {w for w in words if w.islower()}
+    found: dict[str, str | None] = {}
+    for word in {w.lower() for w in words if MARKED & set(w) and (w[0].isupper() or not names_only)}:
+        if len(word) >= MIN_WHOLE_WORD:
+            typed = word.translate(FOLD)
+            if typed not in lowercase:
+                found[typed] = None if typed in found else word
+    return {typed: word for typed, word in found.items() if word}
 
 
 VOICED = {"к": "г", "п": "б"}  # бөлүк → бөлүгү: a final к, п voices before a vowel
@@ -151,10 +197,13 @@ def lexicon() -> Lexicon:
         if MARKED & set(stem)
         for form in _stem_forms(stem)
     }
+    words = tesseract_words()
     return Lexicon(
         marked_stems=marked,
         plain_stems=frozenset(_read_list("kyrgyz_plain_stems.txt")),
-        known=tesseract_marked_words(),
+        known=frozenset(w.lower() for w in words if MARKED & set(w)),
+        whole=whole_words(words),
+        names=whole_words(words, names_only=True),
     )
 
 
@@ -172,6 +221,8 @@ def typed_without_marks(words: list[str], restorations: dict[str, str | None]) -
 
 def restore(text: str, lex: Lexicon | None = None) -> Restoration:
     """Restore ң ө ү on a page typed without them; other pages pass unchanged."""
+    if not kyrgyz_share(text):
+        return Restoration(text, 0)  # no Kyrgyz word at all: a Russian page needs no lexicon loaded
     lex = lexicon() if lex is None else lex
     words = WORD.findall(text)
     restorations = {word: lex.restore_word(word) for word in set(words)}

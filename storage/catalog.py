@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -101,6 +99,11 @@ class Catalog:
     def migrate(self, revision: str = "head") -> None:
         """Bring the schema to the newest migration (safe to call every start);
         an older revision is for testing upgrades."""
+        # Alembic only here: a third of a second of imports that `sotarchive
+        # ocr` on one page, which never migrates, should not pay.
+        from alembic import command
+        from alembic.config import Config
+
         self._ensure_engines()
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))

@@ -40,3 +40,14 @@ def test_a_typewritten_page_without_the_letters_is_read_and_restored() -> None:
     assert "күнөөлүү" in page.text and "өкүм" in page.text
     assert any(step.startswith("restored ң ө ү") for step in page.steps)
     assert page.ocr.language == "ky"
+
+
+def test_names_and_words_the_stem_lists_lack_come_back_from_tesseracts_list() -> None:
+    """Tesseract's Kyrgyz list spells them with marks and has their typed
+    form in no lowercase entry: Үсөнова, Айгүлдүн, тинтүүнүн. A typed form
+    that is a word as it stands (болууну, "of being") stays."""
+    page = without_kyrgyz_letters(MARKED) + without_kyrgyz_letters("Күбө Үсөнова доогер Айгүлдүн тинтүүнүн жыйынтыгын болууну айтты.\n")
+    result = restore(page)
+    for word in ("Үсөнова", "Айгүлдүн", "тинтүүнүн"):
+        assert word in result.text.split(), word
+    assert "болууну" in result.text.split()
