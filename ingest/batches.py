@@ -66,6 +66,11 @@ def get_or_create_batch(svc: Services, name: str, description: Description = Des
         return batch.id
 
 
+def batch_exists(svc: Services, batch_id: int) -> bool:
+    with svc.catalog.read() as session:
+        return session.get(Batch, batch_id) is not None
+
+
 def receive_file(svc: Services, batch_id: int, path: Path) -> str | None:
     """Store one file and link it to its document; returns the document id
     to process, or None when the file was refused at the door."""

@@ -35,6 +35,12 @@ class PipelineConfig:
     secret_key: str | None = None
     secure_cookies: bool = False  # true behind HTTPS: cookies are never sent in clear
     public_rate_limit: str = "300/minute"  # per client, on the public pages and API
+    max_upload_mb: int = 2048  # the largest file an operator may upload through the desk
+    # Reverse proxies in front of the web app (0: none). Their X-Forwarded-For,
+    # -Proto and -Host are believed for this many hops, so rate limits and the
+    # audit see the visitor's address, not the proxy's.
+    trusted_proxies: int = 0
+    hsts: bool = False  # Strict-Transport-Security: only where HTTPS is served
 
     @property
     def blob_dir(self) -> Path:

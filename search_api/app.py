@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ingest.config import PipelineConfig
 from ingest.services import Services
@@ -12,10 +13,24 @@ from search_api.auth import csrf, current_account_for_templates, install_auth
 from search_api.i18n import install_i18n
 
 
+MIB = 1024 * 1024
+FORM_OVERHEAD = MIB  # a form's other fields and boundaries beside its file
+# Scripts and styles from the site's own static files only: nothing inline,
+# so injected markup cannot run; no frames, no plugins, forms post home.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+
 def create_app(config: PipelineConfig) -> Flask:
     app = Flask(__name__)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Cyrillic stays readable
     app.config["SERVICES"] = Services(config)
+    # A form upload bigger than the limit is refused by Werkzeug with 413
+    # before any of it is stored (resumable uploads check their own size).
+    app.config["MAX_CONTENT_LENGTH"] = config.max_upload_mb * MIB + FORM_OVERHEAD
+    if config.trusted_proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.trusted_proxies, x_proto=config.trusted_proxies,  # type: ignore[method-assign]
+                                x_host=config.trusted_proxies)
     install_auth(app, config)
     csrf.exempt(api.blueprint)  # GET only, and staff calls carry a bearer token, not a cookie
     app.register_blueprint(api.blueprint, url_prefix="/api/v1")
@@ -32,6 +47,9 @@ def create_app(config: PipelineConfig) -> Flask:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        if config.hsts:
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         if request.path.startswith("/staff") or request.path.startswith("/login"):
             response.headers["Cache-Control"] = "private, no-store"
         return response

@@ -213,4 +213,7 @@ def install_i18n(app: Flask) -> None:
     def _remember(response):  # type: ignore[no-untyped-def]
         if request.args.get("lang") in LANGUAGES:
             response.set_cookie("lang", request.args["lang"], max_age=365 * 86400, samesite="Lax")
+            # A response that sets a visitor's cookie is theirs alone: a shared
+            # cache must not hand it (and its Set-Cookie) to the next visitor.
+            response.headers["Cache-Control"] = "private, no-store"
         return response

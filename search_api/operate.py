@@ -32,6 +32,7 @@ blueprint = Blueprint("operate", __name__)
 THUMB_WIDTH = 240
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 STALE_UPLOAD_S = 2 * 24 * 3600
+MIB = 1024 * 1024
 
 
 def _who() -> str:
@@ -85,6 +86,7 @@ def create_batch():  # type: ignore[no-untyped-def]
 def upload_files(batch_id: int):  # type: ignore[no-untyped-def]
     """Several files in one form post (no JavaScript needed)."""
     svc = services()
+    _known_batch(batch_id)
     received = []
     for upload in request.files.getlist("files"):
         name = _name(upload.filename)
@@ -112,6 +114,13 @@ def start_upload():  # type: ignore[no-untyped-def]
         batch_id, size = int(body["batch_id"]), int(body["size"])
     except (KeyError, TypeError, ValueError):
         abort(400, description="give batch_id, name and size")
+    if size <= 0:
+        abort(400, description=f"an upload's size must be a positive number of bytes, not {size}")
+    limit = services().config.max_upload_mb
+    if size > limit * MIB:
+        abort(413, description=f"the file is {size / MIB:,.0f} MB; this archive takes files up to {limit:,} MB "
+                               "(the max_upload_mb setting): split the scan into parts")
+    _known_batch(batch_id)
     _sweep_stale_uploads()
     upload_id = secrets.token_urlsafe(18)
     folder = _spool_dir() / upload_id
@@ -207,6 +216,13 @@ def decide(document_id: str, number: int, decision: str):  # type: ignore[no-unt
     else:
         flash(decision, "ok")
     return redirect(url_for("operate.desk") + "#attention")
+
+
+def _known_batch(batch_id: int) -> None:
+    """Files go only to a batch that exists: a file for a batch that does
+    not would be stored, then refused by the catalog, and left behind."""
+    if not batches.batch_exists(services(), batch_id):
+        abort(404, description=f"there is no batch {batch_id}: create it first")
 
 
 def _spool_dir() -> Path:

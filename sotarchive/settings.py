@@ -34,6 +34,9 @@ KEYS = {
     "secret_key": str,
     "secure_cookies": bool,
     "public_rate_limit": str,  # e.g. 300/minute; "off" for none
+    "max_upload_mb": int,
+    "trusted_proxies": int,  # reverse proxies in front of the web app
+    "hsts": bool,  # send Strict-Transport-Security (HTTPS only)
 }
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 

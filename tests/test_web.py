@@ -287,3 +287,72 @@ def test_a_resumable_upload_goes_on_where_it_broke_and_stale_ones_are_swept(app:
     assert operator.put(url, query_string={"offset": 0}, data=b"x", headers={"X-CSRFToken": token}).status_code == 404
     no_csrf = operator.post("/staff/operate/uploads", json={"batch_id": batch_id, "name": "x.txt", "size": 1})
     assert no_csrf.status_code == 400
+
+
+def _blobs(data: Path) -> set[Path]:
+    return {p for p in (data / "blobs").rglob("*") if p.is_file()}
+
+
+def test_uploads_have_a_size_limit_and_a_refused_one_leaves_nothing_behind(data: Path) -> None:
+    from dataclasses import replace
+
+    small = create_app(replace(load_config(str(data)), max_upload_mb=1))
+    small.testing = True
+    operator = small.test_client()
+    log_in(operator, "operator")
+    token = _csrf(operator, "/staff/operate/")
+    batch = operator.post("/staff/operate/batches", data={"name": "limits", "csrf_token": token})
+    batch_id = int(batch.headers["Location"].split("batch-")[1])
+    before, spool = _blobs(data), set((data / "uploads").iterdir()) if (data / "uploads").exists() else set()
+
+    def start(**body: object):  # type: ignore[no-untyped-def]
+        return operator.post("/staff/operate/uploads", json={"name": "скан.pdf", **body}, headers={"X-CSRFToken": token})
+
+    too_big = start(batch_id=batch_id, size=10**15)
+    assert too_big.status_code == 413 and "1 MB" in too_big.get_data(as_text=True)
+    for size in (-5, 0):
+        assert start(batch_id=batch_id, size=size).status_code == 400
+    # A batch that does not exist: refused at the start, not at the end with a stored blob.
+    assert start(batch_id=987654, size=10).status_code == 404
+    form = operator.post(f"/staff/operate/batches/{batch_id}/files",
+                         data={"csrf_token": token, "files": (__import__("io").BytesIO(b"%PDF" + b"0" * (2 * 1024 * 1024)), "big.pdf")},
+                         content_type="multipart/form-data")
+    assert form.status_code == 413
+    missing = operator.post("/staff/operate/batches/987654/files",
+                            data={"csrf_token": token, "files": (__import__("io").BytesIO(b"text"), "a.txt")},
+                            content_type="multipart/form-data")
+    assert missing.status_code == 404
+    assert _blobs(data) == before
+    assert (set((data / "uploads").iterdir()) if (data / "uploads").exists() else set()) == spool
+
+
+def test_security_headers_and_a_language_cookie_never_cached_for_everyone(app: Flask) -> None:
+    visitor = app.test_client()
+    page = visitor.get("/")
+    policy = page.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "<style" not in page.get_data(as_text=True) and "<script>" not in page.get_data(as_text=True)
+    assert "Strict-Transport-Security" not in page.headers  # HTTPS is the proxy's: off unless set
+    switched = visitor.get("/?lang=ru")
+    assert "lang=ru" in switched.headers["Set-Cookie"]
+    assert "public" not in switched.headers["Cache-Control"]
+
+
+def test_behind_a_proxy_the_visitors_address_is_believed_and_hsts_can_be_on(data: Path) -> None:
+    from dataclasses import replace
+
+    proxied = create_app(replace(load_config(str(data)), trusted_proxies=1, hsts=True))
+    proxied.testing = True
+    seen: list[str | None] = []
+
+    @proxied.get("/_address")
+    def _address():  # type: ignore[no-untyped-def]
+        from flask import request
+
+        seen.append(request.remote_addr)
+        return "ok"
+
+    response = proxied.test_client().get("/_address", headers={"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"},
+                                         environ_base={"REMOTE_ADDR": "10.0.0.2"})
+    assert seen == ["203.0.113.7"]
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
