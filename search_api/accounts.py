@@ -1,9 +1,12 @@
 """Staff accounts: roles, password checks that slow guessing down, API tokens.
 
 Passwords are hashed with argon2id (argon2-cffi, the reference binding), so
-a copy of the catalog does not give passwords away. Every failed login on
-an account lengthens the wait before the next try is even checked: after
-FREE_TRIES failures, 2, 4, 8... seconds, at most LOCK_MAX_S. The counter
+a copy of the catalog does not give passwords away. Every failed login for
+a user name from an address lengthens the wait before the next try from
+there is even checked: after FREE_TRIES failures, 2, 4, 8... seconds, at
+most LOCK_MAX_S. Counted per name and address, an attacker cannot keep a
+judge out from elsewhere; counted for names that have no account just as
+for those that do, the answers do not tell which names exist. The counter
 sits in the catalog, so it holds across server processes and restarts.
 """
 
@@ -16,10 +19,10 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from storage import Catalog
-from storage.models import ApiToken, User, as_utc, utcnow
+from storage.models import ApiToken, LoginThrottle, User, as_utc, utcnow
 
 ROLES = ("operator", "reviewer", "judge", "admin")
 # What each role may do. Everyone on staff may read the full archive (and
@@ -32,6 +35,7 @@ PERMISSIONS = {
 }
 FREE_TRIES = 3
 LOCK_MAX_S = 15 * 60
+THROTTLE_KEPT = timedelta(days=1)  # failures older than this, and no lock, are forgotten
 MIN_PASSWORD = 10
 
 _hasher = PasswordHasher()
@@ -92,7 +96,7 @@ def set_password(catalog: Catalog, username: str, password: str) -> None:
         if user is None:
             raise AccountError(f"no user {username!r}")
         user.password_hash = _hasher.hash(password)
-        user.failed_logins, user.locked_until = 0, None
+        clear_locks(session, username)
         user.session_version = (user.session_version or 0) + 1  # whoever had the old password is out
 
 
@@ -111,8 +115,21 @@ def set_active(catalog: Catalog, username: str, active: bool) -> None:
         if user is None:
             raise AccountError(f"no user {username!r}")
         user.active = active
-        user.failed_logins, user.locked_until = 0, None
+        clear_locks(session, username)
         user.session_version = (user.session_version or 0) + 1
+
+
+def set_role(catalog: Catalog, username: str, role: str) -> None:
+    """A new role: every session ends, so none goes on with the old rights."""
+    if role not in ROLES:
+        raise AccountError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+    with catalog.write() as session:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise AccountError(f"no user {username!r}")
+        if user.role != role:
+            user.role = role
+            user.session_version = (user.session_version or 0) + 1
 
 
 def list_users(catalog: Catalog) -> list[dict[str, object]]:
@@ -124,31 +141,54 @@ def list_users(catalog: Catalog) -> list[dict[str, object]]:
         ]
 
 
-def authenticate(catalog: Catalog, username: str, password: str) -> LoginResult:
-    """The account if the password is right; a wait if the account is locked
-    by earlier failures (then the password is not even checked)."""
+def authenticate(catalog: Catalog, username: str, password: str, address: str = "local") -> LoginResult:
+    """The account if the password is right; a wait if this name is locked
+    from this address by earlier failures (then the password is not even
+    checked). An unknown name fails, and locks, exactly as a wrong password."""
     now = utcnow()
+    name = username.strip()[:100]
     with catalog.write() as session:
-        user = session.scalar(select(User).where(User.username == username.strip()))
+        throttle = session.scalar(select(LoginThrottle).where(LoginThrottle.username == name.lower(),
+                                                              LoginThrottle.address == address[:64]))
+        if throttle is not None and throttle.locked_until is not None and as_utc(throttle.locked_until) > now:
+            return LoginResult(None, wait_s=max(1, int((as_utc(throttle.locked_until) - now).total_seconds() + 0.999)))
+        user = session.scalar(select(User).where(User.username == name))
         if user is None:
             _hasher.hash(password)  # the same work as a real check: no timing hint that the name is unknown
+            ok = False
+        else:
+            try:
+                ok = _hasher.verify(user.password_hash, password) and user.active
+            except (VerificationError, InvalidHashError):
+                ok = False
+        if not ok:
+            _failed(session, throttle, name.lower(), address[:64], now)
             return LoginResult(None)
-        if user.locked_until is not None and as_utc(user.locked_until) > now:
-            return LoginResult(None, wait_s=max(1, int((as_utc(user.locked_until) - now).total_seconds() + 0.999)))
-        try:
-            _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            user.failed_logins += 1
-            if user.failed_logins >= FREE_TRIES:
-                wait = min(LOCK_MAX_S, 2 ** (user.failed_logins - FREE_TRIES + 1))
-                user.locked_until = now + timedelta(seconds=wait)
-            return LoginResult(None)
-        if not user.active:
-            return LoginResult(None)
+        assert user is not None
+        if throttle is not None:
+            session.delete(throttle)
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
-        user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
+        user.last_login_at = now
         return LoginResult(_account(user))
+
+
+def _failed(session, throttle: LoginThrottle | None, name: str, address: str, now) -> None:  # type: ignore[no-untyped-def]
+    if throttle is None:
+        session.execute(delete(LoginThrottle).where(LoginThrottle.updated_at < now - THROTTLE_KEPT,
+                                                    (LoginThrottle.locked_until.is_(None))
+                                                    | (LoginThrottle.locked_until < now)))
+        throttle = LoginThrottle(username=name, address=address, failures=0)
+        session.add(throttle)
+    throttle.failures += 1
+    throttle.updated_at = now
+    if throttle.failures >= FREE_TRIES:
+        throttle.locked_until = now + timedelta(seconds=min(LOCK_MAX_S, 2 ** (throttle.failures - FREE_TRIES + 1)))
+
+
+def clear_locks(session, username: str) -> None:  # type: ignore[no-untyped-def]
+    """An administrator's word: the name may try again from everywhere."""
+    session.execute(delete(LoginThrottle).where(LoginThrottle.username == username.strip().lower()))
 
 
 def load_account(catalog: Catalog, user_id: int) -> Account | None:

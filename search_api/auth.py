@@ -135,7 +135,7 @@ def login():  # type: ignore[no-untyped-def]
     error, status = None, 200
     if request.method == "POST":
         result = accounts.authenticate(services().catalog, request.form.get("username", ""),
-                                       request.form.get("password", ""))
+                                       request.form.get("password", ""), request.remote_addr or "unknown")
         if result.account is not None:
             login_user(SessionUser(result.account))
             return redirect(_safe_next(request.args.get("next")))

@@ -929,6 +929,21 @@ def _password(from_stdin: bool) -> str:
     return click.prompt("password / сырсөз / пароль", hide_input=True, confirmation_prompt=True)
 
 
+@users.command(name="role")
+@click.argument("username")
+@click.argument("role", type=click.Choice(["operator", "reviewer", "judge", "admin"]))
+@click.pass_context
+def users_role(ctx: click.Context, username: str, role: str) -> None:
+    """Give a member of staff another role: their sessions end at once."""
+    from search_api import accounts
+
+    try:
+        accounts.set_role(_services(ctx).catalog, username, role)
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{username}: {role}")
+
+
 @users.command(name="disable")
 @click.argument("usernames", nargs=-1, required=True)
 @click.pass_context

@@ -190,8 +190,9 @@ class User(Base):
     """A member of staff who logs in: operator, reviewer, judge or admin.
 
     Only an argon2 hash of the password is kept. Failed logins are counted
-    per account so that guessing is slowed down whoever guesses and from
-    wherever; a disabled account keeps its row, because events name it."""
+    in LoginThrottle, per name and address (failed_logins and locked_until
+    here are no longer used); a disabled account keeps its row, because
+    events name it."""
 
     __tablename__ = "users"
 
@@ -208,6 +209,22 @@ class User(Base):
     # Part of every session cookie: logging out, a new password, disabling
     # the account raise it, and every older cookie stops working.
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class LoginThrottle(Base):
+    """Failed logins for one user name from one address. Per address, so an
+    attacker elsewhere cannot keep a judge locked out; per name, whether an
+    account of that name exists or not, so the answers do not tell."""
+
+    __tablename__ = "login_throttles"
+    __table_args__ = (UniqueConstraint("username", "address"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(64))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
 
 class ApiToken(Base):

@@ -104,6 +104,31 @@ def test_login_is_slowed_down_by_failures_and_a_disabled_account_is_shut_out(app
     assert log_in(app.test_client(), "guessed").status_code == 401
 
 
+def test_a_lockout_tells_no_names_and_cannot_keep_a_judge_out_from_elsewhere(app: Flask, data: Path) -> None:
+    add_staff(data, "judge7", "judge")
+    attacker = app.test_client()
+    attacker.environ_base["REMOTE_ADDR"] = "198.51.100.9"
+    for name in ("judge7", "nobody-of-that-name"):
+        answers = [log_in(attacker, name, "wrong password!").status_code for _ in range(4)]
+        # An account and a name with no account answer alike: 401 three times, then 429.
+        assert answers == [401, 401, 401, 429], (name, answers)
+    # The judge, at the court's own address, is not kept out by the attacker's lock.
+    judge = app.test_client()
+    judge.environ_base["REMOTE_ADDR"] = "10.1.2.3"
+    assert log_in(judge, "judge7").status_code == 302
+
+
+def test_a_new_role_ends_every_session(app: Flask, data: Path) -> None:
+    add_staff(data, "promoted", "judge")
+    client = app.test_client()
+    assert log_in(client, "promoted").status_code == 302
+    assert client.get("/staff/").status_code == 200
+    assert run_cli(data, "users", "role", "promoted", "operator").returncode == 0
+    assert client.get("/staff/").status_code == 302  # logged out: the old rights go with the old session
+    assert log_in(client, "promoted").status_code == 302
+    assert client.get("/staff/operate/").status_code == 200
+
+
 def test_logout_and_a_new_password_end_every_session_copied_cookies_too(app: Flask, data: Path) -> None:
     add_staff(data, "clerk2", "judge")
     first = app.test_client()
