@@ -73,6 +73,10 @@ def _search(query: str, scope: str):  # type: ignore[no-untyped-def]
     if sort not in SORTS:
         abort(400, description=f"sort must be one of {', '.join(SORTS)}")
     result = run_search(query, scope, limit, offset, sort, facets=request.args.get("facets") != "0")
+    if scope == "internal":  # full original text in every hit: audited
+        from search_api.staff import audit_many
+
+        audit_many([hit.id for hit in result.hits], "api-search")
     return jsonify(
         {
             "query": query,
@@ -163,6 +167,9 @@ def similar(document_id: str):  # type: ignore[no-untyped-def]
         hits = services().internal_index.similar(document_id, limit=limit)
     except QueryError as exc:
         abort(404, description=str(exc))
+    from search_api.staff import audit_many
+
+    audit_many([h.id for h in hits], "similar")
     return jsonify({"id": document_id, "hits": [_hit_json(h) for h in hits]})
 
 

@@ -50,6 +50,11 @@ def render_search(index: SearchBackend, *, scope: str, **extra: Any) -> str:
             result = index.search(full_query, limit=PAGE_SIZE, offset=offset, sort=sort, facets=True)
         except QueryError as exc:
             error = str(exc)  # shown on the page with the query kept, for correcting
+        else:
+            if scope == "staff":  # the staff's snippets are original text: audited
+                from search_api.staff import audit_many
+
+                audit_many([hit.id for hit in result.hits], "search")
     return render_template(
         "search.html", query=query, result=result, error=error, offset=offset, page_size=PAGE_SIZE,
         sort=sort, sorts=SORTS, facet_filter=facet_filter, scope=scope, year_from=year_from, year_to=year_to,

@@ -24,11 +24,21 @@ AUDIT_STAGE = "audit"
 
 def audit(document_id: str, what: str, page: int | None = None) -> None:
     """Record that the current account saw a non-anonymised document."""
+    audit_many([document_id], what, page)
+
+
+def audit_many(document_ids: list[str], what: str, page: int | None = None) -> None:
+    """Record that the current account saw original text of these documents
+    (a search's snippets, similar decisions): one event each, so the audit
+    page can be filtered by document."""
     who = account()
     assert who is not None  # every caller is behind requires()
+    if not document_ids:
+        return
     with services().catalog.write() as session:
-        session.add(Event(document_id=document_id, page_number=page, stage=AUDIT_STAGE, kind=what,
-                          actor=who.username, message=f"{who.role} from {request.remote_addr}"))
+        session.add_all([Event(document_id=document_id, page_number=page, stage=AUDIT_STAGE, kind=what,
+                               actor=who.username, message=f"{who.role} from {request.remote_addr}")
+                         for document_id in dict.fromkeys(document_ids)])
 
 
 @blueprint.get("/")
@@ -181,14 +191,18 @@ def saved_action(search_id: int, action: str):  # type: ignore[no-untyped-def]
 @blueprint.get("/audit")
 @requires("admin")
 def audit_trail():  # type: ignore[no-untyped-def]
-    """Who looked at which non-anonymised document, newest first."""
+    """Who looked at which non-anonymised document, newest first; by user,
+    by document, or both."""
     who = request.args.get("user", "").strip()
+    document_id = request.args.get("document", "").strip()
     with services().catalog.read() as session:
         query = select(Event).where(Event.stage == AUDIT_STAGE).order_by(Event.id.desc()).limit(500)
         if who:
             query = query.where(Event.actor == who)
+        if document_id:
+            query = query.where(Event.document_id == document_id)
         events = list(session.scalars(query))
-    return render_template("audit.html", events=events, user=who)
+    return render_template("audit.html", events=events, user=who, document=document_id)
 
 
 def send_image(blob: str, private: bool):  # type: ignore[no-untyped-def]

@@ -175,6 +175,28 @@ def test_views_of_original_text_are_in_the_audit_trail(app: Flask, doc_id: str) 
     assert row and row.group(1) == doc_id
 
 
+def test_snippets_the_staff_api_and_similar_decisions_are_audited_too(app: Flask, data: Path, doc_id: str) -> None:
+    """Every response carrying original text writes who, what and from where;
+    the audit page filters by user and by document."""
+    token = add_staff(data, "snooper", "judge")
+    judge = app.test_client()
+    log_in(judge, "snooper")
+    assert "Асанов" in judge.get("/staff/", query_string={"q": "Асанова"}).get_data(as_text=True)
+    api = app.test_client()
+    api.environ_base["HTTP_AUTHORIZATION"] = "Bearer " + token
+    hits = api.get("/api/v1/search", query_string={"q": "Асанова", "scope": "internal"}).get_json()["hits"]
+    assert [h["id"] for h in hits] == [doc_id]
+    api.get(f"/api/v1/documents/{doc_id}/similar")
+    admin = app.test_client()
+    log_in(admin, "admin")
+    trail = admin.get("/staff/audit", query_string={"user": "snooper", "document": doc_id}).get_data(as_text=True)
+    kinds = re.findall(r"<td>snooper</td><td>([\w-]+)</td>", trail)
+    assert "search" in kinds and "api-search" in kinds, kinds
+    assert "from 127.0.0.1" in trail
+    other = admin.get("/staff/audit", query_string={"document": "no-such-document"}).get_data(as_text=True)
+    assert "<td>snooper</td>" not in other
+
+
 def test_a_reviewer_mends_approves_and_publishes_on_the_web(app: Flask, data: Path, doc_id: str) -> None:
     reviewer = app.test_client()
     log_in(reviewer, "reviewer")
