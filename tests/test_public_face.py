@@ -176,3 +176,35 @@ def given_case(strategy):  # type: ignore[no-untyped-def]
     from hypothesis import given
 
     return given(case=strategy)
+
+
+def test_the_public_html_pages_answer_any_input_without_a_server_error(app: Flask, data: tuple[Path, str, str]) -> None:
+    """The HTML face, which no OpenAPI document describes, fuzzed the same
+    way (hypothesis): any query, page, sort, years, language and decision
+    id gives a page, a 400 with its reason or a 404; never a 500, and never
+    the pending decision's private people."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    _, published_id, pending_id = data
+    client = app.test_client()
+    words = st.one_of(st.text(max_size=40), st.sampled_from(["суд", "Асанова", '"раздел имущества"', "((", "-", "OR"]))
+    params = st.fixed_dictionaries({}, optional={
+        "q": words, "offset": st.one_of(st.integers(-10, 10**12).map(str), st.text(max_size=5)),
+        "sort": st.sampled_from(["relevance", "newest", "oldest", "x", ""]), "from": st.text(max_size=6),
+        "to": st.integers(-5, 99999).map(str), "lang": st.sampled_from(["ky", "ru", "en", "zz", ""]),
+        "after": st.text(max_size=25)})
+    ids = st.one_of(st.just(published_id), st.just(pending_id), st.text(alphabet="0123456789abcdef", max_size=20))
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @given(params, ids, st.integers(-3, 5))
+    def check(query: dict[str, str], document_id: str, page: int) -> None:
+        for path in ("/", "/feed.atom", "/sitemap.xml", f"/decisions/{document_id}", f"/decisions/{document_id}.pdf",
+                     f"/decisions/{document_id}/pages/{page}/image"):
+            response = client.get(path, query_string=query)
+            assert response.status_code < 500, (path, query, response.status_code)
+            if response.status_code == 200 and response.mimetype.startswith("text/"):
+                body = response.get_data(as_text=True)
+                assert not any(secret in body for secret in PENDING_PRIVATE), (path, query)
+
+    check()

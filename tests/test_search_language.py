@@ -255,3 +255,27 @@ def test_finding_names_of_the_synonym_table_looks_no_further_than_its_longest_na
     assert 0 < len(tried) <= synonyms.longest_name()
     frunze = next(name for name in names if len(name) == 1)
     assert synonyms.longest_name_at(words[:10] + frunze + words[:10], 10) == frunze
+
+
+def test_any_string_is_planned_or_refused_with_a_reason() -> None:
+    """Property (hypothesis): whatever a visitor types, planning the query
+    gives a plan or a QueryError with a message, never another exception.
+    Words, operators, quotes, brackets, fields and odd characters mixed."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from indexing.plan import plan
+
+    pieces = st.sampled_from(['"', "(", ")", "-", "OR", "AND", "NOT", "*", ":", "year:", "article:", "court:",
+                              "..", "1999", "суд", "Бишкек", "Фрунзе", "өкүм", "ст.", "158", " ", "\u00ad", "\x00"])
+    strings = st.one_of(st.text(max_size=300), st.lists(st.one_of(pieces, st.text(max_size=5)), max_size=60).map("".join))
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @given(strings)
+    def check(query: str) -> None:
+        try:
+            plan(query)
+        except QueryError as exc:
+            assert str(exc).strip()
+
+    check()
