@@ -81,7 +81,8 @@ def test_an_archive_of_the_first_schema_upgrades_with_its_data(kind: str, tmp_pa
         assert session.execute(text("SELECT text FROM pages WHERE document_id = 'd1'")).scalar() == "сот"
         assert session.execute(text("SELECT superseded FROM documents WHERE id = 'd1'")).scalar() in (False, 0)
         assert session.execute(text("SELECT count(*) FROM files")).scalar() == 1
-        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0010"
+        newest = max(p.name[:4] for p in (Path(__file__).parent.parent / "storage" / "migrations" / "versions").glob("0*.py"))
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == newest
     catalog.dispose()
 
 
