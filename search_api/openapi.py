@@ -23,6 +23,16 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
     return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
 
 
+def _linked(responses: dict[str, Any], **links: str) -> dict[str, Any]:
+    """OpenAPI links on the 200 answer: which operation its ids lead to
+    (clients follow them; schemathesis chains calls along them)."""
+    responses["200"]["links"] = {
+        name: {"operationId": operation, "parameters": {"document_id": where}}
+        for name, (operation, where) in ((n, v.split(" ", 1)) for n, v in links.items())
+    }
+    return responses
+
+
 def document() -> dict[str, Any]:
     hit = {
         "type": "object",
@@ -93,35 +103,46 @@ def document() -> dict[str, Any]:
         "servers": [{"url": "/api/v1"}],
         "paths": {
             "/search": {"get": {
+                "operationId": "search",
                 "summary": "Search published decisions (or, with a staff token and scope=internal, the whole archive)",
                 "parameters": search_parameters,
-                "responses": {**_json(search_result, "The hits and facets"), **_errors(400, 401, 429)},
+                "responses": {**_linked(_json(search_result, "The hits and facets"),
+                                        FirstHitDecision="publicDocument $response.body#/hits/0/id",
+                                        FirstHitPdf="publicDocumentPdf $response.body#/hits/0/id"),
+                              **_errors(400, 401, 429)},
             }},
             "/public/documents/{document_id}": {"get": {
+                "operationId": "publicDocument",
                 "summary": "A published decision: anonymised text page by page",
                 "parameters": [ID],
                 "responses": {**_json(public_document, "The decision"), **_errors(404, 429)},
             }},
             "/public/documents/{document_id}/pdf": {"get": {
+                "operationId": "publicDocumentPdf",
                 "summary": "The anonymised PDF of a published decision",
                 "parameters": [ID],
                 "responses": {"200": {"description": "The PDF", "content": {"application/pdf": {}}}, **_errors(404, 429)},
             }},
             "/feed.json": {"get": {
+                "operationId": "feed",
                 "summary": "Decisions published and withdrawn, oldest first, paged by time",
                 "parameters": [
                     {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0},
                      "description": "the last event seen; the feed goes on after it"},
                     {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
                 ],
-                "responses": {**_json(feed, "A page of the feed"), **_errors(400, 429)},
+                "responses": {**_linked(_json(feed, "A page of the feed"),
+                                        FirstItemDecision="publicDocument $response.body#/items/0/id"),
+                              **_errors(400, 429)},
             }},
             "/documents/{document_id}": {"get": {
+                "operationId": "document",
                 "summary": "A document with its original text and pages (staff; every call is audited)",
                 "security": staff, "parameters": [ID],
                 "responses": {**_json({"type": "object"}, "The document"), **_errors(401, 404)},
             }},
             "/documents/{document_id}/similar": {"get": {
+                "operationId": "similar",
                 "summary": "Decisions most like this one (staff)",
                 "security": staff,
                 "parameters": [ID, {"name": "limit", "in": "query",

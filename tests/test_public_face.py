@@ -208,3 +208,29 @@ def test_the_public_html_pages_answer_any_input_without_a_server_error(app: Flas
                 assert not any(secret in body for secret in PENDING_PRIVATE), (path, query)
 
     check()
+
+
+def test_the_api_followed_along_its_links_statefully(app: Flask, data: tuple[Path, str, str]) -> None:
+    """schemathesis's stateful run: sequences of calls that follow the
+    OpenAPI links (a search's first hit, the feed's first item, to the
+    decision and its PDF), every answer as the document says, and the
+    pending decision's people in none of them."""
+    import schemathesis
+    from hypothesis import HealthCheck, settings
+    from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    machine = schema.as_state_machine()
+    followed: list[str] = []
+
+    class Checked(machine):  # type: ignore[misc, valid-type]
+        def validate_response(self, response, case, **kwargs):  # type: ignore[no-untyped-def]
+            assert response.status_code < 500, (case.path, case.query, response.status_code)
+            followed.append(case.operation.label)
+            body = response.content.decode("utf-8", "replace")  # a PDF is bytes
+            assert not any(secret in body for secret in PENDING_PRIVATE), case.path
+            case.validate_response(response, excluded_checks=[positive_data_acceptance])
+
+    Checked.run(settings=settings(max_examples=40, stateful_step_count=4, deadline=None,
+                                  suppress_health_check=list(HealthCheck), database=None))
+    assert any("{document_id}" in label for label in followed), followed
