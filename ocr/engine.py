@@ -68,8 +68,13 @@ def recognise(
     timeout_s: int = DEFAULT_TIMEOUT_S,
     dpi: int | None = None,
     text_only_pdf: bool = False,
+    single_line: bool = False,
 ) -> PageOcr:
     """Recognise one page image file with Tesseract.
+
+    single_line reads the image as one line of text (page segmentation
+    mode 7): on a strip cut from a page, the page layout analysis finds
+    columns and blocks that are not there.
 
     With text_only_pdf the PDF holds only the invisible text layer (the
     caller lays it over the page image it keeps), which spares Tesseract
@@ -82,6 +87,8 @@ def recognise(
         options.append(f"--dpi {dpi}")
     if text_only_pdf:
         options.append("-c textonly_pdf=1")
+    if single_line:
+        options.append("--psm 7")
     with tempfile.TemporaryDirectory(prefix="sotarchive-ocr-") as tmp:
         base = os.path.join(tmp, "page")
         _run_tesseract(image_path, base, languages, timeout_s, " ".join(options))

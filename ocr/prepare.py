@@ -38,6 +38,7 @@ SCALE_RANGE = (0.6, 2.0)
 NOISY_BELOW = 4.7
 NLM_STRENGTH = 1.5  # the non-local-means filter's h, per unit of paper noise
 INK_SIGMAS = 5.0  # after it, ink is what lies this many of the remaining noise below the paper
+ROW_INK_SHARE = 0.01  # of the width: a row with less ink is blank (a speck, a letter's tail)
 RULE_SHARE = 0.3  # a straight dark run this share of the page's side is a fold or a rule, not a letter
 RULE_MIN_PX = 300  # and at least an inch at 300 dpi: on a scanned single line, a letter's stroke is a third of it
 ALL_STEPS = ("borders", "flatten", "deskew", "lines", "denoise", "median", "scale")
@@ -53,6 +54,7 @@ class Prepared:
     marks: int = 0  # letter-sized marks of ink: none on a blank page
     steps: list[str] = field(default_factory=list)
     noisy: bool = False  # denoised and binarised: a damaged page
+    single_line: bool = False  # one row of text: a strip cut from a page
 
 
 def grey(image: Image.Image) -> Image.Image:
@@ -228,6 +230,14 @@ def ocr_scale(marks: np.ndarray) -> float:
     return 1.0 if abs(scale - 1) < 0.1 else round(scale, 3)
 
 
+def text_rows(pixels: np.ndarray) -> int:
+    """How many rows of text the image holds: bands of rows with ink,
+    apart by rows without (a scanned line: 1; a page: dozens)."""
+    ink = (pixels < 128).sum(axis=1) >= max(2, ROW_INK_SHARE * pixels.shape[1])
+    rising = np.flatnonzero(ink[1:] & ~ink[:-1]).size + int(ink[0]) if ink.size else 0
+    return int(rising)
+
+
 def prepare(image: Image.Image, steps: tuple[str, ...] = DEFAULT_STEPS) -> Prepared:
     page = np.asarray(grey(image))
     tone = page
@@ -274,4 +284,5 @@ def prepare(image: Image.Image, steps: tuple[str, ...] = DEFAULT_STEPS) -> Prepa
         marks=int(marks.size),
         steps=done,
         noisy=noisy,
+        single_line=text_rows(np.asarray(tone)) == 1,
     )

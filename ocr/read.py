@@ -68,6 +68,8 @@ def read_image(
     prepared = prepare(page, steps)
     if prepared.marks == 0:
         return _blank(prepared)  # not one mark of ink: nothing to read
+    if prepared.single_line:
+        prepared.steps.append("read as one line")
     chosen = languages
     if prepared.noisy:
         chosen, found = page_language.choose(prepared.ocr_input, languages, timeout_s)
@@ -133,7 +135,8 @@ def _recognise(prepared: Prepared, languages: str, timeout_s: int) -> PageOcr:
     with tempfile.NamedTemporaryFile(suffix=".pgm") as tmp:
         prepared.ocr_input.save(tmp.name, "PPM")
         result = recognise(
-            Path(tmp.name), languages, timeout_s, dpi=round(DPI * prepared.ocr_scale), text_only_pdf=True
+            Path(tmp.name), languages, timeout_s, dpi=round(DPI * prepared.ocr_scale), text_only_pdf=True,
+            single_line=prepared.single_line,
         )
     result = clean(result)
     return scale_back(result, 1 / prepared.ocr_scale) if prepared.ocr_scale != 1.0 else result

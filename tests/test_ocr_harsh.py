@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 
+import numpy as np
+
 from bench.ocr_degrade import degrade
 from ocr import read_image
 from sotarchive.sample_archive.conditions import clean
@@ -49,3 +51,19 @@ def test_a_fold_across_the_page_is_erased_not_read_as_a_column_gap() -> None:
     result = read_image(page)
     assert any(step.startswith("erased") and "long line" in step for step in result.steps), result.steps
     assert character_error(SHORT_RU, result.text) < 0.05, result.text
+
+
+def test_a_strip_of_one_line_is_read_as_one_line() -> None:
+    """A line cut from a page (as OCR ground-truth sets and clipped
+    snippets come) is read in single-line mode, where the page layout
+    analysis would look for blocks; a page of several lines is not."""
+    page = clean(SHORT_RU)
+    pixels = np.asarray(page)
+    rows = np.flatnonzero((pixels < 128).any(axis=1))
+    top = rows[0]
+    gap = next(i for i in range(top, pixels.shape[0]) if not (pixels[i] < 128).any())
+    strip = page.crop((0, max(0, top - 12), page.width, gap + 12))
+    result = read_image(strip)
+    assert "read as one line" in result.steps
+    assert character_error(SHORT_RU.splitlines()[0], result.text) < 0.05, result.text
+    assert "read as one line" not in read_image(page).steps
