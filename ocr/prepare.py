@@ -32,10 +32,13 @@ TARGET_X_HEIGHT = 18.0  # px: Tesseract reads typed text as well at this size, a
 SCALE_RANGE = (0.6, 2.0)
 # A page whose ink stands less than this many times its paper's noise above
 # the paper is denoised hard and binarised (a copy of a copy); others keep
-# the light median. Clean, typed and ordinary photocopied pages measure 10
-# and more, harsh photocopies 3-7 (bench/ocr_degrade.py); above 5 the
-# median still reads better than binarising, below 4 it reads nothing.
-NOISY_BELOW = 4.7
+# the light median. Measured before deskewing (bench/ocr_degrade.py): clean,
+# typed and ordinary photocopied pages 12 and more, toner grain 20-40, the
+# harsh photocopies 16, 7.5 and 3.9 at levels 1-3. At 7.5 the median still
+# reads better than binarising; at 3.9 it reads nothing. The cut lies midway,
+# where the old one (4.7, measured after deskewing, which smooths the grain)
+# let one harsh page in four through to the median and to 90% error.
+NOISY_BELOW = 5.5
 NLM_STRENGTH = 1.5  # the non-local-means filter's h, per unit of paper noise
 INK_SIGMAS = 5.0  # after it, ink is what lies this many of the remaining noise below the paper
 ROW_INK_SHARE = 0.01  # of the width: a row with less ink is blank (a speck, a letter's tail)
@@ -248,6 +251,9 @@ def prepare(image: Image.Image, steps: tuple[str, ...] = DEFAULT_STEPS) -> Prepa
     if "flatten" in steps:
         tone = flatten_background(tone)
         done.append("flatten")
+    # The page's grain measured before any rotation: rotating interpolates,
+    # which smooths the grain and would let a harsh page pass for a mild one.
+    noise, contrast = noise_and_contrast(tone)
     # A strip of a line or two has no rows of text to level: its skew estimate is noise.
     skew = estimate_skew(tone) if "deskew" in steps and tone.shape[0] >= DESKEW_MIN_HEIGHT else 0.0
     if abs(skew) >= DESKEW_MIN:
@@ -258,7 +264,6 @@ def prepare(image: Image.Image, steps: tuple[str, ...] = DEFAULT_STEPS) -> Prepa
         tone, lines = erase_long_lines(tone)
         if lines:
             done.append(f"erased {lines} long line{'s' if lines > 1 else ''}")
-    noise, contrast = noise_and_contrast(tone)
     noisy = "denoise" in steps and contrast < NOISY_BELOW * noise
     if noisy:
         tone = denoise_hard(tone, noise)
