@@ -7,7 +7,14 @@ from typing import Iterable, Protocol
 
 
 class QueryError(ValueError):
-    """The query cannot be searched; the message says why."""
+    """The query cannot be searched; the message says why (in English).
+    `code` and `params` name the reason, so that the web layer can say it
+    in the visitor's language (search_api/i18n.py)."""
+
+    def __init__(self, message: str, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 CASE_TYPES = ("criminal", "civil", "administrative", "economic")

@@ -176,7 +176,7 @@ class OpenSearchBackend:
     def search(self, query: str, limit: int = 10, offset: int = 0, sort: str = "relevance",
                facets: bool = False) -> SearchResult:
         if sort not in SORTS:
-            raise QueryError(f'unknown sort "{sort}": use {", ".join(SORTS)}')
+            raise QueryError(f'unknown sort "{sort}": use {", ".join(SORTS)}', "unknown_sort", value=sort)
         planned = plan(query)
         body: dict[str, Any] = {
             "query": _Compiler(self, planned).compile(),
@@ -325,7 +325,7 @@ class _Compiler:
         if node.name == "court":
             terms = [t.term for t in analyze(node.value)]
             if not terms:
-                raise QueryError(f'"court:{node.value}" has no words to look for')
+                raise QueryError(f'"court:{node.value}" has no words to look for', "empty_court", value=node.value)
             return {"bool": {"must": [{"prefix": {"court_terms": t}} for t in terms]}}
         field = {"type": "case_type", "lang": "language", "article": "articles"}[node.name]
         return {"term": {field: node.value}}

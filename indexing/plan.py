@@ -201,4 +201,4 @@ def _remember(pairs: tuple[Pair, ...], highlight: Highlight) -> None:
 def _nothing_to_find(text: str) -> PlanNode:
     from indexing.backend import QueryError
 
-    raise QueryError(f'"{text}" has no letters or digits to search for')
+    raise QueryError(f'"{text}" has no letters or digits to search for', "nothing_to_find", value=text)

@@ -115,18 +115,20 @@ MAX_DEPTH = 16
 def parse(query: str) -> Node:
     """The query's tree; QueryError when it cannot be understood."""
     if len(query) > MAX_QUERY_CHARS:
-        raise QueryError(f"the query is too long: at most {MAX_QUERY_CHARS} characters, this one has {len(query)}")
+        raise QueryError(f"the query is too long: at most {MAX_QUERY_CHARS} characters, this one has {len(query)}",
+                         "too_long", limit=MAX_QUERY_CHARS, count=len(query))
     tokens = _tokens(query)
     if not tokens:
-        raise QueryError("the query is empty: type a word to search for")
+        raise QueryError("the query is empty: type a word to search for", "empty")
     if len(tokens) > MAX_QUERY_TOKENS:
-        raise QueryError(f"the query has too many words: at most {MAX_QUERY_TOKENS}, this one has {len(tokens)}")
+        raise QueryError(f"the query has too many words: at most {MAX_QUERY_TOKENS}, this one has {len(tokens)}",
+                         "too_many_words", limit=MAX_QUERY_TOKENS, count=len(tokens))
     parser = _Parser(tokens)
     node = parser.expression()
     if parser.pos < len(tokens):
-        raise QueryError("a closing parenthesis has no opening one")
+        raise QueryError("a closing parenthesis has no opening one", "unopened")
     if not _has_positive(node):
-        raise QueryError("the query only excludes: add a word or a filter to search for")
+        raise QueryError("the query only excludes: add a word or a filter to search for", "only_excludes")
     return node
 
 
@@ -142,7 +144,8 @@ def _tokens(query: str) -> list[tuple[str, str, str | None]]:
         if kind == "slop" or match.group("phrase") is not None:
             kind = "phrase"
         if kind == "quote":
-            raise QueryError(f"a quotation mark is not closed (at character {match.start('quote') + 1})")
+            raise QueryError(f"a quotation mark is not closed (at character {match.start('quote') + 1})", "unclosed_quote",
+                             at=match.start("quote") + 1)
         value = match.group(kind) if kind != "phrase" else match.group("phrase")
         tokens.append((kind, value, match.group("slop")))
         pos = match.end()
@@ -166,7 +169,7 @@ class _Parser:
         while (token := self.peek()) and token[0] != "close":
             clauses.append(self.alternatives())
         if not clauses:
-            raise QueryError("empty parentheses: put words between them")
+            raise QueryError("empty parentheses: put words between them", "empty_parentheses")
         return clauses[0] if len(clauses) == 1 else All(tuple(clauses))
 
     def alternatives(self) -> Node:
@@ -174,13 +177,13 @@ class _Parser:
         (Фрунзе OR Бишкек) and приговор."""
         token = self.peek()
         if token and token[0] == "word" and token[1] in OR_WORDS:
-            raise QueryError(f'"{token[1]}" needs a word before it')
+            raise QueryError(f'"{token[1]}" needs a word before it', "word_before", operator=token[1])
         options = [self.unary()]
         while (token := self.peek()) and token[0] == "word" and token[1] in OR_WORDS:
             self.pos += 1
             following = self.peek()
             if not following or following[0] == "close" or (following[0] == "word" and following[1] in OR_WORDS):
-                raise QueryError(f'"{token[1]}" needs a word after it')
+                raise QueryError(f'"{token[1]}" needs a word after it', "word_after", operator=token[1])
             options.append(self.unary())
         return options[0] if len(options) == 1 else AnyOf(tuple(options))
 
@@ -189,7 +192,7 @@ class _Parser:
         if token and token[0] == "neg":
             self.pos += 1
             if not self.peek() or self.peek()[0] in ("neg", "close"):  # type: ignore[index]
-                raise QueryError('"-" must stand right before the word to exclude')
+                raise QueryError('"-" must stand right before the word to exclude', "loose_minus")
             return Not(self.primary())
         return self.primary()
 
@@ -201,43 +204,45 @@ class _Parser:
         if kind == "open":
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise QueryError(f"parentheses are nested too deep: at most {MAX_DEPTH} levels")
+                raise QueryError(f"parentheses are nested too deep: at most {MAX_DEPTH} levels", "too_deep", limit=MAX_DEPTH)
             inner = self.expression()
             self.depth -= 1
             if not self.peek() or self.peek()[0] != "close":  # type: ignore[index]
-                raise QueryError("a parenthesis is not closed")
+                raise QueryError("a parenthesis is not closed", "unclosed_parenthesis")
             self.pos += 1
             return inner
         if kind == "close":
-            raise QueryError("a closing parenthesis has no opening one")
+            raise QueryError("a closing parenthesis has no opening one", "unopened")
         if kind == "field":
             return self.field(value)
         if kind == "word" and value == "*":
             return Everything()
         if kind == "phrase":
             if not value.strip():
-                raise QueryError('empty quotation marks: put the phrase between them ("сот системасы")')
+                raise QueryError('empty quotation marks: put the phrase between them ("сот системасы")', "empty_quotes")
             distance = int(slop) if slop else 0
             if distance > MAX_SLOP:
-                raise QueryError(f"a phrase's distance can be at most {MAX_SLOP} words, not {distance}")
+                raise QueryError(f"a phrase's distance can be at most {MAX_SLOP} words, not {distance}", "slop",
+                                 limit=MAX_SLOP, count=distance)
             return Phrase(value, distance)
         prefix = value.endswith("*")
         text = value.rstrip("*")
         if "*" in text:
-            raise QueryError(f'"{value}": "*" goes at the end of a word (мамлекет*)')
+            raise QueryError(f'"{value}": "*" goes at the end of a word (мамлекет*)', "star_inside", value=value)
         if prefix and len(text) < 2:
-            raise QueryError(f'"{value}": a prefix needs at least two letters before "*"')
+            raise QueryError(f'"{value}": a prefix needs at least two letters before "*"', "short_prefix", value=value)
         return Word(text, prefix)
 
     def field(self, name: str) -> Node:
         canonical = FIELD_ALIASES.get(name.lower())
         if canonical is None:
             raise QueryError(
-                f'unknown field "{name}:": the fields are court:, year:, type:, lang: and article:'
+                f'unknown field "{name}:": the fields are court:, year:, type:, lang: and article:',
+                "unknown_field", name=name,
             )
         token = self.peek()
         if token is None or token[0] not in ("word", "phrase"):
-            raise QueryError(f'"{name}:" needs a value after it (for example {name}:1967)')
+            raise QueryError(f'"{name}:" needs a value after it (for example {name}:1967)', "field_value", name=name)
         self.pos += 1
         value = token[1].strip()
         if canonical == "year":
@@ -245,17 +250,19 @@ class _Parser:
         if canonical == "type":
             kind = CASE_TYPES.get(value.lower())
             if kind is None:
-                raise QueryError(f'unknown case type "{value}": use criminal, civil, administrative or economic')
+                raise QueryError(f'unknown case type "{value}": use criminal, civil, administrative or economic',
+                                 "unknown_type", value=value)
             return Field("type", kind)
         if canonical == "lang":
             lang = LANGUAGES.get(value.lower())
             if lang is None:
-                raise QueryError(f'unknown language "{value}": use ky, ru or mixed')
+                raise QueryError(f'unknown language "{value}": use ky, ru or mixed', "unknown_language", value=value)
             return Field("lang", lang)
         if canonical == "article":
             article = normalise_article(value)
             if article is None:
-                raise QueryError(f'"{value}" is not an article: write the code and the number, e.g. article:"УК 168"')
+                raise QueryError(f'"{value}" is not an article: write the code and the number, e.g. article:"УК 168"',
+                                 "not_article", value=value)
             return Field("article", article)
         return Field(canonical, value)
 
@@ -263,11 +270,12 @@ class _Parser:
 def _year(value: str) -> YearRange:
     match = YEAR.match(value)
     if not value or not match or not (match.group(1) or match.group(2)):
-        raise QueryError(f'"{value}" is not a year or a range of years: write 1967, 1965..1970, ..1970 or 1965..')
+        raise QueryError(f'"{value}" is not a year or a range of years: write 1967, 1965..1970, ..1970 or 1965..',
+                         "not_year", value=value)
     low = int(match.group(1)) if match.group(1) else None
     high = int(match.group(2)) if match.group(2) else (low if ".." not in value else None)
     if low is not None and high is not None and low > high:
-        raise QueryError(f"the range {value} ends before it begins")
+        raise QueryError(f"the range {value} ends before it begins", "backwards_range", value=value)
     return YearRange(low, high)
 
 

@@ -173,7 +173,7 @@ class TantivyBackend:
     def search(self, query: str, limit: int = 10, offset: int = 0, sort: str = "relevance",
                facets: bool = False) -> SearchResult:
         if sort not in SORTS:
-            raise QueryError(f'unknown sort "{sort}": use {", ".join(SORTS)}')
+            raise QueryError(f'unknown sort "{sort}": use {", ".join(SORTS)}', "unknown_sort", value=sort)
         planned = plan(query)
         index = self._current()
         index.reload()
@@ -319,7 +319,7 @@ class _Compiler:
             # finds "Бишкек шаардык соту" and "Бишкекский городской суд".
             terms = [t.term for t in analyze(node.value)]
             if not terms:
-                raise QueryError(f'"court:{node.value}" has no words to look for')
+                raise QueryError(f'"court:{node.value}" has no words to look for', "empty_court", value=node.value)
             query = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, tantivy.Query.regex_query(self.schema, "court_terms", re.escape(t) + ".*"))
                  for t in terms]

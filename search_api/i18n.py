@@ -197,6 +197,63 @@ STRINGS = {
 }
 
 
+# Why a query cannot be searched, in the visitor's language (QueryError.code
+# and its params); English comes from the exception's own message.
+QUERY_ERRORS: dict[str, dict[str, str]] = {
+    "too_long": {"ky": "суроо өтө узун: эң көп {limit} белги, бул суроодо {count}",
+                 "ru": "запрос слишком длинный: не больше {limit} знаков, в этом {count}"},
+    "empty": {"ky": "суроо бош: издей турган сөздү жазыңыз", "ru": "запрос пуст: напишите слово для поиска"},
+    "too_many_words": {"ky": "суроодо сөз өтө көп: эң көп {limit}, бул суроодо {count}",
+                       "ru": "в запросе слишком много слов: не больше {limit}, в этом {count}"},
+    "unopened": {"ky": "жабуучу кашаанын ачуучусу жок", "ru": "у закрывающей скобки нет открывающей"},
+    "only_excludes": {"ky": "суроо бир гана чыгарып салат: издей турган сөз же чыпка кошуңуз",
+                      "ru": "запрос только исключает: добавьте слово или фильтр для поиска"},
+    "unclosed_quote": {"ky": "тырмакча жабылган эмес ({at}-белгиде)", "ru": "кавычка не закрыта (у знака {at})"},
+    "empty_parentheses": {"ky": "кашаа бош: ичине сөз жазыңыз", "ru": "пустые скобки: напишите в них слова"},
+    "word_before": {"ky": "«{operator}» алдында сөз болушу керек", "ru": "перед «{operator}» нужно слово"},
+    "word_after": {"ky": "«{operator}» артында сөз болушу керек", "ru": "после «{operator}» нужно слово"},
+    "loose_minus": {"ky": "«-» белгиси чыгарыла турган сөздүн дал алдында турушу керек",
+                    "ru": "«-» должен стоять прямо перед исключаемым словом"},
+    "too_deep": {"ky": "кашаалар өтө терең: эң көп {limit} деңгээл", "ru": "скобки вложены слишком глубоко: не больше {limit} уровней"},
+    "unclosed_parenthesis": {"ky": "кашаа жабылган эмес", "ru": "скобка не закрыта"},
+    "empty_quotes": {"ky": "тырмакча бош: сөз айкашын ичине жазыңыз (\"сот системасы\")",
+                     "ru": "пустые кавычки: напишите фразу между ними (\"судебная система\")"},
+    "slop": {"ky": "сөз айкашындагы аралык эң көп {limit} сөз болот, {count} эмес",
+             "ru": "расстояние во фразе — не больше {limit} слов, а не {count}"},
+    "star_inside": {"ky": "«{value}»: «*» сөздүн аягында турат (мамлекет*)",
+                    "ru": "«{value}»: «*» ставится в конце слова (государств*)"},
+    "short_prefix": {"ky": "«{value}»: «*» белгисинин алдында кеминде эки тамга болушу керек",
+                     "ru": "«{value}»: перед «*» нужно не меньше двух букв"},
+    "unknown_field": {"ky": "«{name}:» деген чыпка жок: court:, year:, type:, lang: жана article: бар",
+                      "ru": "нет поля «{name}:»: есть court:, year:, type:, lang: и article:"},
+    "field_value": {"ky": "«{name}:» артынан маани жазыңыз (мисалы, {name}:1967)",
+                    "ru": "после «{name}:» нужно значение (например, {name}:1967)"},
+    "unknown_type": {"ky": "«{value}» деген иштин түрү жок: criminal, civil, administrative же economic",
+                     "ru": "нет вида дел «{value}»: criminal, civil, administrative или economic"},
+    "unknown_language": {"ky": "«{value}» деген тил жок: ky, ru же mixed", "ru": "нет языка «{value}»: ky, ru или mixed"},
+    "not_article": {"ky": "«{value}» берене эмес: кодексти жана номерин жазыңыз, мисалы article:\"УК 168\"",
+                    "ru": "«{value}» — не статья: напишите кодекс и номер, например article:\"УК 168\""},
+    "not_year": {"ky": "«{value}» жыл да, жылдар аралыгы да эмес: 1967, 1965..1970, ..1970 же 1965.. деп жазыңыз",
+                 "ru": "«{value}» — не год и не диапазон лет: пишите 1967, 1965..1970, ..1970 или 1965.."},
+    "backwards_range": {"ky": "{value} аралыгы башталганга чейин бүтөт", "ru": "диапазон {value} кончается раньше, чем начинается"},
+    "nothing_to_find": {"ky": "«{value}» ичинде издей турган тамга же сан жок", "ru": "в «{value}» нет букв или цифр для поиска"},
+    "unknown_sort": {"ky": "«{value}» деген иреттөө жок", "ru": "нет сортировки «{value}»"},
+    "empty_court": {"ky": "«court:{value}» ичинде издей турган сөз жок", "ru": "в «court:{value}» нет слов для поиска"},
+}
+
+
+def query_error(exc: Exception, lang: str) -> str:
+    """Why the query cannot be searched, said in this language."""
+    texts = QUERY_ERRORS.get(getattr(exc, "code", ""), {})
+    template = texts.get(lang)
+    if template is None:
+        return str(exc)
+    try:
+        return template.format(**getattr(exc, "params", {}))
+    except (KeyError, IndexError):
+        return str(exc)
+
+
 def current_language() -> str:
     lang = request.args.get("lang") or request.cookies.get("lang") or "ky"
     return lang if lang in LANGUAGES else "ky"

@@ -14,6 +14,7 @@ from flask import render_template, request
 from indexing import QueryError, SearchBackend
 from indexing.backend import SORTS
 from search_api.api import int_arg
+from search_api.i18n import current_language, query_error
 
 PAGE_SIZE = 10
 FACET_FILTERS = {"court": 'court:"{}"', "type": "type:{}", "lang": "lang:{}", "decade": "year:{}..{}", "year": "year:{}",
@@ -49,7 +50,7 @@ def render_search(index: SearchBackend, *, scope: str, **extra: Any) -> str:
         try:
             result = index.search(full_query, limit=PAGE_SIZE, offset=offset, sort=sort, facets=True)
         except QueryError as exc:
-            error = str(exc)  # shown on the page with the query kept, for correcting
+            error = query_error(exc, current_language())  # shown with the query kept, for correcting
         else:
             if scope == "staff":  # the staff's snippets are original text: audited
                 from search_api.staff import audit_many

@@ -95,6 +95,32 @@ def test_bad_requests_get_json_errors(client: FlaskClient, query: dict, message:
     assert message in response.get_json()["message"]
 
 
+def test_a_refused_query_is_explained_in_the_callers_language(client: FlaskClient) -> None:
+    deep = {"q": "(" * 20 + "сот" + ")" * 20}
+    ru = client.get("/api/v1/search", query_string=deep, headers={"Accept-Language": "ru"}).get_json()["message"]
+    assert ru == "Запрос не понят: скобки вложены слишком глубоко: не больше 16 уровней"
+    ky = client.get("/api/v1/search", query_string={**deep, "lang": "ky"}).get_json()["message"]
+    assert "кашаалар өтө терең" in ky and "16" in ky
+    page = client.get("/", query_string={"q": "сот " * 150, "lang": "ky"}).get_data(as_text=True)
+    assert "суроодо сөз өтө көп: эң көп 100, бул суроодо 150" in page
+
+
+def test_every_reason_a_query_is_refused_is_said_in_kyrgyz_and_russian() -> None:
+    """Each QueryError code the parser and the backends raise has both texts,
+    and each text's placeholders are among the params given with it."""
+    import re as _re
+    from pathlib import Path as _Path
+
+    from search_api.i18n import QUERY_ERRORS
+
+    source = "".join(p.read_text("utf-8") for p in (_Path(__file__).parent.parent / "indexing").glob("*.py"))
+    codes = set(_re.findall(r'QueryError\((?:[^()]|\([^()]*\))*?,\s*"([a-z_]+)"', source, _re.S))
+    assert len(codes) >= 25 and codes <= set(QUERY_ERRORS), codes - set(QUERY_ERRORS)
+    for code, texts in QUERY_ERRORS.items():
+        assert set(texts) == {"ky", "ru"}, code
+        assert set(_re.findall(r"{(\w+)}", texts["ky"])) == set(_re.findall(r"{(\w+)}", texts["ru"])), code
+
+
 def test_document_api_with_pages_and_links(client: FlaskClient) -> None:
     hit = _first_hit(client, "медной проволоки")
     body = client.get(f"/api/v1/documents/{hit['id']}").get_json()
