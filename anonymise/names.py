@@ -103,6 +103,18 @@ def dictionary_name(word: str) -> bool:
     return morph.word_is_known(lower) and any(NAME_GRAMMEMES & parse.tag.grammemes for parse in morph.parse(lower))
 
 
+@lru_cache(maxsize=65536)
+def first_reading_is_name(word: str) -> bool:
+    """A word the Russian dictionary knows and reads first, with some
+    confidence, as a surname or a given name (Шуберт, Болта; not Роза's
+    flower, not Вера's faith, which it reads first as common nouns)."""
+    lower = word.lower()
+    if not _morph().word_is_known(lower):
+        return False
+    best = _morph().parse(lower)[0]
+    return bool({"Surn", "Name"} & best.tag.grammemes) and best.score >= 0.5
+
+
 @lru_cache(maxsize=1)
 def _kyrgyz_lowercase_words() -> frozenset[str]:
     """Tesseract's Kyrgyz word list, its lowercase entries (written by

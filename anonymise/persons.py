@@ -44,8 +44,8 @@ from anonymise.names import (
     SURNAME_KY,
     common_word,
     dictionary_name,
+    first_reading_is_name,
     is_given_name,
-    known_word,
     kyrgyz_common_word,
     name_base,
     not_a_name,
@@ -244,18 +244,6 @@ def _particle(doc: Doc, i: int) -> bool:
     return bool(CAPITALISED.match(after.text))
 
 
-def _first_reading_is_name(word: str) -> bool:
-    parses = _morph_parse(word.lower())
-    return bool(parses) and known_word(word) and bool({"Surn", "Name"} & parses[0].tag.grammemes) \
-        and parses[0].score >= 0.5
-
-
-def _morph_parse(word: str):  # type: ignore[no-untyped-def]
-    from anonymise.names import _morph
-
-    return _morph().parse(word)
-
-
 def _word(token) -> bool:  # type: ignore[no-untyped-def]
     """Letters, hyphenated or not (Стросс-Кан: spaCy's is_alpha says no)."""
     return token.is_alpha or bool(HYPHENATED.fullmatch(token.text))
@@ -324,7 +312,7 @@ def dictionary_persons(doc: Doc) -> Doc:
         before = doc[i - 1]
         if before.is_punct and before.text in ".!?«\"„“(—:" or "\n" in before.text + before.whitespace_:
             continue  # a sentence's, a line's or a quotation's first word
-        if _first_reading_is_name(token.text) and not _street_or_body(doc, i, i + 1):
+        if first_reading_is_name(token.text) and not _street_or_body(doc, i, i + 1):
             _add(doc, doc[i : i + 1])
     return doc
 

@@ -196,7 +196,7 @@ def test_html_search_shows_facets_and_a_query_error_in_the_page(client: FlaskCli
     broken = client.get("/staff/", query_string={"q": '"сот системасы', "lang": "ru"})
     assert broken.status_code == 200
     text = broken.get_data(as_text=True)
-    assert "Запрос не понят" in text and "quotation mark is not closed" in text
+    assert "Запрос не понят" in text and "кавычка не закрыта" in text  # the reason too, in the page's language
     assert 'value="&#34;сот системасы"' in text  # the query is kept for correcting
 
 
