@@ -86,21 +86,28 @@ def receive_file(svc: Services, batch_id: int, path: Path) -> str | None:
         return None
     with svc.catalog.write() as session:
         document = session.scalar(select(Document).where(Document.sha256 == digest))
-        if document is None:
-            document = Document(
-                id=digest[:16], sha256=digest, size=size, source_name=path.name, status="queued"
-            )
-            session.add(document)
-            session.flush()
-        file = session.scalar(select(File).where(File.batch_id == batch_id, File.path == shown))
-        if file is None:
-            session.add(
-                File(batch_id=batch_id, document_id=document.id, name=path.name, path=shown, size=size)
-            )
-            session.add(
-                Event(batch_id=batch_id, document_id=document.id, stage="receive", kind="received", message=shown)
-            )
-        return document.id
+        rejected = document is not None and document.status == "rejected" and not svc.config.keep_rejected_files
+        if not rejected:
+            if document is None:
+                document = Document(
+                    id=digest[:16], sha256=digest, size=size, source_name=path.name, status="queued"
+                )
+                session.add(document)
+                session.flush()
+            file = session.scalar(select(File).where(File.batch_id == batch_id, File.path == shown))
+            if file is None:
+                session.add(
+                    File(batch_id=batch_id, document_id=document.id, name=path.name, path=shown, size=size)
+                )
+                session.add(
+                    Event(batch_id=batch_id, document_id=document.id, stage="receive", kind="received", message=shown)
+                )
+            return document.id
+        reason = f"rejected before, as {document.source_name}: {document.error}"
+    # The same bytes were rejected before: refused at the door, and not kept again.
+    svc.blobs.discard(digest)
+    _record_refused(svc, batch_id, path, reason)
+    return None
 
 
 def _record_refused(svc: Services, batch_id: int, path: Path, reason: str) -> None:

@@ -36,6 +36,9 @@ class PipelineConfig:
     secure_cookies: bool = False  # true behind HTTPS: cookies are never sent in clear
     public_rate_limit: str = "300/minute"  # per client, on the public pages and API
     max_upload_mb: int = 2048  # the largest file an operator may upload through the desk
+    # A file the pipeline rejects (corrupt, not a scan, a bomb) is recorded with
+    # its reason; its bytes are kept only if the archive chooses to keep them.
+    keep_rejected_files: bool = False
     # Reverse proxies in front of the web app (0: none). Their X-Forwarded-For,
     # -Proto and -Host are believed for this many hops, so rate limits and the
     # audit see the visitor's address, not the proxy's.

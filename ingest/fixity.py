@@ -53,6 +53,8 @@ def referenced_blobs(svc: Services, originals_only: bool = False) -> list[BlobRe
     refs: dict[str, BlobRef] = {}
     with svc.catalog.read() as session:
         for doc in session.scalars(select(Document).order_by(Document.id)):
+            if doc.status == "rejected" and not svc.config.keep_rejected_files and not svc.blobs.exists(doc.sha256):
+                continue  # a rejected file, deliberately not kept: nothing to check
             refs.setdefault(doc.sha256, BlobRef(doc.sha256, "original", doc.id, name=doc.source_name))
             if not originals_only:
                 for column in DOCUMENT_BLOBS:

@@ -27,7 +27,7 @@ from ingest.services import Services
 from ingest.reading import read_page
 from ingest.sources import SourceInfo, inspect_source
 from ocr import OcrError, merge_pdfs
-from storage.models import Document, Page, PageSource, StageRun
+from storage.models import Document, Event, Page, PageSource, StageRun
 
 AUTO_APPROVER = "auto-approve policy"
 
@@ -57,10 +57,12 @@ def run_stage(
         return outcome
     error: str | None = None
     apply: Apply | None = None
+    bad_input = False
     try:
         apply = work(document)
     except (BadInput, OcrError) as exc:
         error = str(exc)
+        bad_input = isinstance(exc, BadInput)
     except Exception as exc:  # recorded, never swallowed: the log has the trace
         log.exception("%s of %s page %s failed", stage, document_id, page_number)
         error = f"internal error in {stage}: {type(exc).__name__}: {exc}"
@@ -72,7 +74,26 @@ def run_stage(
             rejected = session.get(Document, document_id)
             assert rejected is not None
             rejected.status, rejected.error = "rejected", error
+    if error and stage == stages.PREPARE and bad_input and not svc.config.keep_rejected_files:
+        discard_rejected(svc, document_id)
     return Claim.FAILED if error else Claim.RUN
+
+
+def discard_rejected(svc: Services, document_id: str) -> None:
+    """A file rejected for what it is (corrupt, not a scan, a bomb) is not
+    kept: the catalog keeps its name, size, digest and reason, the blob
+    store drops its bytes (the keep_rejected_files setting keeps them)."""
+    with svc.catalog.write() as session:
+        document = session.get(Document, document_id)
+        if document is None or document.status != "rejected":
+            return
+        digest = document.sha256
+        shared = session.scalar(select(Page.document_id).where(
+            (Page.replacement_blob == digest) | (Page.image_blob == digest)).limit(1))
+        if shared is None and svc.blobs.exists(digest):
+            svc.blobs.discard(digest)
+            session.add(Event(document_id=document_id, stage=stages.PREPARE, kind="not kept",
+                              message="the rejected file's bytes were not kept (keep_rejected_files is off)"))
 
 
 def _input_key(session: Session, document: Document, page_number: int) -> str:

@@ -35,6 +35,7 @@ KEYS = {
     "secure_cookies": bool,
     "public_rate_limit": str,  # e.g. 300/minute; "off" for none
     "max_upload_mb": int,
+    "keep_rejected_files": bool,  # keep the bytes of files the pipeline rejects
     "trusted_proxies": int,  # reverse proxies in front of the web app
     "hsts": bool,  # send Strict-Transport-Security (HTTPS only)
 }

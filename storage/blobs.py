@@ -42,6 +42,11 @@ class BlobStore:
     def exists(self, digest: str) -> bool:
         return self.path(digest).is_file()
 
+    def discard(self, digest: str) -> None:
+        """Remove a blob nothing may refer to any more (a rejected file that
+        is not kept); a blob already gone is no error."""
+        self.path(digest).unlink(missing_ok=True)
+
     def put_bytes(self, data: bytes) -> str:
         digest = hashlib.sha256(data).hexdigest()
         if not self.exists(digest):

@@ -71,3 +71,32 @@ def test_an_unreadable_file_is_refused_with_the_reason(tmp_path: Path, short_sca
     assert result.returncode == 1
     assert "- gone.pdf: cannot read the file: No such file or directory" in result.stdout
     assert "2 files, 1 documents (1 done)" in result.stdout
+
+
+def test_a_rejected_file_is_recorded_but_its_bytes_are_not_kept(tmp_path: Path, sample_dir: Path) -> None:
+    """Refused content stays only where the archive chose to keep it: the
+    catalog keeps the name, size, digest and reason; the blob store drops
+    the bytes, the fixity check does not miss them, and the same bytes sent
+    again are refused at the door. keep_rejected_files keeps them."""
+    from storage.blobs import sha256_file
+
+    bad = tmp_path / "truncated.pdf"
+    badfiles.truncated_copy(sample_dir / "1978_reshenie_przhevalsk.pdf", bad)
+    digest = sha256_file(bad)
+    data = tmp_path / "data"
+    blob = data / "blobs" / digest[:2] / digest[2:4] / digest
+    run_cli(data, "ingest", str(bad), "--wait")
+    with sqlite3.connect(data / "catalog.sqlite") as db:
+        assert db.execute("SELECT status FROM documents").fetchall() == [("rejected",)]
+    assert not blob.exists()
+    assert run_cli(data, "verify").returncode == 0
+    again = tmp_path / "again" / "same bytes.pdf"
+    again.parent.mkdir()
+    shutil.copy(bad, again)
+    second = run_cli(data, "ingest", str(again), "--wait")
+    assert "rejected before" in second.stdout, second.stdout
+    assert not blob.exists()
+
+    kept = tmp_path / "kept"
+    run_cli(kept, "ingest", str(bad), "--wait", env={"SOTARCHIVE_KEEP_REJECTED_FILES": "true"})
+    assert (kept / "blobs" / digest[:2] / digest[2:4] / digest).exists()
