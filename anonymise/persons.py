@@ -26,6 +26,7 @@ to, so that every mention of one person gets one replacement.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -227,8 +228,17 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
     if len(words) > 1:
         return True
     word = words[0].text
-    base = name_base(word)
-    return dictionary_name(word) or sum(name_base(t.text) == base for t in doc if CAPITALISED.match(t.text)) >= 2
+    return dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2
+
+
+def _capitalised_bases(doc: Doc) -> Counter[str]:
+    """How often each capitalised word's base stands in the text: counted
+    once per document, not once per candidate."""
+    counted = doc.user_data.get("capitalised_bases")
+    if counted is None:
+        counted = Counter(name_base(t.text) for t in doc if CAPITALISED.match(t.text))
+        doc.user_data["capitalised_bases"] = counted
+    return counted
 
 
 # Lowercase words inside foreign names: Хамад бен Халиф, аль-Багдади,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ingest.services import Services
 from ingest.stages import OCR
@@ -74,7 +75,6 @@ def batch_exists(svc: Services, batch_id: int) -> bool:
 def receive_file(svc: Services, batch_id: int, path: Path) -> str | None:
     """Store one file and link it to its document; returns the document id
     to process, or None when the file was refused at the door."""
-    shown = str(path)
     try:
         size = path.stat().st_size
         if size == 0:
@@ -86,28 +86,26 @@ def receive_file(svc: Services, batch_id: int, path: Path) -> str | None:
         return None
     with svc.catalog.write() as session:
         document = session.scalar(select(Document).where(Document.sha256 == digest))
-        rejected = document is not None and document.status == "rejected" and not svc.config.keep_rejected_files
-        if not rejected:
-            if document is None:
-                document = Document(
-                    id=digest[:16], sha256=digest, size=size, source_name=path.name, status="queued"
-                )
-                session.add(document)
-                session.flush()
-            file = session.scalar(select(File).where(File.batch_id == batch_id, File.path == shown))
-            if file is None:
-                session.add(
-                    File(batch_id=batch_id, document_id=document.id, name=path.name, path=shown, size=size)
-                )
-                session.add(
-                    Event(batch_id=batch_id, document_id=document.id, stage="receive", kind="received", message=shown)
-                )
-            return document.id
+        if document is None or document.status != "rejected" or svc.config.keep_rejected_files:
+            return _link(session, batch_id, document, digest, path, size)
         reason = f"rejected before, as {document.source_name}: {document.error}"
     # The same bytes were rejected before: refused at the door, and not kept again.
     svc.blobs.discard(digest)
     _record_refused(svc, batch_id, path, reason)
     return None
+
+
+def _link(session: Session, batch_id: int, document: Document | None, digest: str, path: Path, size: int) -> str:
+    """The file's document (made if these bytes are new) and the file's row in the batch."""
+    if document is None:
+        document = Document(id=digest[:16], sha256=digest, size=size, source_name=path.name, status="queued")
+        session.add(document)
+        session.flush()
+    shown = str(path)
+    if session.scalar(select(File).where(File.batch_id == batch_id, File.path == shown)) is None:
+        session.add(File(batch_id=batch_id, document_id=document.id, name=path.name, path=shown, size=size))
+        session.add(Event(batch_id=batch_id, document_id=document.id, stage="receive", kind="received", message=shown))
+    return document.id
 
 
 def _record_refused(svc: Services, batch_id: int, path: Path, reason: str) -> None:

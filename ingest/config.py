@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+MIB = 1024 * 1024
+
+
 @dataclass(frozen=True)
 class PipelineConfig:
     data_dir: Path
@@ -44,6 +47,10 @@ class PipelineConfig:
     # audit see the visitor's address, not the proxy's.
     trusted_proxies: int = 0
     hsts: bool = False  # Strict-Transport-Security: only where HTTPS is served
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * MIB
 
     @property
     def blob_dir(self) -> Path:

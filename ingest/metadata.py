@@ -127,8 +127,7 @@ class Metadata:
 
 
 def extract(text: str) -> Metadata:
-    # OCR puts Latin look-alikes into Cyrillic words ("Фрунзeнский"): mended first.
-    text = re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text.replace("\u00ad", "-"))
+    text = _mended(text)
     head = text[:HEAD]
     found, court_at = _heading(head)
     sure: dict[str, float] = {}
@@ -164,7 +163,13 @@ def heading(text: str) -> Metadata:
     """What an act's opening says of it (court, numbers, date, kind), read
     alone: a title needs no more, and a feed of a hundred titles must not
     read a hundred panels and lower courts' acts."""
-    return _heading(re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text[:HEAD].replace("\u00ad", "-")))[0]
+    return _heading(_mended(text[:HEAD]))[0]
+
+
+def _mended(text: str) -> str:
+    """Soft hyphens back to hyphens, and the Latin look-alikes OCR puts
+    into Cyrillic words ("Фрунзeнский") mended."""
+    return re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text.replace("\u00ad", "-"))
 
 
 def _heading(head: str) -> tuple[Metadata, int]:

@@ -162,21 +162,34 @@ def tesseract_words() -> frozenset[str]:
     return frozenset(cache.read_text("utf-8").split())
 
 
-def whole_words(words: frozenset[str], names_only: bool = False) -> dict[str, str]:
-    """Typed form → the one marked word of the list it can stand for, where
-    the typed form is not written in lowercase in the list itself
-    (усонова → үсөнова, тинтуунун → тинтүүнүн; not болууну, a word as
-    typed). The list has names typed without marks too (Усонова, from web
-    text), so a typed form seen only capitalised does not count against
-    its marked spelling; nor may a second marked word fold to the same."""
+def marked_words(words: frozenset[str]) -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
+    """From Tesseract's list, in one pass: its marked word forms (lowercase);
+    typed form → the one marked word it can stand for; and the same for
+    names the list writes capitalised.
+
+    A typed form counts only where it is not written in lowercase in the
+    list itself (усонова → үсөнова, тинтуунун → тинтүүнүн; not болууну, a
+    word as typed). The list has names typed without marks too (Усонова,
+    from web text), so a typed form seen only capitalised does not count
+    against its marked spelling; nor may a second marked word fold to the same."""
     lowercase = {w for w in words if w.islower()}
-    found: dict[str, str | None] = {}
-    for word in {w.lower() for w in words if MARKED & set(w) and (w[0].isupper() or not names_only)}:
-        if len(word) >= MIN_WHOLE_WORD:
-            typed = word.translate(FOLD)
-            if typed not in lowercase:
-                found[typed] = None if typed in found else word
-    return {typed: word for typed, word in found.items() if word}
+    known: set[str] = set()
+    whole: dict[str, str | None] = {}
+    names: dict[str, str | None] = {}
+    for word in words:
+        if not MARKED & set(word):
+            continue
+        lower = word.lower()
+        known.add(lower)
+        typed = lower.translate(FOLD)
+        if len(lower) < MIN_WHOLE_WORD or typed in lowercase:
+            continue
+        for found in (whole, names) if word[0].isupper() else (whole,):
+            if found.get(typed, lower) != lower:
+                found[typed] = None  # two marked words fold to this typed form: neither
+            elif typed not in found:
+                found[typed] = lower
+    return (frozenset(known), {t: w for t, w in whole.items() if w}, {t: w for t, w in names.items() if w})
 
 
 VOICED = {"к": "г", "п": "б"}  # бөлүк → бөлүгү: a final к, п voices before a vowel
@@ -197,13 +210,13 @@ def lexicon() -> Lexicon:
         if MARKED & set(stem)
         for form in _stem_forms(stem)
     }
-    words = tesseract_words()
+    known, whole, names = marked_words(tesseract_words())
     return Lexicon(
         marked_stems=marked,
         plain_stems=frozenset(_read_list("kyrgyz_plain_stems.txt")),
-        known=frozenset(w.lower() for w in words if MARKED & set(w)),
-        whole=whole_words(words),
-        names=whole_words(words, names_only=True),
+        known=known,
+        whole=whole,
+        names=names,
     )
 
 

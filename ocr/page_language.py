@@ -21,6 +21,7 @@ from ocr.language import guess_language
 
 BAND_SHARE = 0.12  # of the page's height: some six lines of typed text
 MODEL = {"ky": "kir", "ru": "rus"}
+LANGUAGE = {model: language for language, model in MODEL.items()}
 SAMPLE_MIXED_FROM = 0.35
 
 
@@ -51,6 +52,15 @@ def choose(image: Image.Image, languages: str, timeout_s: int) -> tuple[str, str
     if not {"kir", "rus"} <= models:
         return languages, ""
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    sample = pytesseract.image_to_string(densest_band(image), lang=languages, config="--psm 6", timeout=timeout_s)
+    try:
+        sample = pytesseract.image_to_string(densest_band(image), lang=languages, config="--psm 6", timeout=timeout_s)
+    except (pytesseract.TesseractError, RuntimeError):
+        return languages, ""  # the sample could not be read (a timeout): no choice, both models read the page
     found = sample_language(sample)
     return MODEL.get(found, languages), found
+
+
+def confirmed(text: str, model: str) -> bool:
+    """Whether the page read with one model reads as that model's language
+    (else the sample misled, and the page is of the other language, or both)."""
+    return sample_language(text) == LANGUAGE[model]

@@ -253,7 +253,7 @@ def prepare(image: Image.Image, steps: tuple[str, ...] = DEFAULT_STEPS) -> Prepa
         done.append("flatten")
     # The page's grain measured before any rotation: rotating interpolates,
     # which smooths the grain and would let a harsh page pass for a mild one.
-    noise, contrast = noise_and_contrast(tone)
+    noise, contrast = noise_and_contrast(tone) if "denoise" in steps else (0.0, 0.0)
     # A strip of a line or two has no rows of text to level: its skew estimate is noise.
     skew = estimate_skew(tone) if "deskew" in steps and tone.shape[0] >= DESKEW_MIN_HEIGHT else 0.0
     if abs(skew) >= DESKEW_MIN:

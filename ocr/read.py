@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 DPI = 300
 JPEG_QUALITY = 85
 MIN_WORDS = 5  # fewer on a page with ink, and the page is probably turned
-MODEL_LANGUAGE = {"kir": "ky", "rus": "ru"}
 
 
 @dataclass
@@ -76,8 +75,7 @@ def read_image(
         if chosen != languages:
             prepared.steps.append(f"read with {chosen} (a sample of its lines reads as {found})")
     result = _recognise(prepared, chosen, timeout_s)
-    if chosen != languages and page_language.sample_language(result.text) != MODEL_LANGUAGE[chosen]:
-        # The sample misled: the page is of the other language, or both.
+    if chosen != languages and not page_language.confirmed(result.text, chosen):
         result = _recognise(prepared, languages, timeout_s)
         prepared.steps.append(f"read again with {languages}: the page reads as {result.language}")
         chosen = languages

@@ -97,7 +97,7 @@ def set_password(catalog: Catalog, username: str, password: str) -> None:
             raise AccountError(f"no user {username!r}")
         user.password_hash = _hasher.hash(password)
         clear_locks(session, username)
-        user.session_version = (user.session_version or 0) + 1  # whoever had the old password is out
+        _end_sessions(user)  # whoever had the old password is out
 
 
 def end_sessions(catalog: Catalog, user_id: int) -> None:
@@ -105,7 +105,13 @@ def end_sessions(catalog: Catalog, user_id: int) -> None:
     with catalog.write() as session:
         user = session.get(User, user_id)
         if user is not None:
-            user.session_version = (user.session_version or 0) + 1
+            _end_sessions(user)
+
+
+def _end_sessions(user: User) -> None:
+    """Raise the session version that rides in every session cookie: each
+    cookie issued before (copies included) stops working."""
+    user.session_version = (user.session_version or 0) + 1
 
 
 def set_active(catalog: Catalog, username: str, active: bool) -> None:
@@ -116,7 +122,7 @@ def set_active(catalog: Catalog, username: str, active: bool) -> None:
             raise AccountError(f"no user {username!r}")
         user.active = active
         clear_locks(session, username)
-        user.session_version = (user.session_version or 0) + 1
+        _end_sessions(user)
 
 
 def set_role(catalog: Catalog, username: str, role: str) -> None:
@@ -129,7 +135,7 @@ def set_role(catalog: Catalog, username: str, role: str) -> None:
             raise AccountError(f"no user {username!r}")
         if user.role != role:
             user.role = role
-            user.session_version = (user.session_version or 0) + 1
+            _end_sessions(user)
 
 
 def list_users(catalog: Catalog) -> list[dict[str, object]]:

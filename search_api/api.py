@@ -8,6 +8,7 @@ from flask import Blueprint, abort, jsonify, request, url_for
 
 from indexing import Hit, QueryError
 from indexing.backend import SORTS
+from search_api.audit import audit, audit_many
 from search_api.auth import account, limiter, public_limit, requires
 from search_api.documents import load_document, services
 
@@ -80,8 +81,6 @@ def _search(query: str, scope: str):  # type: ignore[no-untyped-def]
         abort(400, description=f"sort must be one of {', '.join(SORTS)}")
     result = run_search(query, scope, limit, offset, sort, facets=request.args.get("facets") != "0")
     if scope == "internal":  # full original text in every hit: audited
-        from search_api.staff import audit_many
-
         audit_many([hit.id for hit in result.hits], "api-search")
     return jsonify(
         {
@@ -173,8 +172,6 @@ def similar(document_id: str):  # type: ignore[no-untyped-def]
         hits = services().internal_index.similar(document_id, limit=limit)
     except QueryError as exc:
         abort(404, description=str(exc))
-    from search_api.staff import audit_many
-
     audit_many([h.id for h in hits], "similar")
     return jsonify({"id": document_id, "hits": [_hit_json(h) for h in hits]})
 
@@ -183,8 +180,6 @@ def similar(document_id: str):  # type: ignore[no-untyped-def]
 @requires("read")
 def document(document_id: str):  # type: ignore[no-untyped-def]
     """A document with its original, non-anonymised text (staff; audited)."""
-    from search_api.staff import audit
-
     view = load_document(document_id)
     audit(document_id, "api")
     doc = view.document

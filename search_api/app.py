@@ -6,14 +6,13 @@ from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from ingest.config import PipelineConfig
+from ingest.config import MIB, PipelineConfig
 from ingest.services import Services
 from search_api import api, feeds, operate, public, review_pages, staff
 from search_api.auth import csrf, current_account_for_templates, install_auth
 from search_api.i18n import install_i18n
 
 
-MIB = 1024 * 1024
 FORM_OVERHEAD = MIB  # a form's other fields and boundaries beside its file
 # Scripts and styles from the site's own static files only: nothing inline,
 # so injected markup cannot run; no frames, no plugins, forms post home.
@@ -27,7 +26,7 @@ def create_app(config: PipelineConfig) -> Flask:
     app.config["SERVICES"] = Services(config)
     # A form upload bigger than the limit is refused by Werkzeug with 413
     # before any of it is stored (resumable uploads check their own size).
-    app.config["MAX_CONTENT_LENGTH"] = config.max_upload_mb * MIB + FORM_OVERHEAD
+    app.config["MAX_CONTENT_LENGTH"] = config.max_upload_bytes + FORM_OVERHEAD
     if config.trusted_proxies > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.trusted_proxies, x_proto=config.trusted_proxies,  # type: ignore[method-assign]
                                 x_host=config.trusted_proxies)

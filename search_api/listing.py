@@ -14,6 +14,7 @@ from flask import render_template, request
 from indexing import QueryError, SearchBackend
 from indexing.backend import SORTS
 from search_api.api import int_arg
+from search_api.audit import audit_many
 from search_api.i18n import current_language, query_error
 
 PAGE_SIZE = 10
@@ -53,8 +54,6 @@ def render_search(index: SearchBackend, *, scope: str, **extra: Any) -> str:
             error = query_error(exc, current_language())  # shown with the query kept, for correcting
         else:
             if scope == "staff":  # the staff's snippets are original text: audited
-                from search_api.staff import audit_many
-
                 audit_many([hit.id for hit in result.hits], "search")
     return render_template(
         "search.html", query=query, result=result, error=error, offset=offset, page_size=PAGE_SIZE,

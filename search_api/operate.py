@@ -24,6 +24,7 @@ from werkzeug.utils import secure_filename
 
 from ingest import attention, batches, dashboard
 from ingest.celery_app import configure
+from ingest.config import MIB
 from search_api.auth import account, requires
 from search_api.documents import services
 from search_api.staff import scan_of
@@ -32,7 +33,6 @@ blueprint = Blueprint("operate", __name__)
 THUMB_WIDTH = 240
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 STALE_UPLOAD_S = 2 * 24 * 3600
-MIB = 1024 * 1024
 
 
 def _who() -> str:
@@ -116,9 +116,9 @@ def start_upload():  # type: ignore[no-untyped-def]
         abort(400, description="give batch_id, name and size")
     if size <= 0:
         abort(400, description=f"an upload's size must be a positive number of bytes, not {size}")
-    limit = services().config.max_upload_mb
-    if size > limit * MIB:
-        abort(413, description=f"the file is {size / MIB:,.0f} MB; this archive takes files up to {limit:,} MB "
+    config = services().config
+    if size > config.max_upload_bytes:
+        abort(413, description=f"the file is {size / MIB:,.0f} MB; this archive takes files up to {config.max_upload_mb:,} MB "
                                "(the max_upload_mb setting): split the scan into parts")
     _known_batch(batch_id)
     _sweep_stale_uploads()

@@ -20,7 +20,7 @@ from ingest import publication
 from ingest import review as reviewing
 from search_api.auth import account, requires
 from search_api.documents import load_document, services
-from search_api.staff import audit
+from search_api.audit import audit
 from storage.models import Document, Event
 
 blueprint = Blueprint("review", __name__)

@@ -13,32 +13,13 @@ from indexing import QueryError
 from ingest import case_links, corrections
 from search_api import saved
 from ingest.pipeline import refresh_indexes
+from search_api.audit import AUDIT_STAGE, audit
 from search_api.auth import account, requires
 from search_api.documents import load_document, load_page, services
 from search_api.listing import render_search
 from storage.models import Event
 
 blueprint = Blueprint("staff", __name__)
-AUDIT_STAGE = "audit"
-
-
-def audit(document_id: str, what: str, page: int | None = None) -> None:
-    """Record that the current account saw a non-anonymised document."""
-    audit_many([document_id], what, page)
-
-
-def audit_many(document_ids: list[str], what: str, page: int | None = None) -> None:
-    """Record that the current account saw original text of these documents
-    (a search's snippets, similar decisions): one event each, so the audit
-    page can be filtered by document."""
-    who = account()
-    assert who is not None  # every caller is behind requires()
-    if not document_ids:
-        return
-    with services().catalog.write() as session:
-        session.add_all([Event(document_id=document_id, page_number=page, stage=AUDIT_STAGE, kind=what,
-                               actor=who.username, message=f"{who.role} from {request.remote_addr}")
-                         for document_id in dict.fromkeys(document_ids)])
 
 
 @blueprint.get("/")

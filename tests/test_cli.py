@@ -75,3 +75,11 @@ def test_analyze_command_shape(tmp_path: Path) -> None:
     result = cli_json(tmp_path, "analyze", "Судом рассмотрено", "--json")
     first = result["tokens"][0]
     assert first == {"token": "Судом", "start": 0, "end": 5, "lang": "ru", "terms": ["суд"]}
+
+
+def test_the_command_lines_roles_are_the_accounts_roles() -> None:
+    """Written out in the command line (for a quick start), they must not drift."""
+    from search_api.accounts import ROLES
+    from sotarchive.cli import ROLE_CHOICE
+
+    assert tuple(ROLE_CHOICE.choices) == ROLES

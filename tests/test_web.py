@@ -4,6 +4,7 @@ published decisions only and no personal data in any of them."""
 
 from __future__ import annotations
 
+import io
 import re
 import sqlite3
 import textwrap
@@ -340,6 +341,10 @@ def _blobs(data: Path) -> set[Path]:
     return {p for p in (data / "blobs").rglob("*") if p.is_file()}
 
 
+def _spool(data: Path) -> set[Path]:
+    return set((data / "uploads").iterdir()) if (data / "uploads").exists() else set()
+
+
 def test_uploads_have_a_size_limit_and_a_refused_one_leaves_nothing_behind(data: Path) -> None:
     from dataclasses import replace
 
@@ -350,7 +355,7 @@ def test_uploads_have_a_size_limit_and_a_refused_one_leaves_nothing_behind(data:
     token = _csrf(operator, "/staff/operate/")
     batch = operator.post("/staff/operate/batches", data={"name": "limits", "csrf_token": token})
     batch_id = int(batch.headers["Location"].split("batch-")[1])
-    before, spool = _blobs(data), set((data / "uploads").iterdir()) if (data / "uploads").exists() else set()
+    before, spool = _blobs(data), _spool(data)
 
     def start(**body: object):  # type: ignore[no-untyped-def]
         return operator.post("/staff/operate/uploads", json={"name": "скан.pdf", **body}, headers={"X-CSRFToken": token})
@@ -362,15 +367,15 @@ def test_uploads_have_a_size_limit_and_a_refused_one_leaves_nothing_behind(data:
     # A batch that does not exist: refused at the start, not at the end with a stored blob.
     assert start(batch_id=987654, size=10).status_code == 404
     form = operator.post(f"/staff/operate/batches/{batch_id}/files",
-                         data={"csrf_token": token, "files": (__import__("io").BytesIO(b"%PDF" + b"0" * (2 * 1024 * 1024)), "big.pdf")},
+                         data={"csrf_token": token, "files": (io.BytesIO(b"%PDF" + b"0" * (2 * 1024 * 1024)), "big.pdf")},
                          content_type="multipart/form-data")
     assert form.status_code == 413
     missing = operator.post("/staff/operate/batches/987654/files",
-                            data={"csrf_token": token, "files": (__import__("io").BytesIO(b"text"), "a.txt")},
+                            data={"csrf_token": token, "files": (io.BytesIO(b"text"), "a.txt")},
                             content_type="multipart/form-data")
     assert missing.status_code == 404
     assert _blobs(data) == before
-    assert (set((data / "uploads").iterdir()) if (data / "uploads").exists() else set()) == spool
+    assert _spool(data) == spool
 
 
 def test_security_headers_and_a_language_cookie_never_cached_for_everyone(app: Flask) -> None:
