@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 # The words that name the Supreme Court's own proceedings before a number.
 OWN_LABEL = (r"н\s*/\s*п|[Кк]\s*/\s*[пөо]|надзорно[ея]\s+производств\w*|кассационно[ея]\s+производств\w*|"
              r"[Кк]өзөмөл\s+өндүрүш\w*|[Кк]ассация\w*\s+өндүрүш\w*")
-LABEL = rf"(?:(?P<own>{OWN_LABEL})|(?P<case>[Дд]ело|ДЕЛО|[Ии]ш|ИШ))?[\s.:]*(?P<sign>№|N(?=\s*\d))?"
+# Possessive runs (*+): white space is read once, not tried in every split
+# between two runs, which took seconds on a line of spaces from OCR.
+LABEL = rf"(?:(?P<own>{OWN_LABEL})|(?P<case>[Дд]ело|ДЕЛО|[Ии]ш|ИШ))?[\s.:]*+(?P<sign>№|N(?=\s*\d))?"
 DASH = r"\s*[-\u00ad–]\s*"
 TYPE = r"(?:УД|ГД|АД|ЭД|ЭК|АП|ГП|УП|КП|ЖИ|КИ|АИ)"
 # Digits first: the Supreme Court's and the Soviet courts' numbers.
@@ -31,7 +33,7 @@ OWN_SHAPE = (rf"(?P<prefix>ВС[А-ЯӨҮ]{{0,3}}\s?)?(?P<a>\d{{1,4}}){DASH}(?P<
              rf"(?:\s*[-\u00ad.]?\s*(?P<type>{TYPE})(?![а-яё]))?")
 # The case type first: the lower courts' numbers ("АД-147/12-ми", "ГД-15940/24Б3").
 LOWER_SHAPE = rf"(?P<lower>[А-ЯӨҮ]{{1,3}}{DASH}\d{{1,6}}\s*/\s*\d{{2,4}}(?:[-.\u00ad][А-ЯӨҮа-яөү]{{1,4}}(?:-?\d)?|[А-ЯӨҮ]{{1,2}}\d)?)"
-NUMBER = re.compile(rf"{LABEL}\s*(?:{OWN_SHAPE}|{LOWER_SHAPE})")
+NUMBER = re.compile(rf"{LABEL}\s*+(?:{OWN_SHAPE}|{LOWER_SHAPE})")
 OPENING = 700  # characters: the numbers stand above the act's heading
 
 

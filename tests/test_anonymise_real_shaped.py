@@ -5,8 +5,11 @@ independent leak check. bench/realacts.py measures the same on real acts."""
 
 from __future__ import annotations
 
+import pytest
+
 from anonymise import anonymise
 from anonymise.leaks import suspects
+from ingest.metadata import extract
 
 KY = (
     "Иштин маалыматтары\nСудья: Тараптары:\n"
@@ -146,3 +149,17 @@ def test_a_name_the_dictionary_knows_is_found_inside_a_sentence_and_hyphenated_n
     result = anonymise(text, language="ru")
     for word in ("Стросс-Кан", "Шуберт"):
         assert _hidden(text, result, word), word
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("gap", [" " * 3000, "\n" * 3000, "\t" * 3000])
+def test_a_long_run_of_white_space_is_read_in_time(gap: str) -> None:
+    """OCR of a table leaves lines of spaces (a real NEREL text has 98 in a
+    row before a name): runs of white space once sent two regular
+    expressions into backtracking that never ended, or took a minute per act."""
+    text = (f"Дело № 6-769/12 АД{gap}\nСудья{gap[:60]}по делу, как установлено, потерпевшая Сыдыкова Айгуль "
+            f"Мамытовна.{gap}x")
+    for language in ("ru", "ky"):
+        result = anonymise(text, language=language)
+        assert "Сыдыкова" not in result.text
+    assert extract(text).case_number == "6-769/12-АД"
