@@ -183,6 +183,16 @@ def not_a_name(word: str) -> bool:
     return any(lower.startswith(w) and len(lower) - len(w) <= 6 for w in LONG_NOT_NAMES if lower[:3] == w[:3])
 
 
+# Kyrgyz common words that are only names in Russian: "Адам" is "a person"
+# at the head of a Kyrgyz sentence, and Adam in a Russian one.
+KYRGYZ_ONLY_NOT_NAMES = frozenset({"адам"})
+
+
+def not_a_name_in(word: str, language: str) -> bool:
+    """not_a_name, for a text in this language."""
+    return not_a_name(word) and not (language == "ru" and word.lower() in KYRGYZ_ONLY_NOT_NAMES)
+
+
 def is_given_name(word: str) -> bool:
     """A given name in any case: the word, or the word less any one
     ending (Эрлану → Эрлан, not Эрла), is in the lexicons."""

@@ -50,6 +50,7 @@ from anonymise.names import (
     kyrgyz_common_word,
     name_base,
     not_a_name,
+    not_a_name_in,
     same_name,
     surname_shaped,
 )
@@ -58,7 +59,10 @@ from anonymise.roles import OFFICIAL_ROLES, PARTY_WORDS, roles
 PARTY_ROLES = re.compile(r"(?i)^(" + PARTY_WORDS + r")$")
 DEFAULT_KEEP = frozenset(OFFICIAL_ROLES)
 MAX_NAME_TOKENS = 4
-UPPER_LETTERS, LOWER_LETTERS = "A-ZА-ЯЁӨҮҢ", "a-zа-яёөүң"
+# Latin with its accented letters (Matías, Schäfer, Şahin): a foreign name
+# in brackets is one word, not cut at its first accent.
+UPPER_LATIN, LOWER_LATIN = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĶŁŃŅŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ", "a-zß-öø-ÿāăąćčďđēėęěğīıķłńņňōőœřśşšţťūůűźżž"
+UPPER_LETTERS, LOWER_LETTERS = UPPER_LATIN + "А-ЯЁӨҮҢ", LOWER_LATIN + "а-яёөүң"
 LETTER = UPPER_LETTERS + LOWER_LETTERS
 # Words (hyphenated ones whole where both halves are written alike:
 # Ак-Кудукского, Ысык-Көл, жарым-жартылай), numbers, each initial apart
@@ -69,14 +73,15 @@ TOKEN = re.compile(rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}][{
                    rf"[{LETTER}]+|\d+|\S")
 INITIAL = re.compile(rf"^{INITIAL_LETTER}$")
 HYPHENATED = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)+")
-LATIN_NAME = re.compile(r"^[A-Z][a-z]{2,}$|^[a-z]{3,}$")
+LATIN_NAME = re.compile(rf"^[{UPPER_LATIN}][{LOWER_LATIN}]{{2,}}$|^[{LOWER_LATIN}]{{3,}}$")
 # Where a name-shaped word names a street or a body, not a person
 # ("Соцфонда Кыргызской Республики", "Соцфонд КР": a body of the state).
 STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
-                           r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|\bимени|\bим\.)\s*$")
+                           r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|(?<!по\s)\bимени|\bим\.)\s*$")  # "по имени Артём" is a person
 STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчө\w*|проспект\w*|кичи\s+район\w*|кичи\s+шаарча\w*|"
                           r"массив\w*|конуш\w*|атындагы\w*|бульвар\w*|айыл\w*|шаар\w*|облус\w*|район\w*|ул\.|улиц\w*|"
                           r"Кыргызской\s+Республики|Киргизской\s+ССР|КР\b)")
+ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
 
 
@@ -202,7 +207,7 @@ def _plausible(doc: Doc, span: Span) -> bool:
     initials beside it: natasha and the patterns take Kyrgyz words, bodies
     and places for people."""
     words = [t for t in span if t.is_alpha and len(t.text) > 1]
-    if not words or any(not_a_name(t.text) or "-" in t.text for t in words):
+    if not words or any(not_a_name_in(t.text, _language(doc)) or "-" in t.text for t in words):
         return False
     return any(_is_name_token(doc, t.i) for t in words)
 
@@ -218,7 +223,7 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
     рмайонны смудом") is no one."""
     words = [t for t in span if _word(t) and len(t.text) > 1 and not _latin_in_brackets(doc, t.i)
              and not _particle(doc, t.i)]
-    if not words or not all(CAPITALISED.match(t.text) and not not_a_name(t.text) for t in words):
+    if not words or not all(CAPITALISED.match(t.text) and not not_a_name_in(t.text, "ru") for t in words):
         return False
     if any(t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ for t in words):
         return False  # "Ысык- Кульского", "Ак- Кудукского": a place's name broken at its hyphen
@@ -227,8 +232,27 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
         return False
     if len(words) > 1:
         return True
-    word = words[0].text
-    return dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2
+    word = ELDER_YOUNGER.sub("", words[0].text)
+    return dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2 or _person_cue(doc, words[0].i)
+
+
+# Words that say a person's name follows: kin, a title, "по имени", an
+# age, a verb of speech ("сын Гидеон", "императора Кокаку", "69-летнего
+# Гарсию", "— сказал Буффье"); with natasha's word for it, one mention is enough.
+PERSON_CUE = re.compile(
+    r"(?i)(?:^|[^\w-])(?:сын[аеуо]?м?|доч(?:ь|ери|ерью)|дочк\w+|от(?:ец|ца|цу|цом)|мат(?:ь|ери|ерью)|брат\w*|сестр\w*|"
+    r"жен(?:а|ы|е|у|ой)|муж(?:а|у|ем)?|супруг\w*|вдов\w*|внук\w*|внучк\w*|племянни\w+|"
+    r"император\w*|корол\w+|принц\w*|княз\w+|папа|папы|"
+    r"по\s+имени|по\s+фамилии|фамили(?:ей|я)|прозвищ\w+|называют|"
+    r"\d+-летн\w+|(?:сказал|заявил|отметил|пояснил|сообщил|рассказал|добавил|подчеркнул)а?\s*[,—–-]?)\s*$"
+)
+# "Лукашенко-младший", "Лукашенко-старшего": the surname is the name.
+ELDER_YOUNGER = re.compile(r"-(?:младш|старш)\w*$")
+
+
+def _person_cue(doc: Doc, i: int) -> bool:
+    text, start = _text(doc), doc[i].idx
+    return bool(PERSON_CUE.search(text[max(0, start - 40) : start]))
 
 
 def _capitalised_bases(doc: Doc) -> Counter[str]:
@@ -375,6 +399,8 @@ def _add(doc: Doc, span: Span) -> None:
     while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].is_upper and len(doc[start]) > 1)):
         start += 1  # "КР-Ташиевой": the abbreviation glued before is not the name
     end = _trimmed_end(doc, start, end)
+    if start < end < len(doc) and doc[end - 1].whitespace_ and ROMAN.fullmatch(doc[end].text):
+        end += 1  # "Елизавета II", "Иоанн Павел II": the numeral is the name's
     if end > start and not _compound_tail(doc, start) and not _street_or_body(doc, start, end):
         doc.spans.setdefault("persons", []).append(doc[start:end])
 
