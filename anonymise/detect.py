@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from anonymise.identifiers import find_identifiers
-from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, PATRONYMIC, SURNAME, is_given_name
+from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, PATRONYMIC, SURNAME, is_given_name, repaired
 from anonymise.persons import DEFAULT_KEEP, Mention, find_persons
 from anonymise.result import AnonymisationResult, Entity, language_of, placeholder, redact
 
@@ -32,16 +32,17 @@ class Policy:
 def anonymise(text: str, policy: Policy = Policy(), language: str | None = None) -> AnonymisationResult:
     """Detect personal data in a text and redact it."""
     language = language or language_of(text)
-    identifiers = find_identifiers(text)
+    read = repaired(text)
+    identifiers = [replace(e, text=text[e.start : e.end]) for e in find_identifiers(read)]
     mentions = [
-        m for m in find_persons(text, language, policy.keep_roles)
+        m for m in find_persons(read, language, policy.keep_roles)
         if not any(e.start <= m.start < e.end or m.start <= e.start < m.end for e in identifiers)
     ]
     replacements = _replacements(mentions, policy.style, language)
     sure = {m.person for m in mentions if _full_name(m.text)}
     entities = [replace(e, replacement=placeholder(e.label, language)) for e in identifiers] + [
-        Entity(m.start, m.end, "PERSON", m.text, "keep" if m.keep else "redact", replacements.get((m.start, m.end)),
-               confidence=SURE if m.person in sure else UNSURE)
+        Entity(m.start, m.end, "PERSON", text[m.start : m.end], "keep" if m.keep else "redact",
+               replacements.get((m.start, m.end)), confidence=SURE if m.person in sure else UNSURE)
         for m in mentions
     ]
     entities.sort(key=lambda e: e.start)

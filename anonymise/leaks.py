@@ -25,6 +25,7 @@ from anonymise.names import (
     common_word,
     known_word,
     not_a_name,
+    repaired,
 )
 
 WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
@@ -59,7 +60,8 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
     """What in a text to be published still looks like personal data.
     allowed: words or phrases that may stand (officials' names kept by
     policy, spans a reviewer kept), matched without regard to case."""
-    phrases = [phrase.lower() for phrase in allowed]
+    shown, text = text, repaired(text)  # "Cыдыкова" with a Latin C is read as the name it is
+    phrases = [repaired(phrase).lower() for phrase in allowed]
     allowed_words = {w for phrase in phrases for w in re.findall(r"\w+", phrase) if len(w) > 1}
     surname = SURNAME_KY if language == "ky" else SURNAME
     found: list[Suspect] = []
@@ -80,11 +82,11 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
             reason = "unknown word"  # Хегай, Кульбеда: a name no shape betrays, in the middle of a sentence
         else:
             continue
-        found.append(Suspect(match.start(), match.end(), word, reason))
+        found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], reason))
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):
             if PLACEHOLDER.search(match.group()) or any(match.group().lower() in phrase for phrase in phrases):
                 continue
-            found.append(Suspect(match.start(), match.end(), match.group(), reason))
+            found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], reason))
     found.sort(key=lambda s: s.start)
     return [s for i, s in enumerate(found) if not any(o.start <= s.start < o.end for o in found[:i])]

@@ -73,7 +73,7 @@ TOKEN = re.compile(rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}][{
                    rf"[{LETTER}]+|\d+|\S")
 INITIAL = re.compile(rf"^{INITIAL_LETTER}$")
 HYPHENATED = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)+")
-LATIN_NAME = re.compile(rf"^[{UPPER_LATIN}][{LOWER_LATIN}]{{2,}}$|^[{LOWER_LATIN}]{{3,}}$")
+LATIN_NAME = re.compile(rf"^[{UPPER_LATIN}][{LOWER_LATIN}]*(?:[{UPPER_LATIN}][{LOWER_LATIN}]+)*$|^[{LOWER_LATIN}]{{2,}}$")  # Gideon Yu, McKinnon, von
 # Where a name-shaped word names a street or a body, not a person
 # ("Соцфонда Кыргызской Республики", "Соцфонд КР": a body of the state).
 STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
@@ -401,6 +401,8 @@ def _add(doc: Doc, span: Span) -> None:
     end = _trimmed_end(doc, start, end)
     if start < end < len(doc) and doc[end - 1].whitespace_ and ROMAN.fullmatch(doc[end].text):
         end += 1  # "Елизавета II", "Иоанн Павел II": the numeral is the name's
+    if end < len(doc) and doc[end].text == ")" and any(t.text == "(" for t in doc[start:end]):
+        end += 1  # "Сумана Сакко (Soumana Sacko)": the bracket closes with the name
     if end > start and not _compound_tail(doc, start) and not _street_or_body(doc, start, end):
         doc.spans.setdefault("persons", []).append(doc[start:end])
 
@@ -435,12 +437,24 @@ def _street_or_body(doc: Doc, start: int, end: int) -> bool:
     before = text[max(0, a - 2) : a].strip()
     if not before or before[-1] not in QUOTES:
         return False
+    if _quoted_speech(text, b):
+        return False  # «Максим скончался…», — сказал тренер: a quotation opens with the name
     if before[-1] != '"':
         return True
     # A straight quote opens a name only if it is the odd one on its line:
     # in 'главы "Газэкспорта" Юрия Комарова' it closes the body's name.
     line = text[text.rfind("\n", 0, a) + 1 : a]
     return line.count('"') % 2 == 1
+
+
+def _quoted_speech(text: str, end: int) -> bool:
+    """Words in lowercase follow the name before the quotation closes: a
+    quoted sentence, not a body's name ("«Максим скончался»"; «Кайдасын»,
+    «Мамытов и К» are names)."""
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    closing = min((i for i in (rest.find(q) for q in "»\"“”") if i >= 0), default=len(rest))
+    return bool(re.search(rf"[{LOWER_LETTERS}]{{3,}}", rest[:closing]))
 
 
 def build(language: str) -> Language:

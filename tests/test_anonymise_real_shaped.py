@@ -181,3 +181,22 @@ def test_a_regnal_number_belongs_to_the_name_and_a_school_named_after_someone_is
     text = "Потерпевший Иоанн Павел II учился в школе имени Ленина."
     result = anonymise(text, language="ru")
     assert "II" not in result.text and "имени Ленина" in result.text
+
+
+def test_a_name_with_latin_look_alikes_from_ocr_is_hidden_and_flagged() -> None:
+    """OCR puts a Latin C or o into a Cyrillic name: the name is still read
+    as a name, and the leak check sees it too."""
+    text = "Жабырлануучу Cыдыкова Айгүл көрсөттү. Потерпевшая Сыдыкoва Айгуль показала, что Мамытов Aлмаз ушел."
+    result = anonymise(text)
+    for word in ("Cыдыкова", "Сыдыкoва", "Aлмаз"):
+        assert _hidden(text, result, word), word
+    assert [s.text for s in suspects("Жабырлануучу Cыдыковага көрсөттү.", "ky")] == ["Cыдыковага"]
+
+
+def test_a_quotation_that_opens_with_a_name_and_a_latin_spelling_with_capitals_inside() -> None:
+    text = ("«Максим ушел домой в десять», — показал свидетель. Деньги получил Гэри Мак-Киннон (Gary McKinnon) "
+            "через ОсОО «Мамытов и К».")
+    result = anonymise(text, language="ru")
+    for word in ("Максим", "Мак-Киннон", "McKinnon"):
+        assert _hidden(text, result, word), word
+    assert "«Мамытов и К»" in result.text and "()" not in result.text and ")" not in result.text.split("Мамытов")[0]
