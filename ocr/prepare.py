@@ -151,10 +151,24 @@ def flatten_background(pixels: np.ndarray) -> np.ndarray:
 
 
 def paper_and_noise(pixels: np.ndarray) -> tuple[float, float]:
-    """The paper's grey (median) and noise (σ from the median absolute deviation)."""
-    sample = pixels[::2, ::2].astype(np.float32)
-    paper = float(np.median(sample))
-    return paper, float(np.median(np.abs(sample - paper))) * 1.4826
+    """The paper's grey (median) and noise (σ from the median absolute
+    deviation), both read off the histogram of the 8-bit grey levels: one
+    pass, where sorting a page's millions of pixels twice cost a tenth of a
+    second a page."""
+    counts = np.bincount(pixels[::2, ::2].ravel(), minlength=256)
+    paper = _histogram_median(counts)
+    # How many pixels lie at each distance from the paper's grey.
+    distances = np.zeros(256, np.int64)
+    below, above = counts[: paper + 1][::-1], counts[paper:]
+    distances[: below.size] += below
+    distances[: above.size] += above
+    distances[0] -= counts[paper]  # the paper's own grey was counted on both sides
+    return float(paper), _histogram_median(distances) * 1.4826
+
+
+def _histogram_median(counts: np.ndarray) -> int:
+    """The value at which half the counted pixels are reached."""
+    return int(np.searchsorted(np.cumsum(counts), (int(counts.sum()) + 1) // 2))
 
 
 def ink_mask(pixels: np.ndarray) -> np.ndarray:
