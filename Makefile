@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search bench-backends bench-anon bench-metadata bench-web clean
+.PHONY: setup setup-test setup-bench demo test bench bench-ocr bench-search bench-backends bench-anon bench-metadata bench-web translations clean
 
 setup:
 	scripts/setup.sh
@@ -45,3 +45,12 @@ bench-backends: setup-bench
 
 clean:
 	rm -rf data .pytest_cache
+
+# The interface's strings extracted anew into the catalogues (new ones
+# come out untranslated: tests/test_translations.py then names them).
+translations: setup
+	.venv/bin/pybabel -q extract -F babel.cfg -k lazy_gettext -k lazy_pgettext:1c,2 -k lazy_ngettext:1,2 \
+		-o search_api/translations/messages.pot .
+	.venv/bin/pybabel -q update -i search_api/translations/messages.pot -d search_api/translations \
+		--no-fuzzy-matching --ignore-obsolete
+	.venv/bin/pybabel -q compile -d search_api/translations

@@ -52,6 +52,8 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q -e "$spec"
   touch "$stamp"
 fi
+# The interface's translations, compiled from their catalogues (.po → .mo).
+.venv/bin/pybabel -q compile -d search_api/translations
 
 if [ "$EXTRAS" = "test" ]; then
   scripts/verapdf.sh >/dev/null

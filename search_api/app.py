@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, request
+from flask import Flask, jsonify, make_response, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -10,7 +11,7 @@ from ingest.config import MIB, PipelineConfig
 from ingest.services import Services
 from search_api import api, feeds, operate, public, review_pages, staff
 from search_api.auth import csrf, current_account_for_templates, install_auth
-from search_api.i18n import install_i18n
+from search_api.i18n import error_page, install_i18n
 
 
 FORM_OVERHEAD = MIB  # a form's other fields and boundaries beside its file
@@ -55,10 +56,15 @@ def create_app(config: PipelineConfig) -> Flask:
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):  # type: ignore[no-untyped-def]
-        if request.path.startswith("/api/"):
+        if request.path.startswith("/api/") or request.is_json:  # the API, and the desk's uploads from script
             response = jsonify({"error": exc.name, "message": exc.description, "status": exc.code})
             response.status_code = exc.code or 500
             return response
-        return exc
+        explanation, status = error_page(exc.code or 500, csrf=isinstance(exc, CSRFError))
+        response = make_response(render_template("error.html", status=status, explanation=explanation), exc.code or 500)
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value  # Retry-After on 429, Allow on 405
+        return response
 
     return app

@@ -16,6 +16,7 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_user, logout_user
@@ -63,6 +64,7 @@ def install_auth(app: Flask, config: PipelineConfig) -> None:
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = lazy_gettext("Please log in to see this page.")
     app.register_blueprint(blueprint)
 
 
@@ -152,7 +154,7 @@ def logout():  # type: ignore[no-untyped-def]
     if who is not None:
         accounts.end_sessions(services().catalog, who.id)  # a copied cookie ends with this one
     logout_user()
-    flash("logged_out")
+    flash(gettext("You are logged out"))
     return redirect(url_for("public.search_page"))
 
 

@@ -1,257 +1,226 @@
-"""Interface strings in Kyrgyz, Russian and English.
+"""The interface in Kyrgyz, Russian and English, with gettext.
 
-A small table until the public site gets its full translation catalogue;
-the language comes from ?lang=, then a cookie, then Kyrgyz.
+Every string a person sees is an English msgid, translated in the
+catalogues search_api/translations/{ky,ru,en}/LC_MESSAGES/messages.po
+(compiled to .mo by scripts/setup.sh; `make translations` extracts the
+strings anew). Templates call _() and pgettext(); code values (a case's
+type, a document's status, a facet's name) are shown by label(family,
+value), whose names are declared once below with their context, so that
+"rejected" as a document's status and as a publication's state can be
+said differently. Dates are said in words by say_date().
+
+The language comes from ?lang=, then a cookie, then Kyrgyz.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
+from babel.dates import format_date
 from flask import Flask, request
+from flask_babel import Babel, LazyString, force_locale, get_locale, gettext, lazy_pgettext, ngettext
 
 LANGUAGES = ("ky", "ru", "en")
-STRINGS = {
-    "title": {"ky": "Сот архиви", "ru": "Судебный архив", "en": "Court archive"},
-    "search": {"ky": "Издөө", "ru": "Найти", "en": "Search"},
-    "placeholder": {"ky": "Мисалы: өкүм, сот чечими", "ru": "Например: приговор, решение суда", "en": "e.g. приговор, чечим"},
-    "found": {"ky": "Табылды", "ru": "Найдено", "en": "Found"},
-    "nothing": {"ky": "Эч нерсе табылган жок", "ru": "Ничего не найдено", "en": "Nothing found"},
-    "page": {"ky": "Барак", "ru": "Страница", "en": "Page"},
-    "source": {"ky": "Булак", "ru": "Источник", "en": "Source"},
-    "download_pdf": {"ky": "PDF жүктөп алуу", "ru": "Скачать PDF", "en": "Download PDF"},
-    "confidence": {"ky": "Таануу ишенимдүүлүгү", "ru": "Уверенность распознавания", "en": "OCR confidence"},
-    "status": {"ky": "Абалы", "ru": "Статус", "en": "Status"},
-    "next": {"ky": "Кийинки", "ru": "Далее", "en": "Next"},
-    "previous": {"ky": "Мурунку", "ru": "Назад", "en": "Previous"},
-    "blank_page": {"ky": "Бош барак", "ru": "Пустая страница", "en": "Blank page"},
-    "needs_attention": {"ky": "Текшерүү керек", "ru": "Требует внимания", "en": "Needs attention"},
-    "status_queued": {"ky": "кезекте", "ru": "в очереди", "en": "queued"},
-    "status_processing": {"ky": "иштетилүүдө", "ru": "обрабатывается", "en": "processing"},
-    "status_done": {"ky": "даяр", "ru": "готово", "en": "done"},
-    "status_done_with_errors": {"ky": "даяр, каталар менен", "ru": "готово, с ошибками", "en": "done, with errors"},
-    "status_failed": {"ky": "ката", "ru": "ошибка", "en": "failed"},
-    "status_rejected": {"ky": "четке кагылды", "ru": "отклонён", "en": "rejected"},
-    "sort": {"ky": "Тартиби", "ru": "Сортировка", "en": "Sort"},
-    "sort_relevance": {"ky": "дал келүүсү боюнча", "ru": "по релевантности", "en": "by relevance"},
-    "sort_date": {"ky": "жаңылары биринчи", "ru": "сначала новые", "en": "newest first"},
-    "sort_date_asc": {"ky": "эскилери биринчи", "ru": "сначала старые", "en": "oldest first"},
-    "facet_court": {"ky": "Сот", "ru": "Суд", "en": "Court"},
-    "facet_decade": {"ky": "Он жылдык", "ru": "Десятилетие", "en": "Decade"},
-    "facet_year": {"ky": "Жыл", "ru": "Год", "en": "Year"},
-    "facet_type": {"ky": "Иштин түрү", "ru": "Вид дела", "en": "Case type"},
-    "facet_lang": {"ky": "Тили", "ru": "Язык", "en": "Language"},
-    "type_criminal": {"ky": "кылмыш", "ru": "уголовное", "en": "criminal"},
-    "type_civil": {"ky": "жарандык", "ru": "гражданское", "en": "civil"},
-    "type_administrative": {"ky": "административдик", "ru": "административное", "en": "administrative"},
-    "type_economic": {"ky": "экономикалык", "ru": "экономическое", "en": "economic"},
-    "lang_ky": {"ky": "кыргызча", "ru": "кыргызский", "en": "Kyrgyz"},
-    "lang_ru": {"ky": "орусча", "ru": "русский", "en": "Russian"},
-    "lang_mixed": {"ky": "аралаш", "ru": "смешанный", "en": "mixed"},
-    "query_error": {"ky": "Суроо түшүнүксүз", "ru": "Запрос не понят", "en": "The query is not understood"},
-    "query_help": {
-        "ky": 'Сөздөр, "фраза", -чыгаруу, OR, мамлекет*, court:Ош, year:1965..1970, type:criminal, lang:ky, article:"УК 168"',
-        "ru": 'Слова, "фраза", -исключение, OR, государств*, court:Ош, year:1965..1970, type:criminal, lang:ru, article:"УК 168"',
-        "en": 'Words, "phrase", -exclusion, OR, prefix*, court:Ош, year:1965..1970, type:criminal, lang:ky, article:"УК 168"',
+
+# The names of code values, by family.
+LABELS: dict[str, dict[str, LazyString]] = {
+    "status": {
+        "queued": lazy_pgettext("status", "queued"),
+        "processing": lazy_pgettext("status", "processing"),
+        "done": lazy_pgettext("status", "done"),
+        "done_with_errors": lazy_pgettext("status", "done, with errors"),
+        "failed": lazy_pgettext("status", "failed"),
+        "rejected": lazy_pgettext("status", "rejected"),
     },
-    "skip": {"ky": "Мазмунга өтүү", "ru": "К содержанию", "en": "Skip to content"},
-    "menu": {"ky": "Меню", "ru": "Меню", "en": "Menu"},
-    "workspace": {"ky": "Иш орду", "ru": "Рабочее место", "en": "Workspace"},
-    "review_queue": {"ky": "Текшерүү кезеги", "ru": "Очередь проверки", "en": "Review queue"},
-    "review": {"ky": "Текшерүү", "ru": "Проверка", "en": "Review"},
-    "audit": {"ky": "Көрүүлөр журналы", "ru": "Журнал просмотров", "en": "Audit trail"},
-    "login": {"ky": "Кирүү", "ru": "Войти", "en": "Log in"},
-    "logout": {"ky": "Чыгуу", "ru": "Выйти", "en": "Log out"},
-    "logged_out": {"ky": "Сиз чыктыңыз", "ru": "Вы вышли", "en": "You are logged out"},
-    "username": {"ky": "Колдонуучу", "ru": "Пользователь", "en": "User name"},
-    "password": {"ky": "Сырсөз", "ru": "Пароль", "en": "Password"},
-    "login_wrong": {"ky": "Колдонуучу же сырсөз туура эмес", "ru": "Неверное имя пользователя или пароль", "en": "Wrong user name or password"},
-    "login_locked": {"ky": "Өтө көп аракет. Кийинчерээк кайталаңыз, күтүү:", "ru": "Слишком много попыток. Повторите позже, ждать:", "en": "Too many attempts. Try again in"},
-    "year_from": {"ky": "Жылдан", "ru": "С года", "en": "From year"},
-    "year_to": {"ky": "Жылга чейин", "ru": "По год", "en": "To year"},
-    "filters": {"ky": "Чыпкалар", "ru": "Фильтры", "en": "Filters"},
-    "pages": {"ky": "Барактар", "ru": "Страницы", "en": "Pages"},
-    "date": {"ky": "Датасы", "ru": "Дата", "en": "Date"},
-    "articles": {"ky": "Беренелер", "ru": "Статьи", "en": "Articles"},
-    "published": {"ky": "Жарыяланды", "ru": "Опубликовано", "en": "Published"},
-    "permalink": {"ky": "Туруктуу шилтеме", "ru": "Постоянная ссылка", "en": "Permanent link"},
-    "when": {"ky": "Качан", "ru": "Когда", "en": "When"},
-    "who": {"ky": "Ким", "ru": "Кто", "en": "Who"},
-    "what": {"ky": "Эмне", "ru": "Что", "en": "What"},
-    "document": {"ky": "Документ", "ru": "Документ", "en": "Document"},
-    "original": {"ky": "Түп нуска", "ru": "Оригинал", "en": "Original"},
-    "public_page": {"ky": "Ачык барак", "ru": "Публичная страница", "en": "Public page"},
-    "approve": {"ky": "Бекитүү", "ru": "Одобрить", "en": "Approve"},
-    "publish": {"ky": "Жарыялоо", "ru": "Опубликовать", "en": "Publish"},
-    "reject": {"ky": "Четке кагуу", "ru": "Отклонить", "en": "Reject"},
-    "withdraw": {"ky": "Кайра алуу", "ru": "Отозвать", "en": "Withdraw"},
-    "reason": {"ky": "Себеби", "ru": "Причина", "en": "Reason"},
-    "redact_missed": {"ky": "Өткөрүлгөн маалымат", "ru": "Пропущенные данные", "en": "Missed data"},
-    "redact": {"ky": "Жашыруу", "ru": "Скрыть", "en": "Redact"},
-    "keep": {"ky": "Калтыруу", "ru": "Оставить", "en": "Keep"},
-    "label": {"ky": "Түрү", "ru": "Вид", "en": "Label"},
-    "text": {"ky": "Текст", "ru": "Текст", "en": "Text"},
-    "replacement": {"ky": "Алмаштыруу", "ru": "Замена", "en": "Replacement"},
-    "detections": {"ky": "Табылган жеке маалыматтар", "ru": "Найденные персональные данные", "en": "Detections"},
-    "held_by_leak_check": {"ky": "Текшерүү токтоткон жерлер: жеке маалыматка окшош, белгиленбеген",
-                           "ru": "Задержано проверкой: похоже на персональные данные, не отмечено",
-                           "en": "Held by the leak check: shaped like personal data, not marked"},
-    "history": {"ky": "Тарыхы", "ru": "История", "en": "History"},
-    "redacted": {"ky": "Жашырылды", "ru": "Скрыто", "en": "Redacted"},
-    "kept": {"ky": "Калтырылды", "ru": "Оставлено", "en": "Kept"},
-    "approved": {"ky": "Бекитилди", "ru": "Одобрено", "en": "Approved"},
-    "rejected": {"ky": "Четке кагылды", "ru": "Отклонено", "en": "Rejected"},
-    "withdrawn": {"ky": "Кайра алынды", "ru": "Отозвано", "en": "Withdrawn"},
-    "publication_pending": {"ky": "күтүүдө", "ru": "ожидает", "en": "pending"},
-    "publication_in_review": {"ky": "текшерилүүдө", "ru": "на проверке", "en": "in review"},
-    "publication_approved": {"ky": "бекитилген", "ru": "одобрено", "en": "approved"},
-    "publication_rejected": {"ky": "четке кагылган", "ru": "отклонено", "en": "rejected"},
-    "publication_published": {"ky": "жарыяланган", "ru": "опубликовано", "en": "published"},
-    "publication_withdrawn": {"ky": "кайра алынган", "ru": "отозвано", "en": "withdrawn"},
-    "desk": {"ky": "Оператордун столу", "ru": "Стол оператора", "en": "Operators' desk"},
-    "new_batch": {"ky": "Жаңы топтом", "ru": "Новая партия", "en": "New batch"},
-    "batch": {"ky": "Топтом", "ru": "Партия", "en": "Batch"},
-    "batches": {"ky": "Топтомдор", "ru": "Партии", "en": "Batches"},
-    "batch_name": {"ky": "Аталышы", "ru": "Название", "en": "Name"},
-    "archive_ref": {"ky": "Архивдик шилтеме", "ru": "Архивный шифр", "en": "Archive reference"},
-    "scanned_by": {"ky": "Сканерлеген", "ru": "Сканировал", "en": "Scanned by"},
-    "create": {"ky": "Түзүү", "ru": "Создать", "en": "Create"},
-    "stage_ocr": {"ky": "Таанылды", "ru": "Распознано", "en": "OCR'd"},
-    "stage_anonymised": {"ky": "Анонимдештирилди", "ru": "Обезличено", "en": "Anonymised"},
-    "stage_indexed": {"ky": "Индекстелди", "ru": "Проиндексировано", "en": "Indexed"},
-    "stage_published": {"ky": "Жарыяланды", "ru": "Опубликовано", "en": "Published"},
-    "documents": {"ky": "Документтер", "ru": "Документы", "en": "Documents"},
-    "pace": {"ky": "Ылдамдык", "ru": "Скорость", "en": "Pace"},
-    "pages_per_minute": {"ky": "барак/мүн", "ru": "стр./мин", "en": "pages/min"},
-    "eta": {"ky": "Калган убакыт", "ru": "Осталось", "en": "Time left"},
-    "batch_done": {"ky": "даяр", "ru": "готово", "en": "done"},
-    "batch_working": {"ky": "иштетилүүдө", "ru": "в работе", "en": "in progress"},
-    "retry": {"ky": "Кайталоо", "ru": "Повторить", "en": "Retry"},
-    "add_files": {"ky": "Файлдар", "ru": "Файлы", "en": "Files"},
-    "upload": {"ky": "Жүктөө", "ru": "Загрузить", "en": "Upload"},
-    "drop_here": {"ky": "же бул жерге сүйрөп келиңиз", "ru": "или перетащите сюда", "en": "or drop them here"},
-    "accept": {"ky": "Ушундай кабыл алуу", "ru": "Принять как есть", "en": "Accept as is"},
-    "accepted": {"ky": "Кабыл алынды", "ru": "Принято", "en": "Accepted"},
-    "handwritten": {"ky": "Кол жазма", "ru": "Рукописная", "en": "Handwritten"},
-    "rescanned": {"ky": "Кайра сканерленген барак", "ru": "Пересканированная страница", "en": "Re-scanned page"},
-    "rescan": {"ky": "Барак алмаштырылды", "ru": "Страница заменена", "en": "Page replaced"},
-    "replace": {"ky": "Алмаштыруу", "ru": "Заменить", "en": "Replace"},
-    "pages_per_day": {"ky": "Күнүнө барактар", "ru": "Страниц в день", "en": "Pages per day"},
-    "metadata": {"ky": "Маалыматтар", "ru": "Реквизиты", "en": "Metadata"},
-    "field_court": {"ky": "Сот", "ru": "Суд", "en": "Court"},
-    "field_case_number": {"ky": "Иштин номери", "ru": "Номер дела", "en": "Case number"},
-    "field_date": {"ky": "Датасы", "ru": "Дата", "en": "Date"},
-    "field_case_type": {"ky": "Иштин түрү", "ru": "Вид дела", "en": "Case type"},
-    "field_judges": {"ky": "Судьялар", "ru": "Судьи", "en": "Judges"},
-    "field_articles": {"ky": "Беренелер", "ru": "Статьи", "en": "Articles"},
-    "field_archive_ref": {"ky": "Архивдик шилтеме", "ru": "Архивный шифр", "en": "Archive reference"},
-    "field_instance": {"ky": "Инстанция", "ru": "Инстанция", "en": "Instance"},
-    "field_result": {"ky": "Жыйынтыгы", "ru": "Результат", "en": "Result"},
-    "composition": {"ky": "Соттун курамы", "ru": "Состав суда", "en": "Composition of the court"},
-    "role_presiding": {"ky": "Төрагалык кылган", "ru": "Председательствующий", "en": "Presiding"},
-    "role_judges": {"ky": "Судьялар", "ru": "Судьи", "en": "Judges"},
-    "role_reporting": {"ky": "Баяндамачы", "ru": "Судья-докладчик", "en": "Reporting judge"},
-    "role_secretary": {"ky": "Катчы", "ru": "Секретарь", "en": "Secretary"},
-    "role_prosecutor": {"ky": "Прокурор", "ru": "Прокурор", "en": "Prosecutor"},
-    "role_lawyers": {"ky": "Адвокаттар", "ru": "Адвокаты", "en": "Lawyers"},
-    "lower_acts": {"ky": "Төмөнкү соттордун актылары", "ru": "Акты нижестоящих судов", "en": "Lower courts' acts"},
-    "lower_numbers": {"ky": "Төмөнкү соттордун иш номерлери", "ru": "Номера дел нижестоящих судов",
-                      "en": "Lower courts' case numbers"},
-    "parties": {"ky": "Тараптар", "ru": "Стороны", "en": "Parties"},
-    "party_convict": {"ky": "соттолгон", "ru": "осуждённый", "en": "convict"},
-    "party_accused": {"ky": "айыпталуучу", "ru": "обвиняемый", "en": "accused"},
-    "party_plaintiff": {"ky": "доогер", "ru": "истец", "en": "plaintiff"},
-    "party_applicant": {"ky": "арыз берүүчү", "ru": "заявитель", "en": "applicant"},
-    "kind_verdict": {"ky": "өкүм", "ru": "приговор", "en": "verdict"},
-    "kind_decision": {"ky": "чечим", "ru": "решение", "en": "decision"},
-    "kind_ruling": {"ky": "аныктама", "ru": "определение", "en": "ruling"},
-    "kind_resolution": {"ky": "токтом", "ru": "постановление", "en": "resolution"},
-    "outcome_upheld": {"ky": "өзгөртүүсүз калтырылган", "ru": "оставлен без изменения", "en": "upheld"},
-    "outcome_overturned": {"ky": "жокко чыгарылган", "ru": "отменён", "en": "overturned"},
-    "outcome_modified": {"ky": "өзгөртүлгөн", "ru": "изменён", "en": "modified"},
-    "outcome_terminated": {"ky": "токтотулган", "ru": "производство прекращено", "en": "terminated"},
-    "outcome_convicted": {"ky": "күнөөлүү деп табылган", "ru": "осуждён", "en": "convicted"},
-    "outcome_acquitted": {"ky": "акталган", "ru": "оправдан", "en": "acquitted"},
-    "outcome_granted": {"ky": "канааттандырылган", "ru": "удовлетворено", "en": "granted"},
-    "outcome_partly granted": {"ky": "жарым-жартылай канааттандырылган", "ru": "удовлетворено частично",
-                               "en": "partly granted"},
-    "outcome_dismissed": {"ky": "баш тартылган", "ru": "отказано", "en": "dismissed"},
-    "linked_acts": {"ky": "Иш номери боюнча байланышкан актылар", "ru": "Связанные по номеру дела акты",
-                    "en": "Acts linked by case number"},
-    "relation_lower": {"ky": "каралган акт", "ru": "пересмотренный акт", "en": "the act reviewed"},
-    "relation_review": {"ky": "бул актыны караган", "ru": "пересмотр этого акта", "en": "a review of this act"},
-    "relation_same": {"ky": "ошол эле иш", "ru": "то же дело", "en": "the same case"},
-    "corrected": {"ky": "оңдолгон", "ru": "исправлено", "en": "corrected"},
-    "save": {"ky": "Сактоо", "ru": "Сохранить", "en": "Save"},
-    "similar": {"ky": "Окшош чечимдер", "ru": "Похожие решения", "en": "Similar decisions"},
-    "save_search": {"ky": "Издөөнү сактоо", "ru": "Сохранить поиск", "en": "Save this search"},
-    "saved_search": {"ky": "Издөө сакталды", "ru": "Поиск сохранён", "en": "Search saved"},
-    "saved_searches": {"ky": "Сакталган издөөлөр", "ru": "Сохранённые поиски", "en": "Saved searches"},
-    "new_matches": {"ky": "жаңы", "ru": "новых", "en": "new"},
-    "mark_seen": {"ky": "Көрдүм", "ru": "Просмотрено", "en": "Mark seen"},
-    "delete": {"ky": "Өчүрүү", "ru": "Удалить", "en": "Delete"},
-    "facet_article": {"ky": "Берене", "ru": "Статья", "en": "Article"},
-    "staff_notice": {
-        "ky": "Ички издөө: анонимдештирилбеген тексттер. Коомчулукка ачпаңыз.",
-        "ru": "Внутренний поиск: тексты не обезличены. Не открывайте для публики.",
-        "en": "Internal search: texts are not anonymised. Do not expose publicly.",
+    "sort": {
+        "relevance": lazy_pgettext("sort", "by relevance"),
+        "date": lazy_pgettext("sort", "newest first"),
+        "date_asc": lazy_pgettext("sort", "oldest first"),
+    },
+    "facet": {
+        "court": lazy_pgettext("facet", "Court"),
+        "decade": lazy_pgettext("facet", "Decade"),
+        "year": lazy_pgettext("facet", "Year"),
+        "type": lazy_pgettext("facet", "Case type"),
+        "lang": lazy_pgettext("facet", "Language"),
+        "article": lazy_pgettext("facet", "Article"),
+    },
+    "type": {
+        "criminal": lazy_pgettext("type", "criminal"),
+        "civil": lazy_pgettext("type", "civil"),
+        "administrative": lazy_pgettext("type", "administrative"),
+        "economic": lazy_pgettext("type", "economic"),
+    },
+    "lang": {
+        "ky": lazy_pgettext("lang", "Kyrgyz"),
+        "ru": lazy_pgettext("lang", "Russian"),
+        "mixed": lazy_pgettext("lang", "mixed"),
+    },
+    "publication": {
+        "pending": lazy_pgettext("publication", "pending"),
+        "in_review": lazy_pgettext("publication", "in review"),
+        "approved": lazy_pgettext("publication", "approved"),
+        "rejected": lazy_pgettext("publication", "rejected"),
+        "published": lazy_pgettext("publication", "published"),
+        "withdrawn": lazy_pgettext("publication", "withdrawn"),
+    },
+    "stage": {
+        "ocr": lazy_pgettext("stage", "OCR'd"),
+        "anonymised": lazy_pgettext("stage", "Anonymised"),
+        "indexed": lazy_pgettext("stage", "Indexed"),
+        "published": lazy_pgettext("stage", "Published"),
+    },
+    "field": {
+        "court": lazy_pgettext("field", "Court"),
+        "case_number": lazy_pgettext("field", "Case number"),
+        "date": lazy_pgettext("field", "Date"),
+        "case_type": lazy_pgettext("field", "Case type"),
+        "judges": lazy_pgettext("field", "Judges"),
+        "articles": lazy_pgettext("field", "Articles"),
+        "archive_ref": lazy_pgettext("field", "Archive reference"),
+        "instance": lazy_pgettext("field", "Instance"),
+        "result": lazy_pgettext("field", "Result"),
+    },
+    "role": {
+        "presiding": lazy_pgettext("role", "Presiding"),
+        "judges": lazy_pgettext("role", "Judges"),
+        "reporting": lazy_pgettext("role", "Reporting judge"),
+        "secretary": lazy_pgettext("role", "Secretary"),
+        "prosecutor": lazy_pgettext("role", "Prosecutor"),
+        "lawyers": lazy_pgettext("role", "Lawyers"),
+    },
+    "party": {
+        "convict": lazy_pgettext("party", "convict"),
+        "accused": lazy_pgettext("party", "accused"),
+        "plaintiff": lazy_pgettext("party", "plaintiff"),
+        "applicant": lazy_pgettext("party", "applicant"),
+    },
+    "kind": {
+        "verdict": lazy_pgettext("kind", "verdict"),
+        "decision": lazy_pgettext("kind", "decision"),
+        "ruling": lazy_pgettext("kind", "ruling"),
+        "resolution": lazy_pgettext("kind", "resolution"),
+    },
+    "outcome": {
+        "upheld": lazy_pgettext("outcome", "upheld"),
+        "overturned": lazy_pgettext("outcome", "overturned"),
+        "modified": lazy_pgettext("outcome", "modified"),
+        "terminated": lazy_pgettext("outcome", "terminated"),
+        "convicted": lazy_pgettext("outcome", "convicted"),
+        "acquitted": lazy_pgettext("outcome", "acquitted"),
+        "granted": lazy_pgettext("outcome", "granted"),
+        "partly granted": lazy_pgettext("outcome", "partly granted"),
+        "dismissed": lazy_pgettext("outcome", "dismissed"),
+    },
+    "relation": {
+        "lower": lazy_pgettext("relation", "the act reviewed"),
+        "review": lazy_pgettext("relation", "a review of this act"),
+        "same": lazy_pgettext("relation", "the same case"),
     },
 }
 
 
-# Why a query cannot be searched, in the visitor's language (QueryError.code
-# and its params); English comes from the exception's own message.
-QUERY_ERRORS: dict[str, dict[str, str]] = {
-    "too_long": {"ky": "суроо өтө узун: эң көп {limit} белги, бул суроодо {count}",
-                 "ru": "запрос слишком длинный: не больше {limit} знаков, в этом {count}"},
-    "empty": {"ky": "суроо бош: издей турган сөздү жазыңыз", "ru": "запрос пуст: напишите слово для поиска"},
-    "too_many_words": {"ky": "суроодо сөз өтө көп: эң көп {limit}, бул суроодо {count}",
-                       "ru": "в запросе слишком много слов: не больше {limit}, в этом {count}"},
-    "unopened": {"ky": "жабуучу кашаанын ачуучусу жок", "ru": "у закрывающей скобки нет открывающей"},
-    "only_excludes": {"ky": "суроо бир гана чыгарып салат: издей турган сөз же чыпка кошуңуз",
-                      "ru": "запрос только исключает: добавьте слово или фильтр для поиска"},
-    "unclosed_quote": {"ky": "тырмакча жабылган эмес ({at}-белгиде)", "ru": "кавычка не закрыта (у знака {at})"},
-    "empty_parentheses": {"ky": "кашаа бош: ичине сөз жазыңыз", "ru": "пустые скобки: напишите в них слова"},
-    "word_before": {"ky": "«{operator}» алдында сөз болушу керек", "ru": "перед «{operator}» нужно слово"},
-    "word_after": {"ky": "«{operator}» артында сөз болушу керек", "ru": "после «{operator}» нужно слово"},
-    "loose_minus": {"ky": "«-» белгиси чыгарыла турган сөздүн дал алдында турушу керек",
-                    "ru": "«-» должен стоять прямо перед исключаемым словом"},
-    "too_deep": {"ky": "кашаалар өтө терең: эң көп {limit} деңгээл", "ru": "скобки вложены слишком глубоко: не больше {limit} уровней"},
-    "unclosed_parenthesis": {"ky": "кашаа жабылган эмес", "ru": "скобка не закрыта"},
-    "empty_quotes": {"ky": "тырмакча бош: сөз айкашын ичине жазыңыз (\"сот системасы\")",
-                     "ru": "пустые кавычки: напишите фразу между ними (\"судебная система\")"},
-    "slop": {"ky": "сөз айкашындагы аралык эң көп {limit} сөз болот, {count} эмес",
-             "ru": "расстояние во фразе — не больше {limit} слов, а не {count}"},
-    "star_inside": {"ky": "«{value}»: «*» сөздүн аягында турат (мамлекет*)",
-                    "ru": "«{value}»: «*» ставится в конце слова (государств*)"},
-    "short_prefix": {"ky": "«{value}»: «*» белгисинин алдында кеминде эки тамга болушу керек",
-                     "ru": "«{value}»: перед «*» нужно не меньше двух букв"},
-    "unknown_field": {"ky": "«{name}:» деген чыпка жок: court:, year:, type:, lang: жана article: бар",
-                      "ru": "нет поля «{name}:»: есть court:, year:, type:, lang: и article:"},
-    "field_value": {"ky": "«{name}:» артынан маани жазыңыз (мисалы, {name}:1967)",
-                    "ru": "после «{name}:» нужно значение (например, {name}:1967)"},
-    "unknown_type": {"ky": "«{value}» деген иштин түрү жок: criminal, civil, administrative же economic",
-                     "ru": "нет вида дел «{value}»: criminal, civil, administrative или economic"},
-    "unknown_language": {"ky": "«{value}» деген тил жок: ky, ru же mixed", "ru": "нет языка «{value}»: ky, ru или mixed"},
-    "not_article": {"ky": "«{value}» берене эмес: кодексти жана номерин жазыңыз, мисалы article:\"УК 168\"",
-                    "ru": "«{value}» — не статья: напишите кодекс и номер, например article:\"УК 168\""},
-    "not_year": {"ky": "«{value}» жыл да, жылдар аралыгы да эмес: 1967, 1965..1970, ..1970 же 1965.. деп жазыңыз",
-                 "ru": "«{value}» — не год и не диапазон лет: пишите 1967, 1965..1970, ..1970 или 1965.."},
-    "backwards_range": {"ky": "{value} аралыгы башталганга чейин бүтөт", "ru": "диапазон {value} кончается раньше, чем начинается"},
-    "nothing_to_find": {"ky": "«{value}» ичинде издей турган тамга же сан жок", "ru": "в «{value}» нет букв или цифр для поиска"},
-    "unknown_sort": {"ky": "«{value}» деген иреттөө жок", "ru": "нет сортировки «{value}»"},
-    "empty_court": {"ky": "«court:{value}» ичинде издей турган сөз жок", "ru": "в «court:{value}» нет слов для поиска"},
+# Why a query cannot be searched (QueryError.code, with its params).
+QUERY_ERRORS: dict[str, LazyString] = {
+    "too_long": lazy_pgettext("query", 'the query is too long: at most %(limit)s characters, this one has %(count)s'),
+    "empty": lazy_pgettext("query", 'the query is empty: type a word to search for'),
+    "too_many_words": lazy_pgettext("query", 'the query has too many words: at most %(limit)s, this one has %(count)s'),
+    "unopened": lazy_pgettext("query", 'a closing parenthesis has no opening one'),
+    "only_excludes": lazy_pgettext("query", 'the query only excludes: add a word or a filter to search for'),
+    "unclosed_quote": lazy_pgettext("query", 'a quotation mark is not closed (at character %(at)s)'),
+    "empty_parentheses": lazy_pgettext("query", 'empty parentheses: put words between them'),
+    "word_before": lazy_pgettext("query", '“%(operator)s” needs a word before it'),
+    "word_after": lazy_pgettext("query", '“%(operator)s” needs a word after it'),
+    "loose_minus": lazy_pgettext("query", '“-” must stand right before the word to exclude'),
+    "too_deep": lazy_pgettext("query", 'parentheses are nested too deep: at most %(limit)s levels'),
+    "unclosed_parenthesis": lazy_pgettext("query", 'a parenthesis is not closed'),
+    "empty_quotes": lazy_pgettext("query", 'empty quotation marks: put the phrase between them ("сот системасы")'),
+    "slop": lazy_pgettext("query", "a phrase's distance can be at most %(limit)s words, not %(count)s"),
+    "star_inside": lazy_pgettext("query", '“%(value)s”: “*” goes at the end of a word (мамлекет*)'),
+    "short_prefix": lazy_pgettext("query", '“%(value)s”: a prefix needs at least two letters before “*”'),
+    "unknown_field": lazy_pgettext("query", 'there is no field “%(name)s:”: there are court:, year:, type:, lang: and article:'),
+    "field_value": lazy_pgettext("query", '“%(name)s:” needs a value after it (for example %(name)s:1967)'),
+    "unknown_type": lazy_pgettext("query", 'unknown case type “%(value)s”: use criminal, civil, administrative or economic'),
+    "unknown_language": lazy_pgettext("query", 'unknown language “%(value)s”: use ky, ru or mixed'),
+    "not_article": lazy_pgettext("query", '“%(value)s” is not an article: write the code and the number, e.g. article:"УК 168"'),
+    "not_year": lazy_pgettext("query", '“%(value)s” is not a year or a range of years: write 1967, 1965..1970, ..1970 or 1965..'),
+    "backwards_range": lazy_pgettext("query", 'the range %(value)s ends before it begins'),
+    "nothing_to_find": lazy_pgettext("query", '“%(value)s” has no letters or digits to search for'),
+    "unknown_sort": lazy_pgettext("query", 'unknown sort “%(value)s”'),
+    "empty_court": lazy_pgettext("query", '“court:%(value)s” has no words to look for'),
 }
+
+
+# Kyrgyz court acts write a date as "2013-жылдын 17-январы": the month in
+# the possessive, which the locale data does not give.
+KYRGYZ_MONTHS = ("январы", "февралы", "марты", "апрели", "майы", "июну", "июлу", "августу", "сентябры", "октябры",
+                 "ноябры", "декабры")
+
+
+def label(family: str, value: object) -> str:
+    """A code value by its name in the visitor's language; an unknown code as it is."""
+    name = LABELS.get(family, {}).get(str(value))
+    return str(name) if name is not None else str(value)
+
+
+def say_date(value: date | datetime | str | None, language: str | None = None) -> str:
+    """A date in words: "11 марта 2026 г.", "2026-жылдын 11-марты", "March 11, 2026"."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    language = language or str(get_locale() or "ky")
+    if language == "ky":
+        return f"{value.year}-жылдын {value.day}-{KYRGYZ_MONTHS[value.month - 1]}"
+    return format_date(value, "long", locale=language)
+
+
+def error_page(code: int, csrf: bool = False) -> tuple[str, str]:
+    """What a page says when a request fails: why, and the status in words."""
+    if csrf:
+        return (gettext("The form has expired or was sent from another page (CSRF check). "
+                        "Reload the page and send the form again."), gettext("Bad request"))
+    reasons = {
+        400: (gettext("The request could not be understood. Check the address or the form and try again."),
+              gettext("Bad request")),
+        403: (gettext("You may not open this page with your account."), gettext("Forbidden")),
+        404: (gettext("There is no such page. The address may be mistyped, or the decision was withdrawn."),
+              gettext("Page not found")),
+        405: (gettext("This page cannot be used that way."), gettext("Not allowed")),
+        413: (gettext("The file is too large to be received."), gettext("Too large")),
+        429: (gettext("Too many requests in a short time. Wait a little and try again."), gettext("Too many requests")),
+    }
+    return reasons.get(code, (gettext("Something went wrong on our side. Please try again later."),
+                              gettext("Server error")))
+
+
+def minutes(seconds: float | None) -> str:
+    """Time left, in whole minutes: "—" when unknown, "less than a minute" under one."""
+    if seconds is None:
+        return "—"
+    if seconds < 60:
+        return gettext("less than a minute")
+    return ngettext("%(num)d minute", "%(num)d minutes", round(seconds / 60))
 
 
 def query_error(exc: Exception, lang: str) -> str:
     """Why the query cannot be searched, said in this language."""
-    texts = QUERY_ERRORS.get(getattr(exc, "code", ""), {})
-    template = texts.get(lang)
-    if template is None:
+    text = QUERY_ERRORS.get(getattr(exc, "code", ""))
+    if text is None:
         return str(exc)
-    try:
-        return template.format(**getattr(exc, "params", {}))
-    except (KeyError, IndexError):
-        return str(exc)
+    with force_locale(lang):
+        try:
+            return str(text) % getattr(exc, "params", {})
+        except (KeyError, TypeError, ValueError):
+            return str(exc)
+
+
+def query_not_understood(lang: str) -> str:
+    with force_locale(lang):
+        return gettext("The query is not understood")
 
 
 def current_language() -> str:
@@ -260,11 +229,12 @@ def current_language() -> str:
 
 
 def install_i18n(app: Flask) -> None:
+    Babel(app, locale_selector=current_language, default_translation_directories="translations")
+    app.jinja_env.filters["say_date"] = say_date
+
     @app.context_processor
     def _strings():  # type: ignore[no-untyped-def]
-        lang = current_language()
-        return {"t": lambda key: STRINGS[key][lang], "has_text": lambda key: key in STRINGS,
-                "lang": lang, "languages": LANGUAGES}
+        return {"lang": current_language(), "languages": LANGUAGES, "label": label, "minutes": minutes}
 
     @app.after_request
     def _remember(response):  # type: ignore[no-untyped-def]

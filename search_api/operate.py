@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext
 from PIL import Image
 from werkzeug.utils import secure_filename
 
@@ -27,6 +28,7 @@ from ingest.celery_app import configure
 from ingest.config import MIB
 from search_api.auth import account, requires
 from search_api.documents import services
+from search_api.i18n import minutes
 from search_api.staff import scan_of
 
 blueprint = Blueprint("operate", __name__)
@@ -63,7 +65,7 @@ def status():  # type: ignore[no-untyped-def]
     """What the desk's page polls to update itself without reloading."""
     svc = services()
     return jsonify({
-        "batches": [b.as_dict() for b in dashboard.all_batches(svc)],
+        "batches": [{**b.as_dict(), "eta_text": minutes(b.eta_s)} for b in dashboard.all_batches(svc)],
         "flagged": [{"document_id": p.document_id, "number": p.number, "source_name": p.source_name,
                      "reason": p.reason} for p in attention.flagged_pages(svc)],
     })
@@ -118,8 +120,9 @@ def start_upload():  # type: ignore[no-untyped-def]
         abort(400, description=f"an upload's size must be a positive number of bytes, not {size}")
     config = services().config
     if size > config.max_upload_bytes:
-        abort(413, description=f"the file is {size / MIB:,.0f} MB; this archive takes files up to {config.max_upload_mb:,} MB "
-                               "(the max_upload_mb setting): split the scan into parts")
+        abort(413, description=gettext("The file is %(size)s MB; this archive takes files up to %(limit)s MB "
+                                       "(the max_upload_mb setting): split the scan into parts.",
+                                       size=f"{size / MIB:,.0f}", limit=f"{config.max_upload_mb:,}"))
     _known_batch(batch_id)
     _sweep_stale_uploads()
     upload_id = secrets.token_urlsafe(18)

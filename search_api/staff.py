@@ -7,6 +7,7 @@ an audit event naming who, what and from where; admins read the trail.
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext
 from sqlalchemy import select
 
 from indexing import QueryError
@@ -70,7 +71,7 @@ def correct_metadata(document_id: str):  # type: ignore[no-untyped-def]
         flash(str(exc), "error")
     if changed:
         refresh_indexes(svc, document_id)
-        flash("kept", "ok")
+        flash(gettext("Kept"), "ok")
     return redirect(url_for("staff.document", document_id=document_id) + "#metadata")
 
 
@@ -140,7 +141,7 @@ def save_search():  # type: ignore[no-untyped-def]
     except QueryError as exc:
         flash(str(exc), "error")
         return redirect(url_for("staff.search_page", q=query))
-    flash("saved_search", "ok")
+    flash(gettext("Search saved"), "ok")
     return redirect(url_for("staff.saved_searches"))
 
 

@@ -44,14 +44,14 @@ def test_a_visitor_searches_in_kyrgyz_filters_by_year_opens_a_decision_and_downl
     browser.find_element(By.NAME, "from").send_keys("2020")
     browser.find_element(By.CSS_SELECTOR, "form.search button").click()
     wait_for(browser, "p[role=status]")
-    assert "Табылды: 0" in browser.page_source  # no decision of 2020 or later says it
+    assert "0 чечим табылды" in browser.page_source  # no decision of 2020 or later says it
     year_from = browser.find_element(By.NAME, "from")
     year_from.clear()
     year_from.send_keys("2019")
     browser.find_element(By.NAME, "to").send_keys("2019")
     browser.find_element(By.CSS_SELECTOR, "form.search button").click()
     wait_for(browser, "article.hit")
-    assert "Табылды: 1" in browser.page_source
+    assert "1 чечим табылды" in browser.page_source
     marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "article.hit mark")]
     assert "мамлекеттик" in marks
     assert "Жумабеков" not in browser.page_source and ".tif" not in browser.page_source

@@ -82,7 +82,8 @@ def test_forms_need_the_csrf_token(app: Flask, doc_id: str) -> None:
     reviewer = app.test_client()
     log_in(reviewer, "reviewer")
     response = reviewer.post(f"/staff/review/{doc_id}/approve")
-    assert response.status_code == 400 and b"CSRF" in response.data
+    assert response.status_code == 400 and "CSRF" in response.get_data(as_text=True)
+    assert "Барагды кайра жүктөп" in response.get_data(as_text=True)  # said in the visitor's language
     bare = app.test_client().post("/login", data={"username": "reviewer", "password": STAFF_PASSWORD})
     assert bare.status_code == 400
 
@@ -233,13 +234,23 @@ def test_a_reviewer_mends_approves_and_publishes_on_the_web(app: Flask, data: Pa
     api = public.get("/api/v1/search", query_string={"q": "долг"}).get_data(as_text=True)
     seen = decision.get_data(as_text=True) + search + api
     assert "Смирнов" in decision.get_data(as_text=True) and f"/decisions/{doc_id}" in search
+    # Dates in words, in the visitor's language, the machine-readable one beside them.
+    published = re.search(r'<time datetime="(\d{4})-(\d\d)-(\d\d)[^"]*">([^<]+)</time>', decision.get_data(as_text=True))
+    assert published and published.group(4) == f"{published.group(1)}-жылдын {int(published.group(3))}-" + (
+        "январы февралы марты апрели майы июну июлу августу сентябры октябры ноябры декабры".split()[int(published.group(2)) - 1])
+    in_russian = public.get(f"/decisions/{doc_id}", query_string={"lang": "ru"}).get_data(as_text=True)
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\d[^"]*">\d{1,2} [а-я]+ \d{4}\s?г\.</time>', in_russian)
     for value in PRIVATE + ["чалкан"]:
         assert value not in seen, value
-    assert "Найдено: 0" in public.get("/", query_string={"q": "Мамытов", "lang": "ru"}).get_data(as_text=True)
+    assert "Найдено 0 решений" in public.get("/", query_string={"q": "Мамытов", "lang": "ru"}).get_data(as_text=True)
 
     reviewer.post(f"/staff/review/{doc_id}/withdraw", data={"csrf_token": token, "reason": "ошибка"})
     assert _state(data, doc_id) == "withdrawn"
-    assert public.get(f"/decisions/{doc_id}").status_code == 404
+    gone = public.get(f"/decisions/{doc_id}", query_string={"lang": "ky"})
+    assert gone.status_code == 404
+    assert "Барак табылган жок" in gone.get_data(as_text=True) and "Not Found" not in gone.get_data(as_text=True)
+    gone_ru = public.get(f"/decisions/{doc_id}", query_string={"lang": "ru"}).get_data(as_text=True)
+    assert "Страница не найдена" in gone_ru and "The requested URL" not in gone_ru
     assert public.get(f"/decisions/{doc_id}.pdf").status_code == 404
     assert f"/decisions/{doc_id}" not in public.get("/", query_string={"q": "расписке"}).get_data(as_text=True)
 
@@ -252,7 +263,10 @@ def test_the_public_face_is_rate_limited(data: Path, monkeypatch: pytest.MonkeyP
     assert answers == [200] * 5 + [429]
     limited = client.get("/api/v1/search", query_string={"q": "сот"})
     assert "message" in limited.get_json() and limited.headers.get("Retry-After")
-    assert client.get("/").status_code == 429  # the public pages share the budget
+    page = client.get("/", query_string={"lang": "ru"})
+    assert page.status_code == 429  # the public pages share the budget
+    text = page.get_data(as_text=True)
+    assert "Слишком много запросов" in text and "Too Many Requests" not in text and page.headers.get("Retry-After")
 
 
 def test_an_operator_corrects_metadata_on_the_document_page(app: Flask, data: Path, doc_id: str) -> None:
@@ -291,7 +305,9 @@ def test_saved_searches_alert_to_new_decisions_and_articles_are_browsed(app: Fla
     cli_json(data, "ingest", str(later), "--wait", "--json", check=True)
     assert cli_json(data, "alerts", "--json")["judge"][0]["query"] == "долг расписка"
     page = judge.get("/staff/saved").get_data(as_text=True)
-    assert re.search(r'<strong class="new">1 \w+</strong>', page)
+    assert '<strong class="new">1 жаңы чечим</strong>' in page  # Kyrgyz by default, the noun after a number as it is
+    ru = judge.get("/staff/saved", query_string={"lang": "ru"}).get_data(as_text=True)
+    assert '<strong class="new">1 новое решение</strong>' in ru  # not "1 новых"
     (search_id,) = re.findall(r'/staff/saved/(\d+)/seen', page)
     judge.post(f"/staff/saved/{search_id}/seen", data={"csrf_token": token})
     assert 'class="new"' not in judge.get("/staff/saved").get_data(as_text=True)
@@ -361,7 +377,7 @@ def test_uploads_have_a_size_limit_and_a_refused_one_leaves_nothing_behind(data:
         return operator.post("/staff/operate/uploads", json={"name": "скан.pdf", **body}, headers={"X-CSRFToken": token})
 
     too_big = start(batch_id=batch_id, size=10**15)
-    assert too_big.status_code == 413 and "1 MB" in too_big.get_data(as_text=True)
+    assert too_big.status_code == 413 and "1 МБ" in too_big.get_json()["message"]  # in the operator's language
     for size in (-5, 0):
         assert start(batch_id=batch_id, size=size).status_code == 400
     # A batch that does not exist: refused at the start, not at the end with a stored blob.

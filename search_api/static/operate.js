@@ -13,7 +13,7 @@
       if (name === "state") {
         el.textContent = batch.finished ? script.dataset.done : script.dataset.working;
       } else if (name === "eta") {
-        el.textContent = batch.eta_s === null ? "—" : Math.round(batch.eta_s / 60) + " min";
+        el.textContent = batch.eta_text;  // said in the visitor's language by the server
       } else if (name === "failures") {
         if (batch.failures.length && !el.querySelector("li")) { location.reload(); }
       } else if (el.tagName === "PROGRESS") {
