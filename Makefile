@@ -49,7 +49,7 @@ clean:
 # The interface's strings extracted anew into the catalogues (new ones
 # come out untranslated: tests/test_translations.py then names them).
 translations: setup
-	.venv/bin/pybabel -q extract -F babel.cfg -k lazy_gettext -k lazy_pgettext:1c,2 -k lazy_ngettext:1,2 \
+	.venv/bin/pybabel -q extract -F babel.cfg -k lazy_gettext -k lazy_pgettext:1c,2 -k lazy_ngettext:1,2 -k N_ \
 		-o search_api/translations/messages.pot .
 	.venv/bin/pybabel -q update -i search_api/translations/messages.pot -d search_api/translations \
 		--no-fuzzy-matching --ignore-obsolete

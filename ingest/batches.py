@@ -147,6 +147,13 @@ class BatchProgress:
     pages_done: int
     statuses: dict[str, int] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    refused: int = 0  # files refused at the door (never documents)
+    pages_unknown: int = 0  # documents not yet opened: their pages are not counted yet
+
+    @property
+    def pages_expected(self) -> int:
+        """The pages to read, as far as known: each document not yet opened counts one."""
+        return self.pages_total + self.pages_unknown
 
     @property
     def finished(self) -> bool:
@@ -163,6 +170,7 @@ class BatchProgress:
             "pages": self.pages_total,
             "pages_done": self.pages_done,
             "statuses": self.statuses,
+            "refused": self.refused,
             "failures": [{"file": f.name, "reason": f.reason} for f in self.failures],
         }
 
@@ -210,4 +218,6 @@ def batch_progress(svc: Services, batch_id: int) -> BatchProgress:
         pages_done=pages_done or 0,
         statuses=statuses,
         failures=failures,
+        refused=sum(1 for f in files if f.status == "refused"),
+        pages_unknown=sum(1 for d in documents if d.page_count is None and d.status not in FINISHED),
     )

@@ -1,4 +1,14 @@
-"""Errors the pipeline turns into a recorded failure with a reason."""
+"""Errors the pipeline turns into a recorded failure with a reason.
+
+A reason is recorded and logged in English, from a template marked with
+N_(): the staff pages find the template again and say the reason in the
+operator's language (search_api/i18n.py, say_reason)."""
+
+
+def N_(message: str) -> str:
+    """Marks a message template for the translation catalogues (gettext's
+    usual no-op marker): the text is kept as it is here."""
+    return message
 
 
 class BadInput(Exception):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.errors import N_
+
 KINDS_BY_EXTENSION = {
     ".pdf": "pdf",
     ".tif": "tiff",
@@ -18,14 +20,14 @@ KINDS_BY_EXTENSION = {
     ".txt": "text",
 }
 LABELS = {
-    "pdf": "a PDF",
-    "tiff": "a TIFF image",
-    "png": "a PNG image",
-    "jpeg": "a JPEG image",
-    "text": "plain text",
-    "zip": "a ZIP container (DOCX, XLSX or an archive)",
-    "gif": "a GIF image",
-    "binary": "binary data of an unknown kind",
+    "pdf": N_("a PDF"),
+    "tiff": N_("a TIFF image"),
+    "png": N_("a PNG image"),
+    "jpeg": N_("a JPEG image"),
+    "text": N_("plain text"),
+    "zip": N_("a ZIP container (DOCX, XLSX or an archive)"),
+    "gif": N_("a GIF image"),
+    "binary": N_("binary data of an unknown kind"),
 }
 SIGNATURES = [
     (b"%PDF-", "pdf"),

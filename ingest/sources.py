@@ -18,8 +18,40 @@ from pdf2image import convert_from_path
 from pdf2image.exceptions import PDFInfoNotInstalledError, PDFPageCountError, PDFSyntaxError
 from PIL import Image, ImageOps
 
-from ingest.errors import BadInput
+from ingest.errors import N_, BadInput
 from ingest.sniff import describe, expected_kind, sniff
+
+# Why a file or a page is refused, in words an operator can act on.
+REASONS = {
+    "empty": N_("the file is empty (0 bytes); scan or copy it again"),
+    "misnamed": N_("the name says %(expected)s but the file holds %(found)s; "
+                   "rename it to match its content, or export it again"),
+    "unsupported": N_("unsupported file type: %(found)s; accepted are PDF, TIFF, PNG, JPEG and TXT"),
+    "password": N_("the PDF is password-protected; ask for the password or an unprotected copy"),
+    "pdf_broken": N_("the PDF is damaged beyond repair: %(detail)s"),
+    "pdf_no_pages": N_("the PDF has no pages (it may be truncated)"),
+    "pdf_page_too_large": N_("page %(number)s is %(width)s×%(height)s inches, too large to be a "
+                             "document page at %(dpi)s dpi; the file may be corrupt"),
+    "pdf_truncated": N_("the PDF is damaged (probably truncated): %(detail)s"),
+    "damaged_after": N_("the file is damaged after page %(number)s: %(detail)s"),
+    "no_readable_page": N_("no readable page in the image: %(detail)s"),
+    "image_unreadable": N_("the image cannot be read: %(detail)s"),
+    "page_too_large": N_("page %(number)s is too large to be a page scan (%(width)s×%(height)s pixels; the limit is "
+                         "%(limit)s megapixels): the file is corrupt or a decompression bomb"),
+    "image_too_large": N_("the image is too large to be a page scan (%(detail)s; the limit is "
+                          "%(limit)s megapixels): the file is corrupt or a decompression bomb"),
+    "page_too_small": N_("page %(number)s is only %(width)s×%(height)s pixels; it is not a page scan"),
+    "page_undecodable": N_("page %(number)s cannot be decoded: %(detail)s"),
+    "pdf_page_unrenderable": N_("page %(number)s of the PDF cannot be rendered: %(detail)s"),
+    "pdf_page_truncated": N_("page %(number)s of the PDF cannot be rendered (the file may be truncated)"),
+    "text_encoding": N_("the text file is neither UTF-8 nor Windows-1251"),
+}
+
+
+def refused(code: str, **params: object) -> BadInput:
+    """The refusal with its reason in English (the template filled in)."""
+    return BadInput(REASONS[code] % params)
+
 
 MAX_PAGE_PIXELS = 150_000_000  # an A0 sheet at 300 dpi is 140 MP
 MIN_TEXT_LAYER_CHARS = 40
@@ -46,16 +78,13 @@ def inspect_source(path: Path, name: str, dpi: int = 300) -> SourceInfo:
     """Identify the file and count its pages; raise BadInput with the reason."""
     size = path.stat().st_size
     if size == 0:
-        raise BadInput("the file is empty (0 bytes); scan or copy it again")
+        raise refused("empty")
     with open(path, "rb") as handle:
         head = handle.read(4096)
     kind = sniff(head)
     expected = expected_kind(Path(name))
     if expected is not None and expected != kind:
-        raise BadInput(
-            f"the name says {describe(expected)} but the file holds {describe(kind)}; "
-            "rename it to match its content, or export it again"
-        )
+        raise refused("misnamed", expected=describe(expected), found=describe(kind))
     if kind == "pdf":
         return _inspect_pdf(path, dpi)
     if kind in ("tiff", "png", "jpeg"):
@@ -63,18 +92,16 @@ def inspect_source(path: Path, name: str, dpi: int = 300) -> SourceInfo:
     if kind == "text":
         read_text(path)
         return SourceInfo(kind="text", page_count=1)
-    raise BadInput(f"unsupported file type: {describe(kind)}; accepted are PDF, TIFF, PNG, JPEG and TXT")
+    raise refused("unsupported", found=describe(kind))
 
 
 def _open_pdf(path: Path) -> pikepdf.Pdf:
     try:
         return pikepdf.open(path)
     except pikepdf.PasswordError as exc:
-        raise BadInput(
-            "the PDF is password-protected; ask for the password or an unprotected copy"
-        ) from exc
+        raise refused("password") from exc
     except pikepdf.PdfError as exc:
-        raise BadInput(f"the PDF is damaged beyond repair: {_first_line(exc)}") from exc
+        raise refused("pdf_broken", detail=_first_line(exc)) from exc
 
 
 def _inspect_pdf(path: Path, dpi: int) -> SourceInfo:
@@ -82,15 +109,13 @@ def _inspect_pdf(path: Path, dpi: int) -> SourceInfo:
         problems = [w for w in pdf.get_warnings()]
         count = len(pdf.pages)
         if count == 0:
-            raise BadInput("the PDF has no pages (it may be truncated)")
+            raise refused("pdf_no_pages")
         for number, page in enumerate(pdf.pages, start=1):
             width_in, height_in = _page_inches(page)
             pixels = width_in * dpi * height_in * dpi
             if pixels > MAX_PAGE_PIXELS:
-                raise BadInput(
-                    f"page {number} is {width_in:.0f}×{height_in:.0f} inches, too large to be a "
-                    f"document page at {dpi} dpi; the file may be corrupt"
-                )
+                raise refused("pdf_page_too_large", number=number, width=f"{width_in:.0f}",
+                              height=f"{height_in:.0f}", dpi=dpi)
     info = SourceInfo(kind="pdf", page_count=count, warnings=[_first_line(p) for p in problems])
     if problems:
         # qpdf rebuilt the file: check that poppler can really read it.
@@ -115,10 +140,7 @@ def _check_pdf_renders(path: Path) -> None:
         ["pdfinfo", str(path)], capture_output=True, text=True, timeout=PDF_RENDER_TIMEOUT_S
     )
     if result.returncode != 0:
-        raise BadInput(
-            "the PDF is damaged (probably truncated): "
-            + _first_line(result.stderr or "pdfinfo could not read it")
-        )
+        raise refused("pdf_truncated", detail=_first_line(result.stderr or "pdfinfo could not read it"))
 
 
 def _inspect_image(path: Path, kind: str) -> SourceInfo:
@@ -132,14 +154,12 @@ def _inspect_image(path: Path, kind: str) -> SourceInfo:
             except EOFError:
                 break
             except (OSError, SyntaxError, ValueError, TypeError, KeyError) as exc:
-                info.warnings.append(
-                    f"the file is damaged after page {info.page_count}: {_first_line(exc)}"
-                )
+                info.warnings.append(REASONS["damaged_after"] % {"number": info.page_count, "detail": _first_line(exc)})
                 break
             _check_size(image, info.page_count + 1)
             info.page_count += 1
     if info.page_count == 0:
-        raise BadInput("no readable page in the image: " + "; ".join(info.warnings))
+        raise refused("no_readable_page", detail="; ".join(info.warnings))
     return info
 
 
@@ -150,25 +170,18 @@ def _open_image(path: Path) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             return Image.open(path)
     except Image.DecompressionBombError as exc:
-        raise BadInput(_too_large_message(None, str(exc))) from exc
+        raise refused("image_too_large", detail=str(exc), limit=MAX_PAGE_PIXELS // 1_000_000) from exc
     except (OSError, SyntaxError, ValueError) as exc:
-        raise BadInput(f"the image cannot be read: {_first_line(exc)}") from exc
+        raise refused("image_unreadable", detail=_first_line(exc)) from exc
 
 
 def _check_size(image: Image.Image, number: int) -> None:
     width, height = image.size
     if width * height > MAX_PAGE_PIXELS:
-        raise BadInput(_too_large_message(number, f"{width}×{height} pixels"))
+        raise refused("page_too_large", number=number, width=width, height=height,
+                      limit=MAX_PAGE_PIXELS // 1_000_000)
     if width < 16 or height < 16:
-        raise BadInput(f"page {number} is only {width}×{height} pixels; it is not a page scan")
-
-
-def _too_large_message(number: int | None, detail: str) -> str:
-    where = f"page {number}" if number else "the image"
-    return (
-        f"{where} is too large to be a page scan ({detail}; the limit is "
-        f"{MAX_PAGE_PIXELS // 1_000_000} megapixels): the file is corrupt or a decompression bomb"
-    )
+        raise refused("page_too_small", number=number, width=width, height=height)
 
 
 def page_image(path: Path, kind: str, number: int, dpi: int = 300) -> Image.Image:
@@ -182,7 +195,7 @@ def page_image(path: Path, kind: str, number: int, dpi: int = 300) -> Image.Imag
             image.load()
             frame = ImageOps.exif_transpose(image) if kind == "jpeg" else image.copy()
         except (OSError, SyntaxError, ValueError, EOFError, TypeError, KeyError) as exc:
-            raise BadInput(f"page {number} cannot be decoded: {_first_line(exc)}") from exc
+            raise refused("page_undecodable", number=number, detail=_first_line(exc)) from exc
     if frame.mode not in ("1", "L"):
         frame = frame.convert("L")
     return frame
@@ -201,9 +214,9 @@ def _render_pdf_page(path: Path, number: int, dpi: int) -> Image.Image:
     except PDFInfoNotInstalledError as exc:
         raise RuntimeError("poppler-utils is not installed (pdftoppm, pdfinfo)") from exc
     except (PDFPageCountError, PDFSyntaxError) as exc:
-        raise BadInput(f"page {number} of the PDF cannot be rendered: {_first_line(exc)}") from exc
+        raise refused("pdf_page_unrenderable", number=number, detail=_first_line(exc)) from exc
     if not images:
-        raise BadInput(f"page {number} of the PDF cannot be rendered (the file may be truncated)")
+        raise refused("pdf_page_truncated", number=number)
     return images[0]
 
 
@@ -238,7 +251,7 @@ def read_text(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise BadInput("the text file is neither UTF-8 nor Windows-1251")
+    raise refused("text_encoding")
 
 
 def _first_line(value: object) -> str:

@@ -42,6 +42,22 @@ def evidence(words: list[Word]) -> float:
     return sum(w.confidence * len(w.text) for w in words) / 100
 
 
+def N_(message: str) -> str:
+    """Marks a message template for the translation catalogues (a no-op):
+    flags are recorded in English, and the staff pages say them in the
+    operator's language."""
+    return message
+
+
+# Why a page needs a person's eye, in words an operator can act on.
+FLAGS = {
+    "dark": N_("too dark: re-scan with more light or a lighter setting"),
+    "skewed": N_("too skewed (at least %(angle)s°): re-scan the page straight"),
+    "handwritten": N_("probably handwritten or damaged (OCR confidence %(score)s): check by hand"),
+    "low_confidence": N_("low OCR confidence (%(score)s): check the text"),
+}
+
+
 def confident_words(words: list[Word], above: float = 60.0) -> int:
     return sum(1 for w in words if w.confidence >= above and len(w.text) >= 2)
 
@@ -49,13 +65,11 @@ def confident_words(words: list[Word], above: float = 60.0) -> int:
 def assess(words: list[Word], page: np.ndarray, skew: float, skew_limit: float) -> Quality:
     quality = Quality(score(words))
     if float(np.median(page[::4, ::4])) < DARK_PAPER:
-        quality.flags.append("too dark: re-scan with more light or a lighter setting")
+        quality.flags.append(FLAGS["dark"])
     if abs(skew) >= skew_limit - 0.05:
-        quality.flags.append(f"too skewed (at least {abs(skew):.1f}°): re-scan the page straight")
+        quality.flags.append(FLAGS["skewed"] % {"angle": f"{abs(skew):.1f}"})
     if quality.score < HANDWRITTEN_BELOW:
-        quality.flags.append(
-            f"probably handwritten or damaged (OCR confidence {quality.score:.0f}): check by hand"
-        )
+        quality.flags.append(FLAGS["handwritten"] % {"score": f"{quality.score:.0f}"})
     elif quality.score < ATTENTION_BELOW:
-        quality.flags.append(f"low OCR confidence ({quality.score:.0f}): check the text")
+        quality.flags.append(FLAGS["low_confidence"] % {"score": f"{quality.score:.0f}"})
     return quality

@@ -14,16 +14,83 @@ The language comes from ?lang=, then a cookie, then Kyrgyz.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 from flask import Flask, request
 from flask_babel import Babel, LazyString, force_locale, get_locale, gettext, lazy_pgettext, ngettext
 
+from ingest.sniff import LABELS as FILE_KINDS
+from ingest.sources import REASONS
+from ocr.quality import FLAGS
+
 LANGUAGES = ("ky", "ru", "en")
 
 # The names of code values, by family.
 LABELS: dict[str, dict[str, LazyString]] = {
+    # What the anonymiser found (review page).
+    "entity": {
+        "PERSON": lazy_pgettext("entity", "person's name"),
+        "PIN": lazy_pgettext("entity", "personal number (PIN)"),
+        "PASSPORT": lazy_pgettext("entity", "passport"),
+        "PHONE": lazy_pgettext("entity", "phone"),
+        "EMAIL": lazy_pgettext("entity", "e-mail"),
+        "CARD": lazy_pgettext("entity", "bank card"),
+        "ACCOUNT": lazy_pgettext("entity", "bank account"),
+        "PLATE": lazy_pgettext("entity", "number plate"),
+        "BIRTHDATE": lazy_pgettext("entity", "date of birth"),
+        "ADDRESS": lazy_pgettext("entity", "address"),
+    },
+    # Why the leak check holds a span back (anonymise/leaks.py).
+    "suspect": {
+        "surname": lazy_pgettext("suspect", "a surname's form"),
+        "patronymic": lazy_pgettext("suspect", "a patronymic"),
+        "beside initials": lazy_pgettext("suspect", "beside initials"),
+        "unknown word": lazy_pgettext("suspect", "an unknown word inside a sentence"),
+        "uulu/kyzy": lazy_pgettext("suspect", "уулу/кызы"),
+        "identifier": lazy_pgettext("suspect", "a number like an identifier"),
+        "address": lazy_pgettext("suspect", "an address"),
+    },
+    # What an account may do (sotarchive users, the audit trail).
+    "account": {
+        "operator": lazy_pgettext("account", "operator"),
+        "reviewer": lazy_pgettext("account", "reviewer"),
+        "judge": lazy_pgettext("account", "judge"),
+        "admin": lazy_pgettext("account", "administrator"),
+    },
+    # What happened to a document (history, audit trail).
+    "event": {
+        "view": lazy_pgettext("event", "read the original"),
+        "review": lazy_pgettext("event", "opened for review"),
+        "api": lazy_pgettext("event", "read through the API"),
+        "api-search": lazy_pgettext("event", "found through the API"),
+        "search": lazy_pgettext("event", "seen in search results"),
+        "similar": lazy_pgettext("event", "shown as a similar decision"),
+        "download": lazy_pgettext("event", "downloaded the original"),
+        "scan": lazy_pgettext("event", "viewed the scan"),
+        "thumbnail": lazy_pgettext("event", "viewed a thumbnail"),
+        "received": lazy_pgettext("event", "received"),
+        "refused": lazy_pgettext("event", "refused"),
+        "started": lazy_pgettext("event", "started"),
+        "done": lazy_pgettext("event", "done"),
+        "failed": lazy_pgettext("event", "failed"),
+        "retry": lazy_pgettext("event", "sent again"),
+        "not kept": lazy_pgettext("event", "file not kept"),
+        "accepted": lazy_pgettext("event", "page accepted as is"),
+        "handwritten": lazy_pgettext("event", "page marked handwritten"),
+        "rescanned": lazy_pgettext("event", "page re-scanned"),
+        "split": lazy_pgettext("event", "split"),
+        "joined": lazy_pgettext("event", "joined"),
+        "corrected": lazy_pgettext("event", "metadata corrected"),
+        "edited": lazy_pgettext("event", "detections edited"),
+        "held": lazy_pgettext("event", "held by the leak check"),
+        "approved": lazy_pgettext("event", "approved"),
+        "rejected": lazy_pgettext("event", "rejected"),
+        "published": lazy_pgettext("event", "published"),
+        "withdrawn": lazy_pgettext("event", "withdrawn"),
+    },
     "status": {
         "queued": lazy_pgettext("status", "queued"),
         "processing": lazy_pgettext("status", "processing"),
@@ -197,6 +264,48 @@ def error_page(code: int, csrf: bool = False) -> tuple[str, str]:
                               gettext("Server error")))
 
 
+@lru_cache(maxsize=1)
+def _reason_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each recorded reason's template (refusals of files, pages' flags) as
+    a pattern that finds its placeholders' values again."""
+    patterns = []
+    for template in (*REASONS.values(), *FLAGS.values()):
+        pattern = re.sub(r"%\\\((\w+)\\\)s", r"(?P<\1>.+?)", re.escape(template))
+        patterns.append((re.compile(f"^{pattern}$", re.S), template))
+    return patterns
+
+
+def say_reason(text: str | None) -> str:
+    """A reason recorded in English (why a file was refused, why a page
+    needs attention), said in the visitor's language: its template is
+    found, translated and filled in again; the kind of a file is named in
+    that language too. Details from a library (qpdf's, PIL's) stay as
+    they are, and a reason no template knows is shown as recorded."""
+    if not text:
+        return text or ""
+    for pattern, template in _reason_patterns():
+        match = pattern.match(text)
+        if match:
+            values = {name: gettext(value) if value in KNOWN_VALUES else value
+                      for name, value in match.groupdict().items()}
+            return gettext(template) % values
+    if "; " in text:  # several flags of one page, or several warnings of one file
+        return "; ".join(say_reason(part) for part in text.split("; "))
+    return text
+
+
+KNOWN_VALUES = frozenset(FILE_KINDS.values())
+
+
+def say_origin(message: str | None) -> str:
+    """An audit event's "judge from 10.0.0.5" (search_api/audit.py) in the
+    visitor's language; any other message as say_reason says it."""
+    match = re.fullmatch(r"(\w+) from (\S+)", message or "")
+    if not match:
+        return say_reason(message)
+    return gettext("%(role)s from %(address)s", role=label("account", match.group(1)), address=match.group(2))
+
+
 def minutes(seconds: float | None) -> str:
     """Time left, in whole minutes: "—" when unknown, "less than a minute" under one."""
     if seconds is None:
@@ -231,6 +340,8 @@ def current_language() -> str:
 def install_i18n(app: Flask) -> None:
     Babel(app, locale_selector=current_language, default_translation_directories="translations")
     app.jinja_env.filters["say_date"] = say_date
+    app.jinja_env.filters["say_reason"] = say_reason
+    app.jinja_env.filters["say_origin"] = say_origin
 
     @app.context_processor
     def _strings():  # type: ignore[no-untyped-def]

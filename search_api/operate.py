@@ -28,7 +28,7 @@ from ingest.celery_app import configure
 from ingest.config import MIB
 from search_api.auth import account, requires
 from search_api.documents import services
-from search_api.i18n import minutes
+from search_api.i18n import minutes, say_reason
 from search_api.staff import scan_of
 
 blueprint = Blueprint("operate", __name__)
@@ -67,7 +67,7 @@ def status():  # type: ignore[no-untyped-def]
     return jsonify({
         "batches": [{**b.as_dict(), "eta_text": minutes(b.eta_s)} for b in dashboard.all_batches(svc)],
         "flagged": [{"document_id": p.document_id, "number": p.number, "source_name": p.source_name,
-                     "reason": p.reason} for p in attention.flagged_pages(svc)],
+                     "reason": say_reason(p.reason)} for p in attention.flagged_pages(svc)],
     })
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import signal
 import sys
 import time
@@ -95,12 +97,14 @@ def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as
         if not wait:
             click.echo(f"batch {progress.batch}: {progress.files} files queued", err=True)
             return 0
-        bar = tqdm(total=progress.pages_total, desc="pages", unit="page", disable=as_json, file=sys.stderr, dynamic_ncols=True)
+        # The total as far as known from the start: a document not yet opened counts one page.
+        bar = tqdm(total=progress.pages_expected, desc="pages", unit="page", disable=as_json, file=sys.stderr,
+                   dynamic_ncols=True)
 
         def done() -> tuple[bool, object]:
             nonlocal progress
             progress = batches.batch_progress(svc, batch_id)
-            bar.total = max(progress.pages_total, bar.total or 0)
+            bar.total = progress.pages_expected
             bar.update(progress.pages_done - bar.n)
             state = (progress.pages_done, progress.finished_documents, tuple(sorted(progress.statuses.items())))
             return progress.finished, state
@@ -119,17 +123,23 @@ def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as
     return 1 if progress.failures else 0
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _print_summary(progress, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     if as_json:
         _emit(progress.as_dict())
         return
-    statuses = ", ".join(f"{n} {s}" for s, n in sorted(progress.statuses.items()))
+    statuses = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(progress.statuses.items()))
+    refused = f"; {progress.refused} refused at the door" if progress.refused else ""
     click.echo(
-        f"batch {progress.batch}: {progress.files} files, {progress.documents} documents "
-        f"({statuses}), {progress.pages_done} of {progress.pages_total} pages read"
+        f"batch {progress.batch}: {_count(progress.files, 'file')}: {_count(progress.documents, 'document')} "
+        f"({statuses}){refused}; {progress.pages_done} of {_count(progress.pages_total, 'page')} read"
     )
     if progress.failures:
-        click.echo(f"{len(progress.failures)} failed / катачылыктар / ошибки:")
+        # Refused files, rejected documents and failed pages alike: each with its reason.
+        click.echo(f"{len(progress.failures)} to look at / карап чыгуу керек / требуют внимания:")
         for failure in progress.failures:
             click.echo(f"  - {failure.name}: {failure.reason}")
 
@@ -441,8 +451,17 @@ def search(ctx: click.Context, query: str, public: bool, as_json: bool, limit: i
         _emit({"total": result.total, "hits": [asdict(h) for h in result.hits]})
         return
     click.echo(f"{result.total} found / табылды / найдено")
-    for hit in result.hits:
-        click.echo(f"\n{hit.title}  [{hit.source}]  id={hit.id} score={hit.score}\n  {hit.snippet}")
+    for number, hit in enumerate(result.hits, start=offset + 1):
+        where = " · ".join(str(part) for part in (hit.court, hit.date, hit.source) if part)
+        click.echo(f"\n{number}. {hit.title}\n   {where} · id {hit.id}\n   {terminal_snippet(hit.snippet)}")
+
+
+def terminal_snippet(snippet: str) -> str:
+    """A snippet's HTML for a terminal: the matched words in bold (plain
+    when the output is not a terminal: click drops the styles), entities
+    read back, no tags."""
+    marked = re.sub(r"<mark>(.*?)</mark>", lambda m: click.style(m.group(1), bold=True), snippet, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", marked))
 
 
 @cli.command()

@@ -39,6 +39,14 @@ RU = (
 )
 
 
+def _all_hidden(text: str, words: tuple[str, ...], language: str = "ru"):  # type: ignore[no-untyped-def]
+    """The text anonymised, every occurrence of each word inside a redaction."""
+    result = anonymise(text, language=language)
+    for word in words:
+        assert _hidden(text, result, word), word
+    return result
+
+
 def _hidden(text: str, result, word: str) -> bool:  # type: ignore[no-untyped-def]
     """Every occurrence of the word lies inside a redaction."""
     spans = [(e.start, e.end) for e in result.entities if e.action == "redact"]
@@ -121,9 +129,7 @@ def test_foreign_names_natasha_finds_are_hidden_a_state_body_is_not() -> None:
     text = ("Потерпевшая Кэрри Саймондс, гражданка Великобритании, показала, что Кит Флинт угрожал ей. "
             "Свидетель Сумана Сакко (Soumana Sacko) подтвердил это. Саймондс просила взыскать ущерб. "
             "Соцфонд КР обратился в суд; представитель Соцфонда Кыргызской Республики иск поддержал.")
-    result = anonymise(text, language="ru")
-    for word in ("Кэрри", "Саймондс", "Флинт", "Сумана", "Сакко", "Soumana"):
-        assert _hidden(text, result, word), word
+    result = _all_hidden(text, ("Кэрри", "Саймондс", "Флинт", "Сумана", "Сакко", "Soumana"))
     assert result.text.count("Соцфонд") == 2
 
 
@@ -137,18 +143,14 @@ def test_a_place_broken_at_its_hyphen_is_not_a_person() -> None:
 def test_particles_of_foreign_names_and_a_closing_quote_before_a_name() -> None:
     text = ('Свидетель Хамад бен Халиф Аль Тани показал, что бывший глава ООО "Газэкспорт" Юрий Комаров '
             "передал ему договор. Н.\u00a0В.\u00a0Томский подтвердил это.")
-    result = anonymise(text, language="ru")
-    for word in ("Хамад", "бен", "Халиф", "Тани", "Юрий", "Комаров", "Томский"):
-        assert _hidden(text, result, word), word
+    result = _all_hidden(text, ("Хамад", "бен", "Халиф", "Тани", "Юрий", "Комаров", "Томский"))
     assert '"Газэкспорт"' in result.text
 
 
 def test_a_name_the_dictionary_knows_is_found_inside_a_sentence_and_hyphenated_names_whole() -> None:
     text = ("Деньги по расписке получил 62-летний Стросс-Кан, а о сделке знал и его компаньон Шуберт. "
             "Стросс-Кана суд допросил дважды.")
-    result = anonymise(text, language="ru")
-    for word in ("Стросс-Кан", "Шуберт"):
-        assert _hidden(text, result, word), word
+    _all_hidden(text, ("Стросс-Кан", "Шуберт"))
 
 
 @pytest.mark.timeout(30)
@@ -171,9 +173,7 @@ def test_a_single_foreign_name_after_kin_an_age_or_a_verb_of_speech_and_a_name_i
     text = ("Свидетель показал, что его восьмилетний сын Гидеон был дома. «Я не видел», — сказал Буффье. "
             "Деньги передал парень по имени Артём. Договор подписал Томас Шефер (Thomas Schäfer), "
             "а Лукашенко-младший его одобрил. Свидетель Адам Ганижев подтвердил это.")
-    result = anonymise(text, language="ru")
-    for word in ("Гидеон", "Буффье", "Артём", "Шефер", "Schäfer", "Лукашенко", "Адам"):
-        assert _hidden(text, result, word), word
+    result = _all_hidden(text, ("Гидеон", "Буффье", "Артём", "Шефер", "Schäfer", "Лукашенко", "Адам"))
     assert "парень по имени" in result.text
 
 
@@ -196,7 +196,5 @@ def test_a_name_with_latin_look_alikes_from_ocr_is_hidden_and_flagged() -> None:
 def test_a_quotation_that_opens_with_a_name_and_a_latin_spelling_with_capitals_inside() -> None:
     text = ("«Максим ушел домой в десять», — показал свидетель. Деньги получил Гэри Мак-Киннон (Gary McKinnon) "
             "через ОсОО «Мамытов и К».")
-    result = anonymise(text, language="ru")
-    for word in ("Максим", "Мак-Киннон", "McKinnon"):
-        assert _hidden(text, result, word), word
+    result = _all_hidden(text, ("Максим", "Мак-Киннон", "McKinnon"))
     assert "«Мамытов и К»" in result.text and "()" not in result.text and ")" not in result.text.split("Мамытов")[0]

@@ -30,7 +30,8 @@ def test_bad_files_are_set_aside_and_good_ones_processed(
     result = run_cli(data, "ingest", str(box), "--batch", "box-7", "--wait", env=broker)
     assert result.returncode == 1, result.stdout + result.stderr
     out = result.stdout
-    assert "5 failed" in out
+    # One coherent summary: the refused file is no document, and each of the five is listed once.
+    assert "7 files: 6 documents (2 done, 4 rejected); 1 refused at the door;" in out and "5 to look at" in out
     for name, reason in [
         ("empty.pdf", "empty (0 bytes)"),
         ("truncated.pdf", "damaged"),
@@ -40,7 +41,7 @@ def test_bad_files_are_set_aside_and_good_ones_processed(
     ]:
         line = next((l for l in out.splitlines() if l.strip().startswith(f"- {name}:")), None)
         assert line is not None and reason in line, (name, out)
-    assert "Решение суда от 12 мая.pdf" not in out.split("failed")[1]
+    assert "Решение суда от 12 мая.pdf" not in out.split("to look at")[1]
 
     with sqlite3.connect(data / "catalog.sqlite") as db:
         statuses = dict(db.execute("SELECT source_name, status FROM documents"))
@@ -61,7 +62,7 @@ def test_bad_files_are_set_aside_and_good_ones_processed(
 def test_a_good_batch_exits_zero(tmp_path: Path, short_scans: dict[str, Path], broker: dict[str, str]) -> None:
     summary = run_cli(tmp_path / "data", "ingest", str(short_scans["ky_tiff"]), "--wait", env=broker)
     assert summary.returncode == 0, summary.stdout + summary.stderr
-    assert "1 documents (1 done)" in summary.stdout
+    assert "1 file: 1 document (1 done); 1 of 1 page read" in summary.stdout
 
 
 def test_an_unreadable_file_is_refused_with_the_reason(tmp_path: Path, short_scans: dict[str, Path]) -> None:
@@ -70,7 +71,7 @@ def test_an_unreadable_file_is_refused_with_the_reason(tmp_path: Path, short_sca
     result = run_cli(tmp_path / "data", "ingest", str(missing), str(short_scans["ru_pdf"]), "--wait")
     assert result.returncode == 1
     assert "- gone.pdf: cannot read the file: No such file or directory" in result.stdout
-    assert "2 files, 1 documents (1 done)" in result.stdout
+    assert "2 files: 1 document (1 done); 1 refused at the door;" in result.stdout
 
 
 def test_a_rejected_file_is_recorded_but_its_bytes_are_not_kept(tmp_path: Path, sample_dir: Path) -> None:

@@ -18,6 +18,10 @@ def test_scan_in_word_out(ingested_samples: Path) -> None:
     assert "<mark>государственное</mark>" in hit["snippet"]
     assert set(hit) >= {"id", "title", "snippet", "score", "source"}
     assert hit["score"] > 0
+    # For a person, the same search reads as text: numbered, the match unmarked of HTML.
+    shown = run_cli(ingested_samples, "search", "государственного имущества", check=True).stdout
+    assert "1. " + hit["title"] in shown and "1967 Приговор нарсуд Фрунзе.pdf" in shown
+    assert "государственное" in shown and "<mark>" not in shown and "&" not in shown
 
 
 def test_kyrgyz_scan_and_born_digital_pdf_are_searchable(ingested_samples: Path) -> None:

@@ -13,8 +13,9 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "search_api" / "translations"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
-            "lazy_gettext": None, "lazy_pgettext": ((1, "c"), 2), "lazy_ngettext": (1, 2)}
-METHODS = [("search_api/**.py", "python"), ("search_api/templates/**.html", "jinja2")]
+            "lazy_gettext": None, "lazy_pgettext": ((1, "c"), 2), "lazy_ngettext": (1, 2), "N_": None}
+METHODS = [("search_api/**.py", "python"), ("search_api/templates/**.html", "jinja2"),
+           ("ingest/sources.py", "python"), ("ingest/sniff.py", "python"), ("ocr/quality.py", "python")]
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -67,3 +68,32 @@ def test_no_interface_string_is_left_outside_the_catalogues() -> None:
         assert not re.search(r"\bt\('", template.read_text("utf-8")), template.name
     for module in (ROOT / "search_api").glob("*.py"):
         assert '"ky": "' not in module.read_text("utf-8"), module.name
+
+
+def test_reasons_recorded_in_english_are_said_in_the_operators_language(tmp_path: Path) -> None:
+    """A file refused at the door and a page flagged by OCR are recorded in
+    English (logs, the command line); the desk says them in Kyrgyz or Russian."""
+    from flask import Flask
+
+    from ingest.errors import BadInput
+    from ingest.sources import inspect_source
+    from ocr.quality import FLAGS
+    from search_api.i18n import install_i18n, say_reason
+
+    misnamed = tmp_path / "скан.pdf"
+    misnamed.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    with pytest.raises(BadInput) as refusal:
+        inspect_source(misnamed, misnamed.name)
+    recorded = str(refusal.value)
+    assert recorded.startswith("the name says a PDF but the file holds a PNG image")
+    flags = FLAGS["dark"] + "; " + FLAGS["low_confidence"] % {"score": "41"}
+
+    app = Flask("reasons", root_path=str(ROOT / "search_api"))
+    install_i18n(app)
+    with app.test_request_context("/?lang=ru"):
+        assert say_reason(recorded).startswith("по имени это PDF, но в файле изображение PNG")
+        assert say_reason(flags) == ("слишком тёмная: пересканируйте при большем освещении или с более светлой "
+                                     "настройкой; низкая уверенность распознавания (41): проверьте текст")
+        assert say_reason("disk full") == "disk full"  # a reason no template knows is shown as recorded
+    with app.test_request_context("/?lang=ky"):
+        assert say_reason(recorded).startswith("аталышы боюнча бул PDF, бирок файлдын ичинде PNG сүрөтү")
