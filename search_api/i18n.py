@@ -20,13 +20,15 @@ from functools import lru_cache
 
 from babel.dates import format_date
 from flask import Flask, request
-from flask_babel import Babel, LazyString, force_locale, get_locale, gettext, lazy_pgettext, ngettext
+from flask_babel import Babel, LazyString, force_locale, get_locale, gettext, lazy_pgettext, ngettext, pgettext
 
 from ingest.sniff import LABELS as FILE_KINDS
 from ingest.sources import REASONS
 from ocr.quality import FLAGS
 
 LANGUAGES = ("ky", "ru", "en")
+# Each language named in itself, as a language switch shows it.
+LANGUAGE_NAMES = dict(ky="Кыргызча", ru="Русский", en="English")
 
 # The names of code values, by family.
 LABELS: dict[str, dict[str, LazyString]] = {
@@ -230,6 +232,13 @@ def label(family: str, value: object) -> str:
     return str(name) if name is not None else str(value)
 
 
+def decade(value: str) -> str:
+    """A decade facet's value ("1960s") in words: "1960-жылдар", "1960-е"."""
+    if not re.fullmatch(r"\d{4}s", value or ""):
+        return value
+    return pgettext("decade", "%(year)ss", year=value[:4])
+
+
 def say_date(value: date | datetime | str | None, language: str | None = None) -> str:
     """A date in words: "11 марта 2026 г.", "2026-жылдын 11-марты", "March 11, 2026"."""
     if not value:
@@ -345,7 +354,8 @@ def install_i18n(app: Flask) -> None:
 
     @app.context_processor
     def _strings():  # type: ignore[no-untyped-def]
-        return {"lang": current_language(), "languages": LANGUAGES, "label": label, "minutes": minutes}
+        return {"lang": current_language(), "languages": LANGUAGES, "language_names": LANGUAGE_NAMES, "label": label, "minutes": minutes,
+                "decade": decade}
 
     @app.after_request
     def _remember(response):  # type: ignore[no-untyped-def]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, abort, render_template, send_file
+from flask import Blueprint, abort, render_template, request, send_file
 from sqlalchemy import select
 
+from indexing import QueryError
 from ingest import corrections, metadata, titles
 from ingest.metadata import first_line
 from search_api.auth import limiter, public_limit
@@ -26,6 +27,7 @@ blueprint = Blueprint("public", __name__)
 # One budget per client for the whole public face, pages and API alike.
 limiter.shared_limit(public_limit, scope="public")(blueprint)
 PUBLIC_MAX_AGE = 300
+HOME_LATEST = 5  # decisions listed on the home page
 
 
 @dataclass
@@ -69,7 +71,15 @@ def _cache(response):  # type: ignore[no-untyped-def]
 
 @blueprint.get("/")
 def search_page():  # type: ignore[no-untyped-def]
-    return render_search(services().public_index, scope="public")
+    index = services().public_index
+    if request.args.get("q", "").strip():
+        return render_search(index, scope="public")
+    # The home page: what the archive holds, and the latest decisions published.
+    try:
+        holdings = index.search("*", limit=HOME_LATEST, sort="date", facets=True)
+    except QueryError:
+        holdings = None
+    return render_search(index, scope="public", holdings=holdings)
 
 
 @blueprint.get("/decisions/<document_id>")

@@ -91,3 +91,27 @@ def log_in(browser: webdriver.Chrome, site: str, username: str) -> None:
     password.send_keys(STAFF_PASSWORD)
     password.submit()
     wait_for(browser, "form.inline button")  # the logout button: logged in
+
+
+AXE = Path(__import__("axe_selenium_python").__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = Path(os.environ.get("SOTARCHIVE_SCREENSHOTS", ROOT / "screenshots"))
+
+
+def serious_violations(browser: webdriver.Chrome) -> list[str]:
+    """axe-core (shipped in the axe-selenium-python wheel) run on the open
+    page: the rules broken with a serious or critical impact, each with the
+    first elements it names."""
+    browser.execute_script(AXE.read_text("utf-8"))
+    violations = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations); });")
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+            for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def screenshot(browser: webdriver.Chrome, name: str) -> Path:
+    """The page as the visitor sees it, kept in screenshots/ (CI keeps the folder)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    browser.save_screenshot(str(path))
+    return path

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -13,7 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser import chromium, log_in, served, wait_for
+from tests.browser import chromium, log_in, screenshot, serious_violations, served, wait_for
 from tests.conftest import add_staff
 
 
@@ -97,5 +98,39 @@ def test_interface_language_switches_and_sticks(site: str, browser: webdriver.Ch
     assert browser.find_element(By.CSS_SELECTOR, "form.search button").text == "Найти"
     browser.get(site + "/")  # the choice is remembered
     assert browser.find_element(By.CSS_SELECTOR, "form.search button").text == "Найти"
-    browser.find_element(By.LINK_TEXT, "ky").click()
+    browser.find_element(By.LINK_TEXT, "Кыргызча").click()
     assert browser.find_element(By.CSS_SELECTOR, "form.search button").text == "Издөө"
+
+
+# Latin words a Kyrgyz or Russian page may show: names of formats and of the
+# query language's fields, which are typed as they are.
+LATIN_ALLOWED = {"PDF", "API", "OR", "court", "year", "type", "lang", "article", "criminal", "civil", "ky", "ru", "en",
+                 "administrative", "economic", "mixed", "CSRF", "English"}  # English: the switch names each language in itself
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_the_public_pages_are_accessible_and_speak_the_visitors_language(
+        site: str, browser: webdriver.Chrome, lang: str) -> None:
+    """Home, results, a decision, the login form and a missing page: no
+    serious accessibility fault (axe-core), no English interface word, and
+    a screenshot of each for anyone to look at."""
+    browser.delete_all_cookies()
+    browser.get(f"{site}/?q=суд&lang={lang}")
+    wait_for(browser, "article.hit")
+    decision = browser.find_element(By.CSS_SELECTOR, "article.hit h2 a").get_attribute("href")
+    pages = {"home": f"{site}/?lang={lang}", "results": f"{site}/?q=суд&lang={lang}", "decision": decision,
+             "login": f"{site}/login?lang={lang}", "missing": f"{site}/decisions/no-such-decision?lang={lang}"}
+    faults, english = {}, {}
+    for name, url in pages.items():
+        browser.get(url)
+        wait_for(browser, "main")
+        faults[name] = serious_violations(browser)
+        shown = browser.find_element(By.TAG_NAME, "body").text
+        chrome = "\n".join(e.text for e in browser.find_elements(By.CSS_SELECTOR, "header, nav, form, h2, h3, dt, p.help, .error-page, aside.facets"))
+        english[name] = sorted({w for w in re.findall(r"\b[A-Za-z]{2,}\b", chrome) if w not in LATIN_ALLOWED})
+        assert shown and browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+        if name == "home":  # what the archive holds and the latest decisions, before any search
+            assert browser.find_elements(By.CSS_SELECTOR, ".latest li a[href*='/decisions/']")
+        screenshot(browser, f"public-{name}-{lang}")
+    assert not any(faults.values()), faults
+    assert not any(english.values()), english
