@@ -55,6 +55,11 @@ LABELS: dict[str, dict[str, LazyString]] = {
         "identifier": lazy_pgettext("suspect", "a number like an identifier"),
         "address": lazy_pgettext("suspect", "an address"),
     },
+    # Which instance decided (ingest/metadata.py INSTANCES).
+    "instance": {
+        "appeal": lazy_pgettext("instance", "appeal"),
+        "cassation": lazy_pgettext("instance", "cassation"),
+    },
     # What an account may do (sotarchive users, the audit trail).
     "account": {
         "operator": lazy_pgettext("account", "operator"),
@@ -232,6 +237,18 @@ def label(family: str, value: object) -> str:
     return str(name) if name is not None else str(value)
 
 
+# The metadata fields whose values are codes, and the family naming them.
+FIELD_FAMILIES = {"case_type": "type", "result": "outcome", "instance": "instance", "act_kind": "kind"}
+
+
+def field_value(field: str, value: object) -> str:
+    """A metadata field's value as a reader sees it: a code by its name."""
+    if field == "date" and value:
+        return say_date(str(value))
+    family = FIELD_FAMILIES.get(field)
+    return label(family, value) if family and value else str(value or "")
+
+
 def decade(value: str) -> str:
     """A decade facet's value ("1960s") in words: "1960-жылдар", "1960-е"."""
     if not re.fullmatch(r"\d{4}s", value or ""):
@@ -355,7 +372,7 @@ def install_i18n(app: Flask) -> None:
     @app.context_processor
     def _strings():  # type: ignore[no-untyped-def]
         return {"lang": current_language(), "languages": LANGUAGES, "language_names": LANGUAGE_NAMES, "label": label, "minutes": minutes,
-                "decade": decade}
+                "decade": decade, "field_value": field_value}
 
     @app.after_request
     def _remember(response):  # type: ignore[no-untyped-def]

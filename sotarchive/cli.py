@@ -388,8 +388,7 @@ def extract(ctx: click.Context, file: Path, as_json: bool) -> None:
     if as_json:
         _emit(found)
     else:
-        for key, value in found.items():
-            click.echo(f"{key}: {value}")
+        _print_fields(found)
 
 
 @cli.command(name="anonymise")
@@ -682,9 +681,36 @@ def metadata_command(ctx: click.Context, document_id: str, changes: tuple[str, .
     if as_json:
         _emit({**found.as_json(), "corrected": sorted(corrected)})
         return
-    for field, value in found.as_json().items():
+    _print_fields(found.as_json(), corrected)
+
+
+def _print_fields(found: dict[str, Any], corrected: set[str] | frozenset[str] = frozenset()) -> None:
+    """An act's metadata for a person: one field a line, lists joined, the
+    court's composition and the lower courts' acts one to a line, empty
+    fields left out, the confidence in percent at the end."""
+    confidence = found.get("confidence") or {}
+    for field, value in found.items():
+        if field == "confidence" or value in (None, "", [], {}):
+            continue
         mark = "  (corrected)" if field in corrected else ""
-        click.echo(f"{field:<12} {value}{mark}")
+        if isinstance(value, dict):  # the composition: role → name(s)
+            click.echo(f"{field}:{mark}")
+            for role, names in value.items():
+                if names:
+                    click.echo(f"  {role:<11} {_joined(names)}")
+        elif isinstance(value, list) and value and isinstance(value[0], dict):  # lower acts, parties, articles
+            click.echo(f"{field}:{mark}")
+            separator = " " if field == "articles" else ", "  # "УК 168 ч.2", "Ленинский районный суд, 2025-05-05"
+            for item in value:
+                click.echo("  - " + separator.join(str(v) for v in item.values() if v))
+        else:
+            click.echo(f"{field + ':':<13}{_joined(value)}{mark}")
+    if confidence:
+        click.echo("confidence:  " + ", ".join(f"{k} {v:.0%}" for k, v in confidence.items()))
+
+
+def _joined(value: Any) -> str:
+    return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
 
 
 @cli.command()

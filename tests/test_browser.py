@@ -84,12 +84,16 @@ def test_a_judge_reads_the_full_text_and_the_view_is_audited(site: str, browser:
     wait_for(browser, "#page-1")
     assert "Жумабеков" in browser.find_element(By.ID, "page-1").text  # the original, for staff
     document_id = browser.current_url.rstrip("/").rsplit("/", 1)[1]
+    screenshot(browser, "staff-document-ky")
+    header = browser.find_element(By.TAG_NAME, "header")
+    assert header.size["height"] < 140, header.size  # the staff's menu on one band, not wrapped twice
 
     log_in(browser, site, "admin")
     browser.get(site + "/staff/audit")
     rows = [r.text for r in browser.find_elements(By.CSS_SELECTOR, "#audit tbody tr")]
     assert any(" judge түп нусканы окуду " in f" {row} " and document_id in row for row in rows), rows
     assert not any(" from " in row for row in rows)  # "судья, дареги 127.0.0.1": said in Kyrgyz
+    screenshot(browser, "staff-audit-ky")
     browser.delete_all_cookies()
 
 

@@ -18,7 +18,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from sotarchive.sample_archive import render_pages
-from tests.browser import chromium, log_in, served, wait_for
+from tests.browser import chromium, log_in, screenshot, served, wait_for
 from tests.conftest import SHORT_RU, add_staff, make_scan
 
 KYRGYZ = (
@@ -121,4 +121,4 @@ def test_an_operator_uploads_watches_and_replaces_a_flagged_page(
     assert resolution == "rescanned" and actor == "aipery"
     for digest in (replacement, original):
         assert (data / "blobs" / digest[:2] / digest[2:4] / digest).is_file()
-    browser.save_screenshot(str(tmp_path / "desk.png"))
+    screenshot(browser, "staff-desk-ru")

@@ -105,6 +105,9 @@ def test_an_operators_correction_wins_over_extraction_and_survives_reprocessing(
                          "--json", check=True)
     assert corrected["date"] == "1969-03-14" and corrected["articles"] == [{"code": "ГПК", "article": "197", "part": "1"}]
     assert corrected["corrected"] == ["articles", "date"]
+    shown = run_cli(data, "metadata", doc_id, check=True).stdout  # for a person: lines, not Python structures
+    assert "date:        1969-03-14  (corrected)" in shown and "  - ГПК 197 1" in shown
+    assert "{" not in shown and "None" not in shown and "[]" not in shown
     assert cli_json(data, "search", "раздел year:1969", "--json")["total"] == 1  # indexed again at once
     assert cli_json(data, "search", "раздел year:1968", "--json")["total"] == 0
 
