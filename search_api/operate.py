@@ -55,8 +55,12 @@ def _queue(document_ids: list[str]) -> None:
 @requires("operate")
 def desk():  # type: ignore[no-untyped-def]
     svc = services()
-    return render_template("operate.html", batches=dashboard.all_batches(svc),
-                           flagged=attention.flagged_pages(svc), per_day=dashboard.pages_per_day(svc))
+    per_day = dashboard.pages_per_day(svc)
+    daily: dict[str, int] = {}
+    for row in per_day:
+        daily[str(row["day"])] = daily.get(str(row["day"]), 0) + int(row["pages"])  # type: ignore[call-overload]
+    return render_template("operate.html", batches=dashboard.all_batches(svc), flagged=attention.flagged_pages(svc),
+                           per_day=per_day, daily=sorted(daily.items()))
 
 
 @blueprint.get("/status.json")

@@ -85,6 +85,12 @@ def test_a_judge_reads_the_full_text_and_the_view_is_audited(site: str, browser:
     assert "Жумабеков" in browser.find_element(By.ID, "page-1").text  # the original, for staff
     document_id = browser.current_url.rstrip("/").rsplit("/", 1)[1]
     screenshot(browser, "staff-document-ky")
+    browser.get(site + "/staff/?q=суд&lang=ky")  # the facets drawn: decisions per year and per court
+    bars = browser.find_elements(By.CSS_SELECTOR, "#chart-years rect")
+    assert len(bars) >= 3 and all(float(b.get_attribute("width")) > 0 for b in bars)
+    assert "Жылдар боюнча чечимдер" in browser.find_element(By.ID, "chart-years").text
+    assert browser.find_elements(By.CSS_SELECTOR, "#chart-courts rect")
+    screenshot(browser, "staff-search-ky")
     header = browser.find_element(By.TAG_NAME, "header")
     assert header.size["height"] < 140, header.size  # the staff's menu on one band, not wrapped twice
 

@@ -121,4 +121,7 @@ def test_an_operator_uploads_watches_and_replaces_a_flagged_page(
     assert resolution == "rescanned" and actor == "aipery"
     for digest in (replacement, original):
         assert (data / "blobs" / digest[:2] / digest[2:4] / digest).is_file()
+    browser.get(site + "/staff/operate/?lang=ru")
+    daily = browser.find_elements(By.CSS_SELECTOR, "#chart-daily rect")  # pages per day, drawn
+    assert len(daily) == 1 and "Страниц распознано в день" in browser.find_element(By.ID, "chart-daily").text
     screenshot(browser, "staff-desk-ru")
