@@ -10,8 +10,11 @@ setup-test:
 setup-bench:
 	scripts/setup.sh bench
 
+# make demo PORT=8080 (or HOST=0.0.0.0) serves elsewhere.
+PORT ?= 8000
+HOST ?= 127.0.0.1
 demo: setup
-	.venv/bin/sotarchive demo
+	.venv/bin/sotarchive demo --host $(HOST) --port $(PORT)
 
 # Starts OpenSearch, PostgreSQL and Redis on 127.0.0.1 for the suite and stops them after.
 test: setup-test

@@ -148,6 +148,7 @@ class BatchProgress:
     statuses: dict[str, int] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     refused: int = 0  # files refused at the door (never documents)
+    retryable: int = 0  # failed stages a retry runs again (not refused files, not rejected documents)
     pages_unknown: int = 0  # documents not yet opened: their pages are not counted yet
 
     @property
@@ -171,6 +172,7 @@ class BatchProgress:
             "pages_done": self.pages_done,
             "statuses": self.statuses,
             "refused": self.refused,
+            "retryable": self.retryable,
             "failures": [{"file": f.name, "reason": f.reason} for f in self.failures],
         }
 
@@ -219,5 +221,6 @@ def batch_progress(svc: Services, batch_id: int) -> BatchProgress:
         statuses=statuses,
         failures=failures,
         refused=sum(1 for f in files if f.status == "refused"),
+        retryable=sum(1 for _, page, stage, _ in page_errors if not (page == 0 and stage == "prepare")),
         pages_unknown=sum(1 for d in documents if d.page_count is None and d.status not in FINISHED),
     )

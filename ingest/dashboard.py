@@ -37,6 +37,7 @@ class BatchStatus:
     indexed: int
     published: int
     failures: list[dict[str, str]] = field(default_factory=list)
+    retryable: bool = False  # some failure a retry can mend (a refused or rejected file cannot be)
     needs_attention: int = 0
     attention_share: float = 0.0  # percent of the batch's pages
     mean_confidence: float | None = None
@@ -82,6 +83,7 @@ def batch_status(svc: Services, batch_id: int) -> BatchStatus:
         indexed=sum(pages_of[d] for d in done_by_stage[stages.INDEX]),
         published=sum(d.page_count or 0 for d in documents if d.publication == "published"),
         failures=[{"file": f.name, "reason": f.reason} for f in progress.failures],
+        retryable=progress.retryable > 0,
         needs_attention=int(flagged or 0),
         attention_share=round(100 * int(flagged or 0) / progress.pages_total, 1) if progress.pages_total else 0.0,
         mean_confidence=round(float(confidence), 1) if confidence is not None else None,

@@ -214,6 +214,7 @@ def test_a_failed_page_is_retried_and_the_batch_finishes(tmp_path: Path) -> None
         db.execute("UPDATE pages SET text = NULL")
     failed = cli_json(data, "ingest", str(source), "--batch", "b", "--wait", "--json")
     assert failed["failures"] and "disk full" in failed["failures"][0]["reason"]
+    assert failed["retryable"] == 1 and failed["refused"] == 0  # the desk offers a retry for this one
 
     retried = cli_json(data, "retry", "--batch", "b", "--json", check=True)
     assert len(retried["documents"]) == 1
