@@ -60,7 +60,7 @@ def desk():  # type: ignore[no-untyped-def]
     for row in per_day:
         daily[str(row["day"])] = daily.get(str(row["day"]), 0) + int(row["pages"])  # type: ignore[call-overload]
     return render_template("operate.html", batches=dashboard.all_batches(svc), flagged=attention.flagged_pages(svc),
-                           per_day=per_day, daily=sorted(daily.items()))
+                           per_day=per_day, daily=sorted(daily.items()), max_upload_mb=svc.config.max_upload_mb)
 
 
 @blueprint.get("/status.json")

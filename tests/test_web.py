@@ -96,7 +96,7 @@ def test_login_is_slowed_down_by_failures_and_a_disabled_account_is_shut_out(app
     # Locked now: even the right password is not checked until the wait is over.
     locked = log_in(client, "guessed")
     assert locked.status_code == 429
-    assert re.search(r"\d+ s", locked.get_data(as_text=True))
+    assert re.search(r"\d+ секунддан кийин кайталаңыз", locked.get_data(as_text=True))  # the wait, in words
     assert run_cli(data, "users", "enable", "guessed").returncode == 0  # an admin clears the lock
     session = app.test_client()
     assert log_in(session, "guessed").status_code == 302
