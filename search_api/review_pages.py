@@ -93,7 +93,20 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
     unique = {(d.entity.text, d.entity.label, d.entity.action): d for d in found}
     ordered = sorted(unique.values(), key=lambda d: d.entity.confidence)  # the uncertain ones first
     return render_template("review.html", doc=view.document, pages=pages, detections=ordered,
-                           labels=LABELS, history=history, held=held)
+                           labels=LABELS, history=history, held=held, people=_people(ordered))
+
+
+def _people(found: list) -> list[tuple[str, str, list[str]]]:  # type: ignore[type-arg]
+    """The persons found, each once with every form of their name: private
+    persons by their replacement, officials kept by name; hidden ones first."""
+    people: dict[tuple[str, str], list[str]] = {}
+    for detection in found:
+        entity = detection.entity
+        if entity.label == "PERSON":
+            forms = people.setdefault((entity.action, entity.replacement or entity.text), [])
+            if entity.text not in forms:
+                forms.append(entity.text)
+    return sorted(((action, who, forms) for (action, who), forms in people.items()), key=lambda p: (p[0] != "redact", p[1]))
 
 
 def _held_marks(text: str, held: list[Suspect]) -> list[Entity]:

@@ -211,6 +211,9 @@ def test_a_reviewer_mends_approves_and_publishes_on_the_web(app: Flask, data: Pa
     assert re.search(r'<mark class="redact" title="телефон[^"]*">\+996 555\s123 456</mark>', page)
     assert "«чалкан»" in page and '<mark class="redact" title="адамдын аты-жөнү → Ч.">чалкан</mark>' not in page
     assert ">PERSON<" not in page and "<td>адамдын аты-жөнү</td>" in page  # labels by their names
+    people = page.split('id="people"')[1].split("</table>")[0]  # each person once, with every form of the name
+    assert re.search(r'<tr class="redact"><td>[^<]+</td><td>[^<]*Асановой Айгуль Бакытовны[^<]*</td><td>жеке адам', people)
+    assert re.search(r'<tr class="keep"><td>—</td><td>[^<]*Смирнова В.И.[^<]*</td><td>кызматтагы адам', people)
 
     token = _csrf(reviewer, f"/staff/review/{doc_id}")
     added = reviewer.post(f"/staff/review/{doc_id}/redact", data={"text": "чалкан", "label": "PERSON", "csrf_token": token},
