@@ -55,6 +55,18 @@ LABELS: dict[str, dict[str, LazyString]] = {
         "identifier": lazy_pgettext("suspect", "a number like an identifier"),
         "address": lazy_pgettext("suspect", "an address"),
     },
+    # What a reviewer's or an operator's action did (the message after it).
+    "done": {
+        "approved": lazy_pgettext("done", "Approved"),
+        "published": lazy_pgettext("done", "Published"),
+        "withdrawn": lazy_pgettext("done", "Withdrawn"),
+        "rejected": lazy_pgettext("done", "Rejected"),
+        "redacted": lazy_pgettext("done", "Redacted"),
+        "kept": lazy_pgettext("done", "Kept"),
+        "accepted": lazy_pgettext("done", "Page accepted as is"),
+        "handwritten": lazy_pgettext("done", "Page marked handwritten"),
+        "rescan": lazy_pgettext("done", "Page replaced: it is read again"),
+    },
     # Which instance decided (ingest/metadata.py INSTANCES).
     "instance": {
         "appeal": lazy_pgettext("instance", "appeal"),

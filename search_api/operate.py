@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from PIL import Image
 from werkzeug.utils import secure_filename
 
@@ -28,7 +28,7 @@ from ingest.celery_app import configure
 from ingest.config import MIB
 from search_api.auth import account, requires
 from search_api.documents import services
-from search_api.i18n import minutes, say_reason
+from search_api.i18n import label, minutes, say_reason
 from search_api.staff import scan_of
 
 blueprint = Blueprint("operate", __name__)
@@ -105,7 +105,7 @@ def upload_files(batch_id: int):  # type: ignore[no-untyped-def]
         if document_id:
             received.append(document_id)
     _queue(received)
-    flash(f"{len(received)} ✓", "ok")
+    flash(ngettext("%(num)d file received", "%(num)d files received", len(received)), "ok")
     return redirect(url_for("operate.desk") + f"#batch-{batch_id}")
 
 
@@ -181,7 +181,7 @@ def upload_chunk(upload_id: str):  # type: ignore[no-untyped-def]
 def retry(batch_id: int):  # type: ignore[no-untyped-def]
     again = dashboard.retry_failed(services(), batch_id, _who())
     _queue(again)
-    flash(f"retry: {len(again)}", "ok")
+    flash(ngettext("%(num)d document sent again", "%(num)d documents sent again", len(again)), "ok")
     return redirect(url_for("operate.desk") + f"#batch-{batch_id}")
 
 
@@ -221,7 +221,7 @@ def decide(document_id: str, number: int, decision: str):  # type: ignore[no-unt
     except attention.AttentionError as exc:
         flash(str(exc), "error")
     else:
-        flash(decision, "ok")
+        flash(label("done", decision), "ok")
     return redirect(url_for("operate.desk") + "#attention")
 
 

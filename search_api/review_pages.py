@@ -19,8 +19,9 @@ from anonymise.leaks import Suspect
 from ingest import publication
 from ingest import review as reviewing
 from search_api.auth import account, requires
-from search_api.documents import load_document, services
 from search_api.audit import audit
+from search_api.documents import load_document, services
+from search_api.i18n import label
 from storage.models import Document, Event
 
 blueprint = Blueprint("review", __name__)
@@ -165,7 +166,7 @@ def _change(document_id: str, action, done: str):  # type: ignore[no-untyped-def
     except reviewing.ReviewError as exc:
         flash(str(exc), "error")
     else:
-        flash(done, "ok")
+        flash(label("done", done), "ok")
     return redirect(url_for("review.document", document_id=document_id))
 
 
@@ -173,5 +174,5 @@ def _outcome(document_id: str, outcome: publication.Outcome, done: str):  # type
     if document_id in outcome.refused:
         flash(outcome.refused[document_id], "error")
     else:
-        flash(done, "ok")
+        flash(label("done", done), "ok")
     return redirect(url_for("review.document", document_id=document_id))

@@ -101,7 +101,7 @@ def test_an_operator_uploads_watches_and_replaces_a_flagged_page(
     document_link = flagged.find_element(By.CSS_SELECTOR, "figcaption a").get_attribute("href").split("#")[0]
     flagged.find_element(By.CSS_SELECTOR, 'input[name="scan"]').send_keys(str(scans["rescan"]))
     flagged.find_element(By.XPATH, ".//form[contains(@action, '/rescan')]//button").click()
-    wait_for(browser, "p.ok")
+    assert wait_for(browser, "p.ok").text == "Страница заменена: она будет прочитана заново"
     assert not browser.find_elements(By.CSS_SELECTOR, "figure.flagged-page")  # decided
 
     # The document now reads the new scan, and the old one is still stored.

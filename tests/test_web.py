@@ -224,6 +224,7 @@ def test_a_reviewer_mends_approves_and_publishes_on_the_web(app: Flask, data: Pa
     published = reviewer.post(f"/staff/review/{doc_id}/publish", data={"csrf_token": token}, follow_redirects=True)
     assert _state(data, doc_id) == "published"
     assert "/decisions/" + doc_id in published.get_data(as_text=True)
+    assert '<p class="ok" role="status">Жарыяланды</p>' in published.get_data(as_text=True)  # what was done, in words
     with sqlite3.connect(data / "catalog.sqlite") as db:
         kinds = [(k, a) for k, a in db.execute(
             "SELECT kind, actor FROM events WHERE document_id = ? AND stage = 'publication' ORDER BY id", (doc_id,))]
