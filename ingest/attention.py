@@ -17,13 +17,21 @@ from pathlib import Path
 from sqlalchemy import delete, select
 
 from ingest import stages
-from ingest.errors import BadInput
+from ingest.errors import N_, BadInput
 from ingest.services import Services
 from ingest.sources import inspect_source
 from storage.models import Document, Event, File, Page, StageRun
 
 STAGE = "attention"
 RESOLUTIONS = ("accepted", "handwritten")
+
+
+# Why a replacement scan is refused (said in the operator's language by search_api.i18n.say_reason).
+REFUSALS = {
+    "unreadable": N_("%(name)s: %(reason)s"),
+    "not_one_page": N_("%(name)s: a replacement is one scanned page (an image, or a PDF of one page); "
+                       "this holds %(count)s pages of %(kind)s"),
+}
 
 
 class AttentionError(ValueError):
@@ -69,10 +77,9 @@ def replace_page(svc: Services, document_id: str, number: int, scan: Path, name:
     try:
         info = inspect_source(scan, name, svc.config.raster_dpi)
     except BadInput as exc:
-        raise AttentionError(f"{name}: {exc}") from exc
+        raise AttentionError(REFUSALS["unreadable"] % {"name": name, "reason": exc}) from exc
     if info.kind == "text" or info.page_count != 1:
-        raise AttentionError(f"{name}: a replacement is one scanned page (an image, or a PDF of one page); "
-                             f"this holds {info.page_count} pages of {info.kind}")
+        raise AttentionError(REFUSALS["not_one_page"] % {"name": name, "count": info.page_count, "kind": info.kind})
     digest = svc.blobs.put_file(scan)
     with svc.catalog.write() as session:
         page = _page(session, document_id, number)

@@ -21,11 +21,23 @@ from anonymise.leaks import Suspect, suspects
 from anonymise.scans import ScanRedactionError
 from indexing import IndexedDocument
 from ingest import corrections, metadata, public_pdf, titles
+from ingest.errors import N_
 from ingest.services import Services
 from storage.models import Document, Event, Page, utcnow
 
 STAGE = "publication"
 APPROVABLE = ("pending", "in_review", "rejected", "withdrawn")  # a withdrawn one may be mended and approved again
+# Why a document is not approved, published or withdrawn (said to the
+# reviewer in their language by search_api.i18n.say_reason).
+NOT_ANONYMISED = N_("not anonymised yet")
+REFUSALS = {
+    "missing": N_("no such document"),
+    "not_waiting": N_("not waiting for review (it is %(state)s)"),
+    "not_approved": N_("not approved (it is %(state)s)"),
+    "held": N_("held for review: %(count)s span(s) look like personal data: %(spans)s"),
+    "unredactable": N_("the scan cannot be redacted safely: %(detail)s"),
+    "leak": N_("%(label)s %(text)s is still in the text to publish"),
+}
 
 
 class LeakError(RuntimeError):
@@ -39,7 +51,7 @@ class HeldError(LeakError):
     def __init__(self, found: list[Suspect]) -> None:
         self.found = found
         listed = "; ".join(f"{s.text!r} ({s.reason})" for s in found[:10])
-        super().__init__(f"held for review: {len(found)} span(s) look like personal data: {listed}")
+        super().__init__(REFUSALS["held"] % {"count": len(found), "spans": listed})
 
 
 @dataclass
@@ -64,9 +76,9 @@ def approve(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
         for document_id in ids:
             doc = session.get(Document, document_id)
             if doc is None:
-                outcome.refused[document_id] = "no such document"
+                outcome.refused[document_id] = REFUSALS["missing"]
             elif doc.publication not in APPROVABLE:
-                outcome.refused[document_id] = f"not waiting for review (it is {doc.publication or 'not anonymised yet'})"
+                outcome.refused[document_id] = REFUSALS["not_waiting"] % {"state": doc.publication or NOT_ANONYMISED}
             else:
                 doc.publication = "approved"
                 session.add(event(document_id, "approved", who=who))
@@ -159,7 +171,7 @@ def public_document(svc: Services, document_id: str) -> Publishable:
     try:
         pdf, images = public_pdf.build(svc, pages, entities, public.title or doc.id)
     except ScanRedactionError as exc:
-        raise LeakError(f"the scan cannot be redacted safely: {exc}") from exc
+        raise LeakError(REFUSALS["unredactable"] % {"detail": exc}) from exc
     check_for_leaks(public_pdf.extracted_text(pdf), entities)
     return Publishable(public, pdf, images)
 
@@ -172,7 +184,7 @@ def check_for_leaks(published: str, entities: list[dict[str, object]]) -> None:
             continue
         value = str(entity.get("text", "")).strip().lower()
         if len(value) >= 3 and re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", haystack):
-            raise LeakError(f"{entity.get('label')} {entity.get('text')!r} is still in the text to publish")
+            raise LeakError(REFUSALS["leak"] % {"label": entity.get("label"), "text": repr(entity.get("text"))})
 
 
 def publish(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
@@ -184,7 +196,7 @@ def publish(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
             doc = session.get(Document, document_id)
             state = None if doc is None else doc.publication
         if state != "approved":
-            outcome.refused[document_id] = f"not approved (it is {state or 'unknown'})"
+            outcome.refused[document_id] = REFUSALS["not_approved"] % {"state": state or NOT_ANONYMISED}
             continue
         try:
             ready.append(public_document(svc, document_id))
@@ -224,7 +236,7 @@ def withdraw(svc: Services, ids: list[str], who: str | None = None, reason: str 
         for document_id in ids:
             doc = session.get(Document, document_id)
             if doc is None:
-                outcome.refused[document_id] = "no such document"
+                outcome.refused[document_id] = REFUSALS["missing"]
                 continue
             doc.publication = "withdrawn"
             session.add(event(document_id, "withdrawn", reason, who))

@@ -21,11 +21,21 @@ import anonymise
 from anonymise import Entity
 from anonymise.detect import initials
 from anonymise.result import language_of, placeholder
-from ingest.publication import STAGE, actor, event
+from ingest.errors import N_
+from ingest.publication import NOT_ANONYMISED, STAGE, actor, event
 from ingest.services import Services
 from storage.models import Document, Event, Page
 
 REVIEWABLE = ("pending", "in_review", "rejected", "approved")
+
+
+# Why a reviewer's change is refused (said in their language by search_api.i18n.say_reason).
+REFUSALS = {
+    "too_short": N_("give at least two letters to redact"),
+    "not_reviewable": N_("%(document)s is %(state)s: nothing to review"),
+    "published": N_("%(document)s is published: withdraw it first"),
+    "missing": N_("no document %(document)s"),
+}
 
 
 class ReviewError(ValueError):
@@ -89,7 +99,7 @@ def redact_text(svc: Services, document_id: str, text: str, label: str = "PERSON
     """Redact every occurrence of `text` (whole words) in the document; the
     number of places added."""
     if len(text.strip()) < 2:
-        raise ReviewError("give at least two letters to redact")
+        raise ReviewError(REFUSALS["too_short"])
     return _edit(svc, document_id, Change("redact", text.strip(), label), who)
 
 
@@ -115,7 +125,7 @@ def _edit(svc: Services, document_id: str, change: Change, who: str | None) -> i
     with svc.catalog.write() as session:
         doc = _document(session, document_id)
         if doc.publication not in REVIEWABLE:
-            raise ReviewError(f"{document_id} is {doc.publication or 'not anonymised yet'}: nothing to review")
+            raise ReviewError(REFUSALS["not_reviewable"] % {"document": document_id, "state": doc.publication or NOT_ANONYMISED})
         before = json.loads(doc.entities_json or "[]")
         after: list[dict[str, object]] = []
         changed = 0
@@ -137,7 +147,7 @@ def reject(svc: Services, document_id: str, reason: str | None, who: str | None 
     with svc.catalog.write() as session:
         doc = _document(session, document_id)
         if doc.publication == "published":
-            raise ReviewError(f"{document_id} is published: withdraw it first")
+            raise ReviewError(REFUSALS["published"] % {"document": document_id})
         doc.publication = "rejected"
         session.add(event(document_id, "rejected", reason, who))
 
@@ -145,6 +155,6 @@ def reject(svc: Services, document_id: str, reason: str | None, who: str | None 
 def _document(session, document_id: str) -> Document:  # type: ignore[no-untyped-def]
     doc = session.get(Document, document_id)
     if doc is None:
-        raise ReviewError(f"no document {document_id}")
+        raise ReviewError(REFUSALS["missing"] % {"document": document_id})
     return doc
 

@@ -22,6 +22,7 @@ from babel.dates import format_date
 from flask import Flask, request
 from flask_babel import Babel, LazyString, force_locale, get_locale, gettext, lazy_pgettext, ngettext, pgettext
 
+from ingest import attention, publication, review
 from ingest.sniff import LABELS as FILE_KINDS
 from ingest.sources import REASONS
 from ocr.quality import FLAGS
@@ -307,7 +308,9 @@ def _reason_patterns() -> list[tuple[re.Pattern[str], str]]:
     """Each recorded reason's template (refusals of files, pages' flags) as
     a pattern that finds its placeholders' values again."""
     patterns = []
-    for template in (*REASONS.values(), *FLAGS.values()):
+    # "%(name)s: %(reason)s" is read by say_reason itself: as a pattern it would take any text with a colon.
+    for template in (*REASONS.values(), *FLAGS.values(), *publication.REFUSALS.values(), *review.REFUSALS.values(),
+                     attention.REFUSALS["not_one_page"]):
         pattern = re.sub(r"%\\\((\w+)\\\)s", r"(?P<\1>.+?)", re.escape(template))
         patterns.append((re.compile(f"^{pattern}$", re.S), template))
     return patterns
@@ -315,24 +318,44 @@ def _reason_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 def say_reason(text: str | None) -> str:
     """A reason recorded in English (why a file was refused, why a page
-    needs attention), said in the visitor's language: its template is
-    found, translated and filled in again; the kind of a file is named in
-    that language too. Details from a library (qpdf's, PIL's) stay as
-    they are, and a reason no template knows is shown as recorded."""
+    needs attention, why a document is not published), said in the
+    visitor's language: its template is found, translated and filled in
+    again, and the values inside (a file's kind, a state, a reason of its
+    own) are said too. Details from a library (qpdf's, PIL's) stay as they
+    are, and a reason no template knows is shown as recorded."""
     if not text:
         return text or ""
-    for pattern, template in _reason_patterns():
-        match = pattern.match(text)
-        if match:
-            values = {name: gettext(value) if value in KNOWN_VALUES else value
-                      for name, value in match.groupdict().items()}
-            return gettext(template) % values
+    said = _template_said(text)
+    if said is not None:
+        return said
+    name, colon, rest = text.partition(": ")
+    if colon and (said := _template_said(rest)) is not None:  # "скан.pdf: <why it is refused>"
+        return f"{name}: {said}"
     if "; " in text:  # several flags of one page, or several warnings of one file
         return "; ".join(say_reason(part) for part in text.split("; "))
     return text
 
 
-KNOWN_VALUES = frozenset(FILE_KINDS.values())
+def _template_said(text: str) -> str | None:
+    for pattern, template in _reason_patterns():
+        match = pattern.match(text)
+        if match:
+            return gettext(template) % {name: _say_value(value) for name, value in match.groupdict().items()}
+    return None
+
+
+KNOWN_VALUES = frozenset({*FILE_KINDS.values(), publication.NOT_ANONYMISED})
+
+
+def _say_value(value: str) -> str:
+    """A value inside a reason: a file's kind, a publication state, or a
+    reason of its own (a refused replacement scan's), each in the visitor's
+    language; anything else (a name, a number) as it is."""
+    if value in KNOWN_VALUES:
+        return gettext(value)
+    if value in LABELS["publication"]:
+        return label("publication", value)
+    return say_reason(value)
 
 
 def say_origin(message: str | None) -> str:

@@ -219,7 +219,7 @@ def decide(document_id: str, number: int, decision: str):  # type: ignore[no-unt
         else:
             attention.resolve(svc, document_id, number, decision, _who())
     except attention.AttentionError as exc:
-        flash(str(exc), "error")
+        flash(say_reason(str(exc)), "error")
     else:
         flash(label("done", decision), "ok")
     return redirect(url_for("operate.desk") + "#attention")

@@ -21,7 +21,7 @@ from ingest import review as reviewing
 from search_api.auth import account, requires
 from search_api.audit import audit
 from search_api.documents import load_document, services
-from search_api.i18n import label
+from search_api.i18n import label, say_reason
 from storage.models import Document, Event
 
 blueprint = Blueprint("review", __name__)
@@ -164,7 +164,7 @@ def _change(document_id: str, action, done: str):  # type: ignore[no-untyped-def
     try:
         action()
     except reviewing.ReviewError as exc:
-        flash(str(exc), "error")
+        flash(say_reason(str(exc)), "error")
     else:
         flash(label("done", done), "ok")
     return redirect(url_for("review.document", document_id=document_id))
@@ -172,7 +172,7 @@ def _change(document_id: str, action, done: str):  # type: ignore[no-untyped-def
 
 def _outcome(document_id: str, outcome: publication.Outcome, done: str):  # type: ignore[no-untyped-def]
     if document_id in outcome.refused:
-        flash(outcome.refused[document_id], "error")
+        flash(say_reason(outcome.refused[document_id]), "error")
     else:
         flash(label("done", done), "ok")
     return redirect(url_for("review.document", document_id=document_id))

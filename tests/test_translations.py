@@ -15,7 +15,8 @@ TRANSLATIONS = ROOT / "search_api" / "translations"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
             "lazy_gettext": None, "lazy_pgettext": ((1, "c"), 2), "lazy_ngettext": (1, 2), "N_": None}
 METHODS = [("search_api/**.py", "python"), ("search_api/templates/**.html", "jinja2"),
-           ("ingest/sources.py", "python"), ("ingest/sniff.py", "python"), ("ocr/quality.py", "python")]
+           ("ingest/sources.py", "python"), ("ingest/sniff.py", "python"), ("ocr/quality.py", "python"),
+           ("ingest/publication.py", "python"), ("ingest/review.py", "python"), ("ingest/attention.py", "python")]
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -75,7 +76,10 @@ def test_reasons_recorded_in_english_are_said_in_the_operators_language(tmp_path
     English (logs, the command line); the desk says them in Kyrgyz or Russian."""
     from flask import Flask
 
+    from ingest import publication
+    from ingest.attention import REFUSALS, AttentionError
     from ingest.errors import BadInput
+    from ingest.sources import REASONS
     from ingest.sources import inspect_source
     from ocr.quality import FLAGS
     from search_api.i18n import install_i18n, say_reason
@@ -95,5 +99,9 @@ def test_reasons_recorded_in_english_are_said_in_the_operators_language(tmp_path
         assert say_reason(flags) == ("слишком тёмная: пересканируйте при большем освещении или с более светлой "
                                      "настройкой; низкая уверенность распознавания (41): проверьте текст")
         assert say_reason("disk full") == "disk full"  # a reason no template knows is shown as recorded
+        refused_scan = str(AttentionError(REFUSALS["unreadable"] % {"name": "скан.pdf", "reason": REASONS["empty"]}))
+        assert say_reason(refused_scan) == "скан.pdf: файл пуст (0 байт); отсканируйте или скопируйте его заново"
+        assert say_reason(publication.REFUSALS["not_approved"] % {"state": "in_review"}) == (
+            "не одобрен (состояние: на проверке)")
     with app.test_request_context("/?lang=ky"):
         assert say_reason(recorded).startswith("аталышы боюнча бул PDF, бирок файлдын ичинде PNG сүрөтү")
