@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ingest import case_links, courts, metadata
+from ingest.errors import N_
 from ingest.services import Services
 from storage.models import Document, Event, Page
 
@@ -25,6 +26,14 @@ FIELDS = ("court", "case_number", "date", "case_type", "judges", "articles", "ar
 INSTANCES = ("first", "appeal", "cassation")
 RESULTS = tuple(result for result, _ in metadata.RESULTS)
 CASE_TYPES = tuple(kind for kind, _ in metadata.CASE_TYPES)
+
+
+# Why a corrected value is not taken (said in the operator's language by search_api.i18n.say_reason).
+REFUSALS = {
+    "date": N_("a date is written YYYY-MM-DD, e.g. 1967-03-14, not %(raw)s"),
+    "one_of": N_("%(field)s is one of %(values)s, not %(raw)s"),
+    "articles": N_('no article of a code in %(raw)s: write e.g. "ст. 168 ч. 2 УК", one per ";"'),
+}
 
 
 class CorrectionError(ValueError):
@@ -45,15 +54,15 @@ def parse(field: str, raw: str) -> Any:
         try:
             return date.fromisoformat(raw).isoformat()
         except ValueError:
-            raise CorrectionError(f"a date is written YYYY-MM-DD, e.g. 1967-03-14, not {raw!r}") from None
+            raise CorrectionError(REFUSALS["date"] % {"raw": repr(raw)}) from None
     if field == "case_type":
         if raw not in CASE_TYPES:
-            raise CorrectionError(f"case_type is one of {', '.join(CASE_TYPES)}, not {raw!r}")
+            raise CorrectionError(REFUSALS["one_of"] % {"field": field, "values": ", ".join(CASE_TYPES), "raw": repr(raw)})
         return raw
     if field == "instance" and raw not in INSTANCES:
-        raise CorrectionError(f"instance is one of {', '.join(INSTANCES)}, not {raw!r}")
+        raise CorrectionError(REFUSALS["one_of"] % {"field": field, "values": ", ".join(INSTANCES), "raw": repr(raw)})
     if field == "result" and raw not in RESULTS:
-        raise CorrectionError(f"result is one of {', '.join(RESULTS)}, not {raw!r}")
+        raise CorrectionError(REFUSALS["one_of"] % {"field": field, "values": ", ".join(RESULTS), "raw": repr(raw)})
     if field == "court":
         # A name the registry knows, in any era or language, becomes its canonical name.
         return courts.canonical(raw)
@@ -62,7 +71,7 @@ def parse(field: str, raw: str) -> Any:
     if field == "articles":
         found = metadata._articles(raw)
         if not found:
-            raise CorrectionError(f'no article of a code in {raw!r}: write e.g. "ст. 168 ч. 2 УК", one per ";"')
+            raise CorrectionError(REFUSALS["articles"] % {"raw": repr(raw)})
         return [{"code": a.code, "article": a.article, "part": a.part} for a in found]
     return raw
 

@@ -22,7 +22,7 @@ from babel.dates import format_date
 from flask import Flask, request
 from flask_babel import Babel, LazyString, force_locale, get_locale, gettext, lazy_pgettext, ngettext, pgettext
 
-from ingest import attention, publication, review
+from ingest import attention, corrections, publication, review
 from ingest.sniff import LABELS as FILE_KINDS
 from ingest.sources import REASONS
 from ocr.quality import FLAGS
@@ -310,7 +310,7 @@ def _reason_patterns() -> list[tuple[re.Pattern[str], str]]:
     patterns = []
     # "%(name)s: %(reason)s" is read by say_reason itself: as a pattern it would take any text with a colon.
     for template in (*REASONS.values(), *FLAGS.values(), *publication.REFUSALS.values(), *review.REFUSALS.values(),
-                     attention.REFUSALS["not_one_page"]):
+                     *corrections.REFUSALS.values(), attention.REFUSALS["not_one_page"]):
         pattern = re.sub(r"%\\\((\w+)\\\)s", r"(?P<\1>.+?)", re.escape(template))
         patterns.append((re.compile(f"^{pattern}$", re.S), template))
     return patterns

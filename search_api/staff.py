@@ -17,7 +17,7 @@ from ingest.pipeline import refresh_indexes
 from search_api.audit import AUDIT_STAGE, audit
 from search_api.auth import account, requires
 from search_api.documents import load_document, load_page, services
-from search_api.i18n import current_language, query_error, query_not_understood
+from search_api.i18n import current_language, query_error, query_not_understood, say_reason
 from search_api.listing import render_search
 from storage.models import Event
 
@@ -69,7 +69,7 @@ def correct_metadata(document_id: str):  # type: ignore[no-untyped-def]
             corrections.correct(svc, document_id, field, raw, text, who.username)
             changed += 1
     except corrections.CorrectionError as exc:
-        flash(str(exc), "error")
+        flash(say_reason(str(exc)), "error")
     if changed:
         refresh_indexes(svc, document_id)
         flash(gettext("Saved"), "ok")

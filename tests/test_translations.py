@@ -16,7 +16,8 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"
             "lazy_gettext": None, "lazy_pgettext": ((1, "c"), 2), "lazy_ngettext": (1, 2), "N_": None}
 METHODS = [("search_api/**.py", "python"), ("search_api/templates/**.html", "jinja2"),
            ("ingest/sources.py", "python"), ("ingest/sniff.py", "python"), ("ocr/quality.py", "python"),
-           ("ingest/publication.py", "python"), ("ingest/review.py", "python"), ("ingest/attention.py", "python")]
+           ("ingest/publication.py", "python"), ("ingest/review.py", "python"), ("ingest/attention.py", "python"),
+           ("ingest/corrections.py", "python")]
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 

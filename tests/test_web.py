@@ -289,6 +289,9 @@ def test_an_operator_corrects_metadata_on_the_document_page(app: Flask, data: Pa
             "SELECT json_extract(message, '$.field'), actor FROM events WHERE stage = 'metadata' AND document_id = ?",
             (doc_id,))]
     assert changes == [("date", "operator")]  # the court was the same court, and the type unchanged
+    wrong = operator.post(f"/staff/documents/{doc_id}/metadata", query_string={"lang": "ru"}, follow_redirects=True,
+                          data={**form, "date": "04.05.1979"}).get_data(as_text=True)
+    assert "дата пишется ГГГГ-ММ-ДД, например 1967-03-14, а не &#39;04.05.1979&#39;" in wrong  # in the operator's language
     assert cli_json(data, "search", "расписке year:1979", "--json")["total"] == 1
     judge = app.test_client()
     log_in(judge, "judge")
