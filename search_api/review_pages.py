@@ -9,6 +9,8 @@ is audited like any other.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -16,6 +18,7 @@ from sqlalchemy import func, select
 
 from anonymise import Entity
 from anonymise.leaks import Suspect
+from anonymise.names import name_base
 from ingest import publication
 from ingest import review as reviewing
 from search_api.auth import account, requires
@@ -104,10 +107,13 @@ def _people(found: list) -> list[tuple[str, str, list[str]]]:  # type: ignore[ty
     for detection in found:
         entity = detection.entity
         if entity.label == "PERSON":
-            forms = people.setdefault((entity.action, entity.replacement or entity.text), [])
+            # An official kept by name, in every form of it ("Бекмуратова", "К. Бекмуратов"): one person.
+            who = entity.replacement or name_base(max(re.findall(r"\w{3,}", entity.text) or [entity.text], key=len))
+            forms = people.setdefault((entity.action, who), [])
             if entity.text not in forms:
                 forms.append(entity.text)
-    return sorted(((action, who, forms) for (action, who), forms in people.items()), key=lambda p: (p[0] != "redact", p[1]))
+    return sorted(((action, who, forms) for (action, who), forms in people.items()),
+                  key=lambda p: (p[0] != "redact", p[1]))
 
 
 def _held_marks(text: str, held: list[Suspect]) -> list[Entity]:

@@ -14,6 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from anonymise.names import name_base
 from tests.browser import chromium, log_in, screenshot, serious_violations, served, wait_for
 from tests.conftest import add_staff
 
@@ -166,5 +167,8 @@ def test_the_review_pages_speak_the_reviewers_language(site: str, browser: webdr
     english = sorted({w for w in re.findall(r"\b[A-Za-z]{2,}\b", queue + chrome) if w not in LATIN_ALLOWED | {"reviewer"}})
     assert not english, english
     assert "ФИО" in chrome and "опубликован" in chrome.lower()
+    kept = [row.find_elements(By.TAG_NAME, "td")[1].text for row in browser.find_elements(By.CSS_SELECTOR, "#people tr.keep")]
+    surnames = [name_base(max(re.findall(r"\w{3,}", forms.split("; ")[0]), key=len)) for forms in kept]
+    assert len(surnames) == len(set(surnames)), kept  # an official once, with every form of the name
     screenshot(browser, "staff-review-ru")
     browser.delete_all_cookies()
