@@ -66,7 +66,9 @@ def test_a_visitor_searches_in_kyrgyz_filters_by_year_opens_a_decision_and_downl
     image = browser.find_element(By.CSS_SELECTOR, "#page-1 img")
     WebDriverWait(browser, 10).until(lambda _: browser.execute_script("return arguments[0].complete", image))
     assert browser.execute_script("return arguments[0].naturalWidth", image) == 2480  # the redacted scan
-    browser.save_screenshot(str(tmp_path / "decision.png"))
+    full = browser.find_element(By.CSS_SELECTOR, "#page-1 figcaption a")  # the scan at full size, to zoom
+    assert full.get_attribute("href") == image.get_attribute("src") and full.text == "Барактын сүрөтү толук өлчөмдө"
+    screenshot(browser, "public-decision-scan-ky")
 
     browser.find_element(By.PARTIAL_LINK_TEXT, "PDF").click()
     deadline = time.monotonic() + 20
