@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from indexing import QueryError
 from ingest import case_links, corrections
@@ -19,7 +19,7 @@ from search_api.auth import account, requires
 from search_api.documents import load_document, load_page, services
 from search_api.i18n import current_language, query_error, query_not_understood, say_reason
 from search_api.listing import render_search
-from storage.models import Event
+from storage.models import Document, Event
 
 blueprint = Blueprint("staff", __name__)
 
@@ -185,7 +185,10 @@ def audit_trail():  # type: ignore[no-untyped-def]
         if document_id:
             query = query.where(Event.document_id == document_id)
         events = list(session.scalars(query))
-    return render_template("audit.html", events=events, user=who, document=document_id)
+        ids = {e.document_id for e in events if e.document_id}
+        titles = dict(session.execute(select(Document.id, func.coalesce(Document.title, Document.source_name))
+                                      .where(Document.id.in_(ids))).all()) if ids else {}
+    return render_template("audit.html", events=events, user=who, document=document_id, titles=titles)
 
 
 def send_image(blob: str, private: bool):  # type: ignore[no-untyped-def]

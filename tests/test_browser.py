@@ -100,8 +100,10 @@ def test_a_judge_reads_the_full_text_and_the_view_is_audited(site: str, browser:
 
     log_in(browser, site, "admin")
     browser.get(site + "/staff/audit")
-    rows = [r.text for r in browser.find_elements(By.CSS_SELECTOR, "#audit tbody tr")]
-    assert any(" judge түп нусканы окуду " in f" {row} " and document_id in row for row in rows), rows
+    found = browser.find_elements(By.CSS_SELECTOR, "#audit tbody tr")
+    rows = [r.text for r in found]
+    assert any(" judge түп нусканы окуду " in f" {r.text} " and f"/staff/documents/{document_id}" in r.get_attribute("innerHTML")
+               and "Бишкек шаарынын Ленин райондук сотунун" in r.text for r in found), rows  # the act by its title
     assert not any(" from " in row for row in rows)  # "судья, дареги 127.0.0.1": said in Kyrgyz
     screenshot(browser, "staff-audit-ky")
     browser.delete_all_cookies()
