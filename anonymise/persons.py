@@ -229,7 +229,10 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
         return False  # "Ысык- Кульского", "Ак- Кудукского": a place's name broken at its hyphen
     plain = [t for t in words if not common_word(t.text) and not ADJECTIVAL.match(t.text)]
     if not plain:
-        return False
+        # Chinese and Korean names are short syllables the dictionary knows
+        # as common words (Мин Си, Ван Бин, Ли Пэн): natasha's word for two
+        # or three of them together is enough.
+        return 2 <= len(words) <= 3 and all(len(t.text) <= 3 for t in words)
     if len(words) > 1:
         return True
     word = ELDER_YOUNGER.sub("", words[0].text)

@@ -198,3 +198,10 @@ def test_a_quotation_that_opens_with_a_name_and_a_latin_spelling_with_capitals_i
             "через ОсОО «Мамытов и К».")
     result = _all_hidden(text, ("Максим", "Мак-Киннон", "McKinnon"))
     assert "«Мамытов и К»" in result.text and "()" not in result.text and ")" not in result.text.split("Мамытов")[0]
+
+
+def test_a_chinese_name_of_short_syllables_is_a_name() -> None:
+    """Мин Си, Ван Бин: each syllable is a common Russian word to the
+    dictionary, but together, where natasha reads a person, a name."""
+    text = "Договор поставки подписали гражданин КНР Ван Бин и директор ОсОО «Текстиль» Мин Си."
+    _all_hidden(text, ("Ван", "Бин", "Мин", "Си"))
