@@ -33,14 +33,15 @@ def anonymise(text: str, policy: Policy = Policy(), language: str | None = None)
     """Detect personal data in a text and redact it."""
     language = language or language_of(text)
     read = repaired(text)
-    identifiers = [replace(e, text=text[e.start : e.end]) for e in find_identifiers(read)]
+    identifiers = [replace(e, text=text[e.start : e.end], replacement=placeholder(e.label, language))
+                   for e in find_identifiers(read)]
     mentions = [
         m for m in find_persons(read, language, policy.keep_roles)
         if not any(e.start <= m.start < e.end or m.start <= e.start < m.end for e in identifiers)
     ]
     replacements = _replacements(mentions, policy.style, language)
     sure = {m.person for m in mentions if _full_name(m.text)}
-    entities = [replace(e, replacement=placeholder(e.label, language)) for e in identifiers] + [
+    entities = identifiers + [
         Entity(m.start, m.end, "PERSON", text[m.start : m.end], "keep" if m.keep else "redact",
                replacements.get((m.start, m.end)), confidence=SURE if m.person in sure else UNSURE)
         for m in mentions

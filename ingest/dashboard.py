@@ -10,6 +10,7 @@ when the document is.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 
@@ -115,6 +116,14 @@ def pages_per_day(svc: Services, days: int = 14) -> list[dict[str, object]]:
         key = (as_utc(finished_at).date().isoformat(), operator or "—", batch)
         counts[key] = counts.get(key, 0) + 1
     return [{"day": d, "operator": o, "batch": b, "pages": n} for (d, o, b), n in sorted(counts.items(), reverse=True)]
+
+
+def daily_totals(per_day: list[dict[str, object]]) -> list[tuple[str, int]]:
+    """pages_per_day's rows summed over operators and batches: (day, pages), oldest first."""
+    totals: Counter[str] = Counter()
+    for row in per_day:
+        totals[str(row["day"])] += int(row["pages"])  # type: ignore[call-overload]
+    return sorted(totals.items())
 
 
 def retry_failed(svc: Services, batch_id: int, who: str) -> list[str]:

@@ -50,11 +50,11 @@ def run_search(query: str, scope: str, limit: int, offset: int, sort: str = "rel
         return index.search(query, limit=limit, offset=offset, sort=sort, facets=facets)
     except QueryError as exc:
         # In the caller's language when it asks for one (?lang= or Accept-Language), else English.
-        from search_api.i18n import query_error, query_not_understood
+        from search_api.i18n import query_refusal
 
         lang = request.args.get("lang") or request.accept_languages.best_match(["ky", "ru", "en"]) or "en"
         lang = lang if lang in ("ky", "ru") else "en"
-        abort(400, description=f"{query_not_understood(lang)}: {query_error(exc, lang)}")
+        abort(400, description=query_refusal(exc, lang))
 
 
 @blueprint.get("/search")

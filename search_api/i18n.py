@@ -238,6 +238,9 @@ QUERY_ERRORS: dict[str, LazyString] = {
 }
 
 
+# Values inside recorded reasons that are said in the reader's language too.
+KNOWN_VALUES = frozenset({*FILE_KINDS.values(), publication.NOT_ANONYMISED})
+
 # Kyrgyz court acts write a date as "2013-жылдын 17-январы": the month in
 # the possessive, which the locale data does not give.
 KYRGYZ_MONTHS = ("январы", "февралы", "марты", "апрели", "майы", "июну", "июлу", "августу", "сентябры", "октябры",
@@ -344,9 +347,6 @@ def _template_said(text: str) -> str | None:
     return None
 
 
-KNOWN_VALUES = frozenset({*FILE_KINDS.values(), publication.NOT_ANONYMISED})
-
-
 def _say_value(value: str) -> str:
     """A value inside a reason: a file's kind, a publication state, or a
     reason of its own (a refused replacement scan's), each in the visitor's
@@ -388,9 +388,12 @@ def query_error(exc: Exception, lang: str) -> str:
             return str(exc)
 
 
-def query_not_understood(lang: str) -> str:
+def query_refusal(exc: Exception, lang: str) -> str:
+    """"The query is not understood: <why>", in this language (the API's
+    400 and a saved search's refusal; the search page shows the two apart)."""
     with force_locale(lang):
-        return gettext("The query is not understood")
+        prefix = gettext("The query is not understood")
+    return f"{prefix}: {query_error(exc, lang)}"
 
 
 def current_language() -> str:
@@ -406,8 +409,8 @@ def install_i18n(app: Flask) -> None:
 
     @app.context_processor
     def _strings():  # type: ignore[no-untyped-def]
-        return {"lang": current_language(), "languages": LANGUAGES, "language_names": LANGUAGE_NAMES, "label": label, "minutes": minutes,
-                "decade": decade, "field_value": field_value}
+        return {"lang": current_language(), "languages": LANGUAGES, "language_names": LANGUAGE_NAMES, "label": label,
+                "minutes": minutes, "decade": decade, "field_value": field_value}
 
     @app.after_request
     def _remember(response):  # type: ignore[no-untyped-def]

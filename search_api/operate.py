@@ -56,11 +56,8 @@ def _queue(document_ids: list[str]) -> None:
 def desk():  # type: ignore[no-untyped-def]
     svc = services()
     per_day = dashboard.pages_per_day(svc)
-    daily: dict[str, int] = {}
-    for row in per_day:
-        daily[str(row["day"])] = daily.get(str(row["day"]), 0) + int(row["pages"])  # type: ignore[call-overload]
     return render_template("operate.html", batches=dashboard.all_batches(svc), flagged=attention.flagged_pages(svc),
-                           per_day=per_day, daily=sorted(daily.items()), max_upload_mb=svc.config.max_upload_mb)
+                           per_day=per_day, daily=dashboard.daily_totals(per_day), max_upload_mb=svc.config.max_upload_mb)
 
 
 @blueprint.get("/status.json")

@@ -17,7 +17,7 @@ from ingest.pipeline import refresh_indexes
 from search_api.audit import AUDIT_STAGE, audit
 from search_api.auth import account, requires
 from search_api.documents import load_document, load_page, services
-from search_api.i18n import current_language, query_error, query_not_understood, say_reason
+from search_api.i18n import current_language, query_refusal, say_reason
 from search_api.listing import render_search
 from storage.models import Document, Event
 
@@ -140,7 +140,7 @@ def save_search():  # type: ignore[no-untyped-def]
     try:
         saved.save(services().catalog, services().internal_index, who.id, query)
     except QueryError as exc:
-        flash(f"{query_not_understood(current_language())}: {query_error(exc, current_language())}", "error")
+        flash(query_refusal(exc, current_language()), "error")
         return redirect(url_for("staff.search_page", q=query))
     flash(gettext("Search saved"), "ok")
     return redirect(url_for("staff.saved_searches"))

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
@@ -93,7 +94,7 @@ def log_in(browser: webdriver.Chrome, site: str, username: str) -> None:
     wait_for(browser, "form.inline button")  # the logout button: logged in
 
 
-AXE = Path(__import__("axe_selenium_python").__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE = resources.files("axe_selenium_python") / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = Path(os.environ.get("SOTARCHIVE_SCREENSHOTS", ROOT / "screenshots"))
 
 
