@@ -44,6 +44,7 @@ from anonymise.names import (
     SURNAME,
     SURNAME_KY,
     common_word,
+    known_word,
     dictionary_name,
     first_reading_is_name,
     is_given_name,
@@ -186,19 +187,37 @@ def natasha_persons(doc: Doc) -> Doc:
     for found in parsed.spans:
         if found.type != "PER":
             continue
-        span = doc.char_span(found.start, found.stop, alignment_mode="expand")
-        if span is None:
-            continue
-        first = next((t.i for t in span if not t.like_num and not t.is_punct
-                      and not (t.text.islower() and not _particle(doc, t.i))), span.end)
-        span = doc[first : span.end]  # "62-летнего Стросс-Кана": natasha takes the age in
-        cut = next((t.i for t in span if t.like_num or (t.is_alpha and t.text.islower()
-                                                          and not KYRGYZ_PATRONYMIC.match(t.text)
-                                                          and not _particle(doc, t.i))), span.end)
-        span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
-        if _plausible(doc, span) or (_language(doc) == "ru" and _foreign_name(doc, span)):
-            _add(doc, span)
+        for start, stop in _paragraph_pieces(_text(doc), found.start, found.stop):
+            _add_natasha_span(doc, start, stop)
     return doc
+
+
+def _paragraph_pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """natasha's span cut at blank lines: it runs a headline's last word
+    into the next paragraph's name ("…о Сноудене\n\n Джо Байден"), and
+    each piece is judged alone."""
+    pieces, at = [], start
+    for blank in re.finditer(r"\n[^\S\n]*\n\s*", text[start:stop]):
+        pieces.append((at, start + blank.start()))
+        at = start + blank.end()
+    pieces.append((at, stop))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _add_natasha_span(doc: Doc, start: int, stop: int) -> None:
+    """One piece of natasha's person, trimmed of what it takes in around the name."""
+    span = doc.char_span(start, stop, alignment_mode="expand")
+    if span is None:
+        return
+    first = next((t.i for t in span if not t.like_num and not t.is_punct
+                  and not (t.text.islower() and not _particle(doc, t.i))), span.end)
+    span = doc[first : span.end]  # "62-летнего Стросс-Кана": natasha takes the age in
+    cut = next((t.i for t in span if t.like_num or (t.is_alpha and t.text.islower()
+                                                      and not KYRGYZ_PATRONYMIC.match(t.text)
+                                                      and not _particle(doc, t.i))), span.end)
+    span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
+    if _plausible(doc, span) or (_language(doc) == "ru" and _foreign_name(doc, span)):
+        _add(doc, span)
 
 
 def _plausible(doc: Doc, span: Span) -> bool:
@@ -227,7 +246,7 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
         return False
     if any(t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ for t in words):
         return False  # "Ысык- Кульского", "Ак- Кудукского": a place's name broken at its hyphen
-    plain = [t for t in words if not common_word(t.text) and not ADJECTIVAL.match(t.text)]
+    plain = [t for t in words if not common_word(t.text) and (not ADJECTIVAL.match(t.text) or dictionary_name(t.text))]
     if not plain:
         # Chinese and Korean names are short syllables the dictionary knows
         # as common words (Мин Си, Ван Бин, Ли Пэн): natasha's word for two
@@ -236,7 +255,24 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
     if len(words) > 1:
         return True
     word = ELDER_YOUNGER.sub("", words[0].text)
-    return dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2 or _person_cue(doc, words[0].i)
+    return (dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2 or _person_cue(doc, words[0].i)
+            or (not _sentence_start(doc, words[0].i) and not known_word(word) and not _garbled_beside(doc, words[0].i)))
+
+
+def _garbled_beside(doc: Doc, i: int) -> bool:
+    """A lowercase word next to this one that the dictionary does not know:
+    OCR has garbled the line ("Сведловски рмайонны смудом"), and a word
+    unknown to the dictionary there is no evidence of a foreign name."""
+    return any(0 <= j < len(doc) and doc[j].is_alpha and doc[j].text.islower() and not known_word(doc[j].text)
+               for j in (i - 1, i + 1))
+
+
+def _sentence_start(doc: Doc, i: int) -> bool:
+    """The first word of a text, a sentence, a line or a quotation."""
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return (before.is_punct and before.text in ".!?«\"„“(—:") or "\n" in before.text + before.whitespace_
 
 
 # Words that say a person's name follows: kin, a title, "по имени", an
@@ -270,7 +306,8 @@ def _capitalised_bases(doc: Doc) -> Counter[str]:
 
 # Lowercase words inside foreign names: Хамад бен Халиф, аль-Багдади,
 # Висенте дель Боске, Жаклин ван Маарсен.
-NAME_PARTICLES = frozenset("бен бин ибн бинт аль эль ас аш аз ад ван фон дер де дель ду да ла ле ди".split())
+NAME_PARTICLES = frozenset("бен бин ибн бинт аль эль ас аш аз ад ат ар ва ван фон дер де дель ду да ла ле ди "
+                           "bin ibn al el van von der de del du da la le di".split())
 
 
 def _particle(doc: Doc, i: int) -> bool:

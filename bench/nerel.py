@@ -10,6 +10,11 @@ Scores:
   an annotated PERSON span inside a PERSON entity of the anonymiser, kept
   or redacted: in news, officials named by the court's policy are kept,
   but finding them is what is measured here;
+- of people standing for themselves: the same, leaving out the PERSON
+  spans NEREL marks inside a longer entity of another kind ("театр имени
+  Н. П. Акимова", "Нобелевской премии", "Шукшинские дни"): a body's, an
+  award's or an event's name, which a court's policy does not hide. The
+  issue's reference figures (natasha alone about 95.6%) are of this kind;
 - of them redacted: the same words inside a redaction;
 - redactions off any person: PERSON entities that touch no annotated
   PERSON span, per 10,000 characters (NEREL marks every person, so these
@@ -36,34 +41,47 @@ DEFAULT = ROOT / "bench" / "data" / "nerel"
 WORD = re.compile(r"[A-Za-zА-ЯЁа-яё]{2,}|[A-ZА-ЯЁ](?=\.)")
 
 
-def persons(ann: str) -> list[tuple[int, int]]:
-    """The PERSON spans of a brat file (a span in pieces counts whole)."""
-    spans = []
+def entities(ann: str) -> list[tuple[str, int, int]]:
+    """The entities of a brat file as (label, start, end); a span in pieces counts whole."""
+    found = []
     for line in ann.splitlines():
         parts = line.split("\t")
         if len(parts) < 3 or not parts[0].startswith("T"):
             continue
         label, *offsets = parts[1].replace(";", " ").split()
-        if label == "PERSON":
-            numbers = [int(o) for o in offsets]
-            spans.append((min(numbers), max(numbers)))
-    return spans
+        numbers = [int(o) for o in offsets]
+        found.append((label, min(numbers), max(numbers)))
+    return found
+
+
+def persons(ann: str) -> list[tuple[int, int]]:
+    """The PERSON spans of a brat file."""
+    return [(a, b) for label, a, b in entities(ann) if label == "PERSON"]
+
+
+def people(ann: str) -> list[tuple[int, int]]:
+    """The PERSON spans not inside a longer entity of another kind (a body,
+    an award, an event, a work named after someone)."""
+    every = entities(ann)
+    return [(a, b) for label, a, b in every if label == "PERSON"
+            and not any(other != "PERSON" and c <= a and b <= d and (c, d) != (a, b) for other, c, d in every)]
 
 
 def measure(folder: Path, limit: int = 0, show: bool = False) -> dict[str, float]:
     """Person words found and redacted, false persons, speed, on one split's folder."""
-    found = redacted = total = false = chars = 0
+    found = redacted = total = false = chars = own_total = own_found = 0
     elapsed = 0.0
     files = sorted(folder.glob("*.txt"))[: limit or None]
     for path in files:
         text = path.read_text("utf-8")
-        gold = persons(path.with_suffix(".ann").read_text("utf-8"))
+        ann = path.with_suffix(".ann").read_text("utf-8")
+        gold = persons(ann)
         started = time.perf_counter()
-        entities = [e for e in anonymise(text, language="ru").entities if e.label == "PERSON"]
+        found_persons = [e for e in anonymise(text, language="ru").entities if e.label == "PERSON"]
         elapsed += time.perf_counter() - started
         chars += len(text)
-        every = [(e.start, e.end) for e in entities]
-        hidden = [(e.start, e.end) for e in entities if e.action == "redact"]
+        every = [(e.start, e.end) for e in found_persons]
+        hidden = [(e.start, e.end) for e in found_persons if e.action == "redact"]
         words = {m.span() for a, b in gold for m in WORD.finditer(text, a, b)}
         for span in sorted(words):
             total += 1
@@ -71,19 +89,24 @@ def measure(folder: Path, limit: int = 0, show: bool = False) -> dict[str, float
             redacted += inside(span, hidden)
             if show and not inside(span, every):
                 print(f"missed  {path.stem}: {text[span[0]:span[1]]!r} in …{text[max(0, span[0] - 40):span[1] + 30]!r}…")
-        for e in entities:
+        own = {m.span() for a, b in people(ann) for m in WORD.finditer(text, a, b)}
+        own_total += len(own)
+        own_found += sum(inside(span, every) for span in own)
+        for e in found_persons:
             if not touches((e.start, e.end), gold) and re.search(r"[^\W\d_]{2}", e.text):
                 false += 1
                 if show:
                     print(f"false   {path.stem}: {e.text!r} in …{text[max(0, e.start - 40):e.end + 30]!r}…")
     return {"documents": len(files), "chars": chars, "words": total, "found": found, "redacted": redacted,
-            "false": false, "speed": chars / elapsed if elapsed else 0.0}
+            "false": false, "own_words": own_total, "own_found": own_found, "speed": chars / elapsed if elapsed else 0.0}
 
 
 def report(split: str, m: dict[str, float]) -> None:
     total = m["words"]
     print(f"NEREL {split}: {m['documents']} documents, {m['chars']:,} characters (real news text, annotated by NEREL's authors)")
     print(f"person words found:   {m['found'] / total:.2%} ({m['found']}/{total})")
+    print(f"of people themselves: {m['own_found'] / m['own_words']:.2%} ({m['own_found']}/{m['own_words']}; "
+          "leaving out persons inside the name of a body, award, event or work)")
     print(f"of them redacted:     {m['redacted'] / total:.2%} ({m['redacted']}/{total}; the rest kept as officials by policy)")
     print(f"persons off any name: {m['false'] / m['chars'] * 10_000:.2f} per 10,000 characters ({m['false']})")
     print(f"throughput:           {m['speed']:,.0f} characters/s")

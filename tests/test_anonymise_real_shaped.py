@@ -205,3 +205,14 @@ def test_a_chinese_name_of_short_syllables_is_a_name() -> None:
     dictionary, but together, where natasha reads a person, a name."""
     text = "Договор поставки подписали гражданин КНР Ван Бин и директор ОсОО «Текстиль» Мин Си."
     _all_hidden(text, ("Ван", "Бин", "Мин", "Си"))
+
+
+def test_a_foreign_name_the_dictionary_does_not_know_and_a_name_after_a_blank_line() -> None:
+    """natasha's person of one word no dictionary knows, inside a sentence,
+    is a name (Байден, Белецкой); its span across a blank line is judged
+    piece by piece; a word garbled by OCR beside a lowercase garble is no one."""
+    text = ("Свидетель беседовал с потерпевшим о поставке\n\n Джо Байден в тот день был дома. "
+            "Штрафы выписывались на автомобиль Белецкой неоднократно.")
+    _all_hidden(text, ("Джо", "Байден", "Белецкой"))
+    garbled = "Ранее судим: 13.12.1996 году Сведловски рмайонны смудом г. Бишкек по ст. 168 УК."
+    assert "Сведловски" in anonymise(garbled, language="ru").text
