@@ -87,7 +87,9 @@ def _replacements(mentions: list[Mention], style: str, language: str) -> dict[tu
 
 
 def _information(name: str) -> tuple[int, int]:
-    return (len(name.split()), len(name))
+    """The fullest Cyrillic mention gives the initials (not "Jost de Jager" beside "Йост де Ягер")."""
+    cyrillic = re.findall(r"[А-ЯЁӨҮҢа-яёөүң]+", name)
+    return (len(cyrillic), len("".join(cyrillic)))
 
 
 def initials(name: str) -> str:

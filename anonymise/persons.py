@@ -535,6 +535,7 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
         person.keep = person.keep or official
         mentions.append(Mention(span.start_char, span.end_char, span.text, person.number))
     mentions += _propagate(doc, people, mentions)
+    mentions += _latin_spellings(_text(doc), mentions)
     for mention in mentions:
         mention.keep = people[mention.person].keep
     return sorted(mentions, key=lambda m: m.start)
@@ -625,6 +626,41 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
         more.append(Mention(span.start_char, span.end_char, span.text, person.number))
         covered.append((span.start_char, span.end_char))
         i = end
+    return more
+
+
+# A name's original spelling in brackets right after it: "Аллан Диксон
+# (Allan Dixon)", "Йост де Ягер (Jost de Jager; …)".
+LATIN_SPELLING = re.compile(
+    rf"[^\S\n]*\((?:[a-zа-яё]{{2,5}}\.\s*)?((?:[{UPPER_LATIN}][\w’'-]*|(?:{'|'.join(sorted(NAME_PARTICLES))}))"
+    rf"(?:[^\S\n]+(?:[{UPPER_LATIN}][\w’'.-]*|(?:{'|'.join(sorted(NAME_PARTICLES))})))*)\s*[);,]")
+
+
+LATIN_RUN_ON = re.compile(
+    rf"((?:[^\S\n]+(?:[{UPPER_LATIN}][\w’'.-]*|(?:{'|'.join(sorted(NAME_PARTICLES))})))+)\s*[);,]")
+
+
+def _latin_spellings(text: str, found: list[Mention]) -> list[Mention]:
+    """The Latin spelling in brackets after a mention is that person's too,
+    and so is its rest where the mention stops inside it ("(Jost | de Jager)")."""
+    more = []
+    for mention in found:
+        if "(" in mention.text and ")" not in mention.text:
+            run_on = LATIN_RUN_ON.match(text, mention.end)
+            if run_on and text[run_on.end() - 1] == ")":
+                mention.end = run_on.end()
+                mention.text = text[mention.start : mention.end]
+            elif run_on:  # "(Jost de Jager; род. …)": the bracket stays open, so the name ends before it
+                bracket = mention.start + mention.text.index("(")
+                after = text[bracket + 1 : mention.end]
+                latin = bracket + 1 + len(after) - len(after.lstrip())
+                more.append(Mention(latin, run_on.end(1), text[latin : run_on.end(1)], mention.person))
+                mention.end = len(text[: bracket].rstrip())
+                mention.text = text[mention.start : mention.end]
+            continue
+        match = LATIN_SPELLING.match(text, mention.end)
+        if match and not any(m.start <= match.start(1) < m.end for m in found):
+            more.append(Mention(match.start(1), match.end(1), match.group(1), mention.person))
     return more
 
 

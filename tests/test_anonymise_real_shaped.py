@@ -216,3 +216,15 @@ def test_a_foreign_name_the_dictionary_does_not_know_and_a_name_after_a_blank_li
     _all_hidden(text, ("Джо", "Байден", "Белецкой"))
     garbled = "Ранее судим: 13.12.1996 году Сведловски рмайонны смудом г. Бишкек по ст. 168 УК."
     assert "Сведловски" in anonymise(garbled, language="ru").text
+
+
+def test_a_latin_spelling_in_brackets_goes_with_the_name_and_rod_is_no_house() -> None:
+    """"Аллан Диксон (Allan Dixon)", "Йост де Ягер (Jost de Jager)": the
+    original spelling is the person's too, particles and all; the "д." in
+    "род. 30 апреля" (born) is no house number."""
+    text = ("Свидетель Нилуфар Рахмани (Niloofar Rahmani) и гражданин Германии Йост де Ягер (Jost de Jager; "
+            "род. 30 апреля 1965 года) показали, что…")
+    result = _all_hidden(text, ("Rahmani", "Niloofar", "Jost", "Jager"))
+    assert "de" not in result.text.split("показали")[0].split("(")[0]
+    assert "род. 30 апреля" in result.text
+    assert result.text.count("(") == result.text.count(")") and "[ФИО]" not in result.text
