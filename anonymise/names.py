@@ -104,12 +104,6 @@ def common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def known_word(word: str) -> bool:
-    """A word the Russian dictionary knows in some form (not one it only guesses)."""
-    return bool(_morph().word_is_known(word.lower()))
-
-
-@lru_cache(maxsize=65536)
 def dictionary_name(word: str) -> bool:
     """A word the Russian dictionary knows as a name, whatever else it may
     be (Коля, Шуберта, Максим; not Соцфонда, which it only guesses)."""

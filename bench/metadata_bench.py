@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import realacts_metadata  # noqa: E402
 from bench.metadata_corpus import annotated_set  # noqa: E402
-from ingest.metadata import extract  # noqa: E402
+from metadata import extract  # noqa: E402
 
 FIELDS = ("court", "case_number", "date", "case_type", "instance", "result", "archive_ref")
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from anonymise import composition
-from ingest.case_numbers import same_number
-from ingest.metadata import Metadata, extract
+from metadata import Metadata, extract
+from metadata.case_numbers import same_number
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = {"held out": ROOT / "bench/realacts/metadata_heldout.json", "dev": ROOT / "bench/realacts/metadata_dev.json"}

@@ -135,7 +135,7 @@ def main() -> None:
         subprocess.run([python, "-m", "sotarchive", "--data-dir", str(data), "demo", "--no-serve"], check=True,
                        cwd=ROOT, stdout=subprocess.DEVNULL)
     sys.path.insert(0, str(ROOT))
-    from ingest.services import Services
+    from archive.services import Services
     from sotarchive.settings import load_config
 
     public_index = Services(load_config(str(data))).public_index
@@ -152,7 +152,7 @@ def main() -> None:
         env.update(SOTARCHIVE_PUBLIC_RATE_LIMIT=f"{round(args.abusive_rate * 60)}/minute", SOTARCHIVE_TRUSTED_PROXIES="1")
     if args.server == "gunicorn":
         command = [python, "-m", "gunicorn", "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}",
-                   "--log-level", "warning", "search_api.wsgi:app"]
+                   "--log-level", "warning", "sotarchive.wsgi:app"]
     else:
         command = [python, "-m", "sotarchive", "serve", "--port", str(port)]
     server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,8 +1,6 @@
-"""The pipeline: receiving files, the Celery app and its stage tasks.
+"""Intake and the pipeline: receiving files, the Celery app, the stage
+tasks, claims, batches and their progress.
 
-The only package that ties storage, ocr, anonymise and indexing together.
+It ties the pure libraries (storage, ocr, anonymise, indexing, metadata)
+together and hands each read document to the archive layer (archive/).
 """
-
-from ingest.config import PipelineConfig
-
-__all__ = ["PipelineConfig"]

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import delete, select
 
+from archive.errors import BadInput, N_
+from archive.services import Services
 from ingest import stages
-from ingest.errors import N_, BadInput
-from ingest.services import Services
 from ingest.sources import inspect_source
 from storage.models import Document, Event, File, Page, StageRun
 

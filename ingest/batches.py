@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ingest.services import Services
+from archive.services import Services
 from ingest.stages import OCR
 from storage.models import Batch, Document, Event, File, StageRun
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from celery import Celery
 
-from ingest.config import PipelineConfig
+from archive.config import PipelineConfig
 
 app = Celery("sotarchive", include=["ingest.tasks"])
 _config: PipelineConfig | None = None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ingest.services import Services
+from archive.services import Services
 from storage.models import Batch, Document, Event, File, PageSource
 
 MAGIC = "sotarchive-composition"

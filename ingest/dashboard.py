@@ -16,9 +16,9 @@ from datetime import timedelta
 
 from sqlalchemy import and_, case, delete, func, select
 
+from archive.services import Services
 from ingest import stages
 from ingest.batches import batch_progress
-from ingest.services import Services
 from storage.models import Batch, Document, Event, File, Page, StageRun, as_utc, utcnow
 
 PACE_WINDOW = timedelta(minutes=10)  # pages per minute are measured over this much recent time

@@ -18,14 +18,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import anonymise
+from archive import case_links, corrections, review
+from archive.errors import BadInput
+from archive.publication import event as publication_event, held_spans_in
+from archive.services import Services
 from indexing import IndexedDocument
-from ingest import case_links, compose, corrections, metadata, review, stages, titles
+from ingest import compose, stages
 from ingest.claims import Claim, claim, finish
-from ingest.errors import BadInput
-from ingest.publication import event as publication_event, held_spans_in
-from ingest.services import Services
 from ingest.reading import read_page
 from ingest.sources import SourceInfo, inspect_source
+import metadata
+from metadata import titles
 from ocr import OcrError, merge_pdfs
 from storage.models import Document, Event, Page, PageSource, StageRun
 
@@ -349,7 +352,7 @@ def assemble(svc: Services, document_id: str) -> None:
 
 def make_title(pages: list[Page], fallback: str) -> str:
     """The first line with real words in it, where the metadata gives no
-    title (ingest/titles.py): a paper with neither a date nor a number."""
+    title (metadata/titles.py): a paper with neither a date nor a number."""
     for page in pages:
         for line in (page.text or "").splitlines():
             letters = sum(ch.isalpha() for ch in line)
@@ -443,8 +446,8 @@ def document_language(page_languages: Iterable[str | None]) -> str | None:
 def indexed_document(document: Document, pages: list[Page], corrected: dict[str, object] | None = None) -> IndexedDocument:
     """What the internal index holds of a document: made from the catalog
     alone, so the index can always be rebuilt (`sotarchive reindex`). The
-    court, date, case type and articles come from the text (ingest/metadata.py),
-    and an operator's corrections win over it (ingest/corrections.py)."""
+    court, date, case type and articles come from the text (metadata/),
+    and an operator's corrections win over it (archive/corrections.py)."""
     text = "\n\n".join(p.text or "" for p in pages)
     found = corrections.apply(metadata.extract(text), corrected or {})
     language = document_language(p.language for p in pages)
@@ -485,7 +488,7 @@ def catalog_documents(svc: Services, ids: Iterable[str] | None = None) -> Iterat
 def refresh_indexes(svc: Services, document_id: str) -> None:
     """Index a document again as the catalog now has it (after a metadata
     correction, say): the internal index, and the public one if published."""
-    from ingest.publication import public_text
+    from archive.publication import public_text
 
     svc.internal_index.index(list(catalog_documents(svc, [document_id])))
     with svc.catalog.read() as session:

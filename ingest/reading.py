@@ -38,7 +38,7 @@ class PageReading:
 def read_page(
     path: Path, kind: str, number: int, source: str, languages: str, timeout_s: int, dpi: int
 ) -> PageReading:
-    """Raises ingest.errors.BadInput or ocr.OcrError with the reason."""
+    """Raises archive.errors.BadInput or ocr.OcrError with the reason."""
     if source == "text":
         text = read_text(path)
         return PageReading(source, text, guess_language(text))

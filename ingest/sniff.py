@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.errors import N_
+from archive.errors import N_
 
 KINDS_BY_EXTENSION = {
     ".pdf": "pdf",

@@ -18,7 +18,7 @@ from pdf2image import convert_from_path
 from pdf2image.exceptions import PDFInfoNotInstalledError, PDFPageCountError, PDFSyntaxError
 from PIL import Image, ImageOps
 
-from ingest.errors import N_, BadInput
+from archive.errors import BadInput, N_
 from ingest.sniff import describe, expected_kind, sniff
 
 # Why a file or a page is refused, in words an operator can act on.

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from celery import chain
 
+from archive.services import Services, services_for
 from ingest import pipeline
 from ingest.celery_app import app, current_config
-from ingest.services import Services, services_for
 
 
 def _services() -> Services:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import psutil
 
+from archive.config import PipelineConfig
 from ingest.celery_app import configure
-from ingest.config import PipelineConfig
 
 
 def pidfile(config: PipelineConfig, pid: int) -> Path:

@@ -8,9 +8,11 @@ from flask import Blueprint, abort, jsonify, request, url_for
 
 from indexing import Hit, QueryError
 from indexing.backend import SORTS
+from search_api.arguments import int_arg
 from search_api.audit import audit, audit_many
 from search_api.auth import account, limiter, public_limit, requires
-from search_api.documents import load_document, services
+from search_api.documents import load_document, published, send_published_pdf, services
+from search_api.feeds import feed_page
 
 blueprint = Blueprint("api", __name__)
 MAX_LIMIT = 100
@@ -27,19 +29,6 @@ def _cache(response):  # type: ignore[no-untyped-def]
     else:
         response.headers.setdefault("Cache-Control", "public, max-age=60")
     return response
-
-
-def int_arg(name: str, default: int, low: int, high: int) -> int:
-    raw = request.args.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        abort(400, description=f"{name} must be a whole number, got {raw!r}")
-    if not low <= value <= high:
-        abort(400, description=f"{name} must be between {low} and {high}, got {value}")
-    return value
 
 
 def run_search(query: str, scope: str, limit: int, offset: int, sort: str = "relevance",
@@ -105,8 +94,6 @@ def public_document(document_id: str):  # type: ignore[no-untyped-def]
     """A published decision as the public may see it: anonymised text, and
     the title, court, date and case number read from it. Anything not
     published (pending, rejected, withdrawn, unknown) is a 404."""
-    from search_api.public import published  # here: search_api.public imports this module
-
     doc = published(document_id)
     return jsonify({
         "id": doc.id,
@@ -126,17 +113,7 @@ def public_document(document_id: str):  # type: ignore[no-untyped-def]
 @rate_limited
 def public_document_pdf(document_id: str):  # type: ignore[no-untyped-def]
     """The redacted PDF of a published decision (boxes burnt into scans)."""
-    from flask import send_file
-
-    from storage.models import Document
-
-    svc = services()
-    with svc.catalog.read() as session:
-        doc = session.get(Document, document_id)
-        if doc is None or doc.publication != "published" or not doc.public_pdf_blob:
-            abort(404, description=f"no published decision {document_id}")
-        blob = doc.public_pdf_blob
-    return send_file(svc.blobs.path(blob), mimetype="application/pdf", download_name=f"{document_id}.pdf")
+    return send_published_pdf(document_id)
 
 
 @blueprint.get("/openapi.json")
@@ -150,8 +127,6 @@ def openapi():  # type: ignore[no-untyped-def]
 @rate_limited
 def feed():  # type: ignore[no-untyped-def]
     """Published and withdrawn decisions after an event, oldest first."""
-    from search_api.feeds import feed_page
-
     after = int_arg("after", 0, 0, 2**62)
     limit = int_arg("limit", 100, 1, 500)
     items, next_after = feed_page(after, limit)

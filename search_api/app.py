@@ -7,8 +7,8 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from ingest.config import MIB, PipelineConfig
-from ingest.services import Services
+from archive.config import MIB, PipelineConfig
+from archive.services import Services
 from search_api import api, feeds, operate, public, review_pages, staff
 from search_api.auth import csrf, current_account_for_templates, install_auth
 from search_api.i18n import error_page, install_i18n

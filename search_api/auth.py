@@ -22,9 +22,9 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
 
-from ingest.config import PipelineConfig
-from search_api import accounts
-from search_api.accounts import Account
+from archive import accounts
+from archive.accounts import Account
+from archive.config import PipelineConfig
 
 blueprint = Blueprint("auth", __name__)
 csrf = CSRFProtect()

@@ -10,8 +10,8 @@ from datetime import datetime, timezone
 from flask import Blueprint, Response, url_for
 from sqlalchemy import select
 
-from ingest import publication
-from search_api.api import int_arg
+from archive import publication
+from search_api.arguments import int_arg
 from search_api.auth import limiter, public_limit
 from search_api.documents import services
 from storage.models import Document

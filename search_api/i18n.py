@@ -22,7 +22,8 @@ from babel.dates import format_date
 from flask import Flask, request
 from flask_babel import Babel, LazyString, force_locale, get_locale, gettext, lazy_pgettext, ngettext, pgettext
 
-from ingest import attention, corrections, publication, review
+from archive import corrections, publication, review
+from ingest import attention
 from ingest.sniff import LABELS as FILE_KINDS
 from ingest.sources import REASONS
 from ocr.quality import FLAGS
@@ -68,7 +69,7 @@ LABELS: dict[str, dict[str, LazyString]] = {
         "handwritten": lazy_pgettext("done", "Page marked handwritten"),
         "rescan": lazy_pgettext("done", "Page replaced: it is read again"),
     },
-    # Which instance decided (ingest/metadata.py INSTANCES).
+    # Which instance decided (metadata/ INSTANCES).
     "instance": {
         "appeal": lazy_pgettext("instance", "appeal"),
         "cassation": lazy_pgettext("instance", "cassation"),

@@ -13,7 +13,7 @@ from flask import render_template, request
 
 from indexing import QueryError, SearchBackend
 from indexing.backend import SORTS
-from search_api.api import int_arg
+from search_api.arguments import int_arg
 from search_api.audit import audit_many
 from search_api.i18n import current_language, query_error
 

@@ -23,9 +23,9 @@ from flask_babel import gettext, ngettext
 from PIL import Image
 from werkzeug.utils import secure_filename
 
+from archive.config import MIB
 from ingest import attention, batches, dashboard
 from ingest.celery_app import configure
-from ingest.config import MIB
 from search_api.auth import account, requires
 from search_api.documents import services
 from search_api.i18n import label, minutes, say_reason

@@ -9,56 +9,19 @@ caches quickly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from flask import Blueprint, abort, render_template, request, send_file
-from sqlalchemy import select
+from flask import Blueprint, abort, render_template, request
 
 from indexing import QueryError
-from ingest import corrections, metadata, titles
-from ingest.metadata import first_line
 from search_api.auth import limiter, public_limit
-from search_api.documents import services
+from search_api.documents import published, send_published_pdf, services
 from search_api.listing import render_search
 from search_api.staff import send_image
-from storage.models import Document, Page
 
 blueprint = Blueprint("public", __name__)
 # One budget per client for the whole public face, pages and API alike.
 limiter.shared_limit(public_limit, scope="public")(blueprint)
 PUBLIC_MAX_AGE = 300
 HOME_LATEST = 5  # decisions listed on the home page
-
-
-@dataclass
-class PublicDecision:
-    id: str
-    title: str
-    language: str | None
-    published_at: str | None
-    court: str | None
-    date: str | None
-    case_number: str | None
-    case_type: str | None
-    articles: list[str]
-    pages: list[Page]
-    has_pdf: bool
-
-
-def published(document_id: str) -> PublicDecision:
-    with services().catalog.read() as session:
-        doc = session.get(Document, document_id)
-        if doc is None or doc.publication != "published":
-            abort(404, description=f"no published decision {document_id}")
-        pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
-    text = "\n\n".join(p.redacted_text or "" for p in pages)
-    found = corrections.apply(metadata.extract(text), corrections.corrected_fields(services(), document_id))
-    return PublicDecision(
-        id=doc.id, title=titles.act_title(found, doc.language) or first_line(text, doc.id), language=doc.language,
-        published_at=doc.published_at.date().isoformat() if doc.published_at else None,
-        court=found.court, date=found.date, case_number=found.case_number, case_type=found.case_type,
-        articles=list(dict.fromkeys(a.key() for a in found.articles)), pages=pages, has_pdf=bool(doc.public_pdf_blob),
-    )
 
 
 @blueprint.after_request
@@ -100,9 +63,4 @@ def page_image(document_id: str, number: int):  # type: ignore[no-untyped-def]
 
 @blueprint.get("/decisions/<document_id>.pdf")
 def decision_pdf(document_id: str):  # type: ignore[no-untyped-def]
-    with services().catalog.read() as session:
-        doc = session.get(Document, document_id)
-        if doc is None or doc.publication != "published" or not doc.public_pdf_blob:
-            abort(404, description=f"no published decision {document_id}")
-        blob = doc.public_pdf_blob
-    return send_file(services().blobs.path(blob), mimetype="application/pdf", download_name=f"{document_id}.pdf")
+    return send_published_pdf(document_id)

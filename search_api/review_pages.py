@@ -1,7 +1,7 @@
 """The review queue: a reviewer reads each anonymised decision with its
 detections highlighted, mends them, and approves, rejects or publishes.
 
-The work is done by ingest.review and ingest.publication, which record
+The work is done by archive.review and archive.publication, which record
 every change as an event with the reviewer's name; this module only shows
 and asks. Reading a decision here is a look at the original text, so it
 is audited like any other.
@@ -19,10 +19,9 @@ from sqlalchemy import func, select
 from anonymise import Entity
 from anonymise.leaks import Suspect
 from anonymise.names import name_base
-from ingest import publication
-from ingest import review as reviewing
-from search_api.auth import account, requires
+from archive import publication, review as reviewing
 from search_api.audit import audit
+from search_api.auth import account, requires
 from search_api.documents import load_document, services
 from search_api.i18n import label, say_reason
 from storage.models import Document, Event

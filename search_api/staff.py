@@ -10,9 +10,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext
 from sqlalchemy import func, select
 
+from archive import case_links, corrections, saved_searches as saved
 from indexing import QueryError
-from ingest import case_links, corrections
-from search_api import saved
 from ingest.pipeline import refresh_indexes
 from search_api.audit import AUDIT_STAGE, audit
 from search_api.auth import account, requires

@@ -41,7 +41,7 @@ def _config(ctx: click.Context):  # type: ignore[no-untyped-def]
 
 
 def _services(ctx: click.Context):  # type: ignore[no-untyped-def]
-    from ingest.services import services_for
+    from archive.services import services_for
 
     return services_for(_config(ctx))
 
@@ -70,9 +70,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], batch_name: str | None, 
 
 def run_ingest(config, paths: list[Path], batch_name: str | None, wait: bool, as_json: bool,  # type: ignore[no-untyped-def]
                description=None) -> int:
+    from archive.services import services_for
     from ingest import batches
     from ingest.celery_app import configure
-    from ingest.services import services_for
     from ingest.tasks import prepare_task
     from sotarchive.embedded import WorkerDied, supervised_worker, wait_for
 
@@ -161,9 +161,9 @@ def _print_summary(progress, as_json: bool) -> None:  # type: ignore[no-untyped-
 def watch(ctx: click.Context, folder: Path, batch_name: str | None, settle: float, interval: float,
           idle_exit: float | None, archive_ref: str | None, court: str | None, scanned_by: str | None) -> None:
     """Watch a folder the scanner writes to: each file is ingested once it is complete."""
+    from archive.services import services_for
     from ingest import batches
     from ingest.celery_app import configure
-    from ingest.services import services_for
     from ingest.tasks import prepare_task
     from ingest.watch import FolderWatcher
     from sotarchive.embedded import supervised_worker
@@ -227,11 +227,11 @@ def run_server(config, host: str, port: int) -> None:  # type: ignore[no-untyped
     operators upload is processed (production runs workers of its own)."""
     from waitress import serve as waitress_serve
 
+    from archive.services import services_for
     from ingest import batches
     from ingest.celery_app import configure
-    from ingest.services import services_for
     from ingest.tasks import prepare_task
-    from search_api import create_app
+    from search_api.app import create_app
     from sotarchive.embedded import supervised_worker
 
     configure(config)
@@ -282,9 +282,8 @@ def _demo_publication_and_account(config) -> str:  # type: ignore[no-untyped-def
     and a demo admin account with a fresh password, which is returned."""
     import secrets
 
-    from ingest import publication
-    from ingest.services import Services
-    from search_api import accounts
+    from archive import accounts, publication
+    from archive.services import Services
 
     svc = Services(config)
     publication.approve(svc, publication.waiting_ids(svc), who="demo")
@@ -311,7 +310,7 @@ def _demo_publication_and_account(config) -> str:  # type: ignore[no-untyped-def
 @click.pass_context
 def ocr(ctx: click.Context, files: tuple[Path, ...], as_json: bool, languages: str | None) -> None:
     """OCR images or PDFs without touching the catalog."""
-    from ingest.errors import BadInput
+    from archive.errors import BadInput
     from ingest.sources import inspect_source
 
     config = _config(ctx)
@@ -344,7 +343,7 @@ def ocr(ctx: click.Context, files: tuple[Path, ...], as_json: bool, languages: s
 
 
 def _ocr_one(path: Path, info, number: int, config, languages: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    from ingest.errors import BadInput
+    from archive.errors import BadInput
     from ingest.reading import read_page
     from ocr import OcrError
 
@@ -371,11 +370,11 @@ def extract(ctx: click.Context, file: Path, as_json: bool) -> None:
     """The metadata found in a document: title, court, case numbers, date,
     case type, composition of the court, lower courts' acts, articles cited,
     archive reference (read with the full OCR)."""
-    from ingest.errors import BadInput
-    from ingest.metadata import extract as extract_metadata
+    from archive.errors import BadInput
     from ingest.pipeline import document_language
     from ingest.sources import inspect_source
-    from ingest.titles import act_title
+    from metadata import extract as extract_metadata
+    from metadata.titles import act_title
 
     config = _config(ctx)
     try:
@@ -476,7 +475,7 @@ def publish(ctx: click.Context, ids: tuple[str, ...], all_approved: bool, approv
     refuses the publication. Exits 1 if any document was refused."""
     from dataclasses import asdict
 
-    from ingest import publication
+    from archive import publication
 
     if not ids and not all_approved:
         raise click.UsageError("name documents by id, or use --all")
@@ -515,8 +514,7 @@ def review(ctx: click.Context, document_id: str, to_redact: tuple[str, ...], lab
     Every change is an event with who, when, and the detections before and after."""
     from dataclasses import asdict
 
-    from ingest import publication
-    from ingest import review as reviewing
+    from archive import publication, review as reviewing
 
     if approve and reject:
         raise click.UsageError("--approve or --reject, not both")
@@ -549,7 +547,7 @@ def review(ctx: click.Context, document_id: str, to_redact: tuple[str, ...], lab
 @click.pass_context
 def withdraw(ctx: click.Context, ids: tuple[str, ...], reason: str | None) -> None:
     """Take published decisions out of the public index."""
-    from ingest import publication
+    from archive import publication
 
     outcome = publication.withdraw(_services(ctx), list(ids), reason=reason)
     _report(f"withdrawn {len(outcome.withdrawn)} / алынды / отозвано", outcome.refused)
@@ -587,7 +585,7 @@ def reindex(ctx: click.Context, processes: int, public: bool, as_json: bool) -> 
     svc = _services(ctx)
     started, began = utcnow(), time.monotonic()
     if public:
-        from ingest.publication import published_documents
+        from archive.publication import published_documents
 
         svc.public_index.reindex(published_documents(svc), processes=processes)
         summary = {"documents": svc.public_index.count(), "seconds": round(time.monotonic() - began, 1)}
@@ -629,7 +627,7 @@ def reindex(ctx: click.Context, processes: int, public: bool, as_json: bool) -> 
 def verify(ctx: click.Context, originals_only: bool, as_json: bool) -> None:
     """Re-hash every stored file and report any whose sha256 no longer matches
     (or that is gone). Exits 1 if any is; 0 when all are intact."""
-    from ingest import fixity
+    from archive import fixity
 
     svc = _services(ctx)
     refs = fixity.referenced_blobs(svc, originals_only)
@@ -659,9 +657,9 @@ def verify(ctx: click.Context, originals_only: bool, as_json: bool) -> None:
 @click.pass_context
 def metadata_command(ctx: click.Context, document_id: str, changes: tuple[str, ...], as_json: bool) -> None:
     """A catalogued document's metadata: extracted from its text, with the operators' corrections."""
-    from ingest import corrections
+    from archive import corrections
+    from archive.publication import actor
     from ingest.pipeline import refresh_indexes
-    from ingest.publication import actor
 
     svc = _services(ctx)
     text = corrections.document_text(svc, document_id)
@@ -722,8 +720,8 @@ def _joined(value: Any) -> str:
 def export(ctx: click.Context, destination: Path, batch_name: str | None, query: str | None, as_json: bool) -> None:
     """A BagIt bag of originals, searchable PDFs and metadata (JSON and CSV),
     for transfer to the national archive."""
+    from archive.export import ExportError, batch_documents, export_bag
     from indexing import QueryError
-    from ingest.export import ExportError, batch_documents, export_bag
 
     if bool(batch_name) == bool(query):
         raise click.UsageError("choose the documents with --batch NAME or --query QUERY")
@@ -760,8 +758,8 @@ def _all_hits(svc, query: str) -> list[str]:  # type: ignore[no-untyped-def]
 def split(ctx: click.Context, document_id: str, ranges: tuple[str, ...], names: tuple[str, ...], as_json: bool) -> None:
     """Split a document into several by page ranges (1-3 4-9 10), which must
     cover every page once. The original is kept, and leaves the search."""
+    from archive.publication import actor
     from ingest import compose
-    from ingest.publication import actor
 
     svc = _services(ctx)
     try:
@@ -779,8 +777,8 @@ def split(ctx: click.Context, document_id: str, ranges: tuple[str, ...], names: 
 @click.pass_context
 def join(ctx: click.Context, document_ids: tuple[str, ...], name: str, as_json: bool) -> None:
     """Join whole documents, in the order given, into one."""
+    from archive.publication import actor
     from ingest import compose
-    from ingest.publication import actor
 
     svc = _services(ctx)
     try:
@@ -830,8 +828,8 @@ def retry(ctx: click.Context, batch_name: str, as_json: bool) -> None:
     a longer OCR timeout); waits until they are done."""
     from sqlalchemy import select
 
+    from archive.publication import actor
     from ingest import dashboard
-    from ingest.publication import actor
     from storage.models import Batch
 
     svc = _services(ctx)
@@ -854,9 +852,9 @@ def retry(ctx: click.Context, batch_name: str, as_json: bool) -> None:
 def open_data(ctx: click.Context, destination: Path, base_url: str, as_json: bool) -> None:
     """Export every published decision (anonymised) as JSON lines, with a
     manifest and sha256 checksums."""
-    from ingest import publication
-    from ingest.open_data import export_published
-    from ingest.publication import LeakError
+    from archive import publication
+    from archive.open_data import export_published
+    from archive.publication import LeakError
 
     svc = _services(ctx)
     ids = publication.published_ids(svc)
@@ -878,7 +876,7 @@ def open_data(ctx: click.Context, destination: Path, base_url: str, as_json: boo
 @click.pass_context
 def alerts(ctx: click.Context, as_json: bool) -> None:
     """New decisions for every saved search, by user (run daily to send them on)."""
-    from search_api import saved
+    from archive import saved_searches as saved
 
     svc = _services(ctx)
     found = saved.everyone_with_alerts(svc.catalog, svc.internal_index)
@@ -928,7 +926,7 @@ def reanonymise(ctx: click.Context, ids: tuple[str, ...], every: bool, as_json: 
 # --- staff accounts --------------------------------------------------------------------------
 
 
-# search_api.accounts.ROLES, written out: importing the accounts module
+# archive.accounts.ROLES, written out: importing the accounts module
 # (argon2, the catalog) would slow every command's start.
 ROLE_CHOICE = click.Choice(["operator", "reviewer", "judge", "admin"])
 
@@ -947,7 +945,7 @@ def users() -> None:
 def users_add(ctx: click.Context, username: str, role: str, full_name: str | None, password_stdin: bool) -> None:
     """Add an account. The password is asked for twice, never taken as an argument
     (arguments are visible to every user of the machine)."""
-    from search_api import accounts
+    from archive import accounts
 
     password = _password(password_stdin)
     try:
@@ -963,7 +961,7 @@ def users_add(ctx: click.Context, username: str, role: str, full_name: str | Non
 @click.pass_context
 def users_password(ctx: click.Context, username: str, password_stdin: bool) -> None:
     """Set a new password (clears a login lock)."""
-    from search_api import accounts
+    from archive import accounts
 
     password = _password(password_stdin)
     try:
@@ -985,7 +983,7 @@ def _password(from_stdin: bool) -> str:
 @click.pass_context
 def users_role(ctx: click.Context, username: str, role: str) -> None:
     """Give a member of staff another role: their sessions end at once."""
-    from search_api import accounts
+    from archive import accounts
 
     try:
         accounts.set_role(_services(ctx).catalog, username, role)
@@ -1011,7 +1009,7 @@ def users_enable(ctx: click.Context, usernames: tuple[str, ...]) -> None:
 
 
 def _set_active(ctx: click.Context, usernames: tuple[str, ...], active: bool) -> None:
-    from search_api import accounts
+    from archive import accounts
 
     for username in usernames:
         try:
@@ -1025,7 +1023,7 @@ def _set_active(ctx: click.Context, usernames: tuple[str, ...], active: bool) ->
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def users_list(ctx: click.Context, as_json: bool) -> None:
-    from search_api import accounts
+    from archive import accounts
 
     found = accounts.list_users(_services(ctx).catalog)
     if as_json:
@@ -1042,7 +1040,7 @@ def users_list(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def users_token(ctx: click.Context, username: str, token_name: str) -> None:
     """A bearer token for the staff API, printed once (only its hash is kept)."""
-    from search_api import accounts
+    from archive import accounts
 
     try:
         click.echo(accounts.new_token(_services(ctx).catalog, username, token_name))

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ingest.config import PipelineConfig
+from archive.config import PipelineConfig
 from ingest.worker import live_workers
 
 STOP_TIMEOUT_S = 30

@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ingest.config import PipelineConfig
+from archive.config import PipelineConfig
 from storage.catalog import sqlite_url
 
 ENV_PREFIX = "SOTARCHIVE_"

@@ -104,7 +104,7 @@ STAFF_PASSWORD = "correct horse battery staple"
 
 def add_staff(data_dir: Path, username: str, role: str) -> str:
     """An account of this role (password STAFF_PASSWORD); returns a fresh API token for it."""
-    from search_api import accounts
+    from archive import accounts
     from storage import Catalog
     from storage.catalog import sqlite_url
 

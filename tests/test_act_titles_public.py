@@ -18,7 +18,7 @@ import pikepdf
 import pytest
 from flask import Flask
 
-from search_api import create_app
+from search_api.app import create_app
 from sotarchive.sample_archive.render import write_text_pdf
 from sotarchive.settings import load_config
 from tests.conftest import add_staff, cli_json, log_in

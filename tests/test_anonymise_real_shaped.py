@@ -9,7 +9,7 @@ import pytest
 
 from anonymise import anonymise
 from anonymise.leaks import suspects
-from ingest.metadata import extract
+from metadata import extract
 
 KY = (
     "Иштин маалыматтары\nСудья: Тараптары:\n"

@@ -83,7 +83,7 @@ def test_analyze_command_shape(tmp_path: Path) -> None:
 
 def test_the_command_lines_roles_are_the_accounts_roles() -> None:
     """Written out in the command line (for a quick start), they must not drift."""
-    from search_api.accounts import ROLES
+    from archive.accounts import ROLES
     from sotarchive.cli import ROLE_CHOICE
 
     assert tuple(ROLE_CHOICE.choices) == ROLES

@@ -70,8 +70,8 @@ def test_the_app_services_settings_load(tmp_path: Path, monkeypatch: pytest.Monk
 def test_commands_exist() -> None:
     assert SERVICES["worker"]["command"][:2] == ["sotarchive", "worker"] and "worker" in cli.commands
     web = SERVICES["web"]["command"]
-    assert web[0] == "gunicorn" and web[-1] == "search_api.wsgi:app"
-    assert '"search_api.wsgi:app"]' in DOCKERFILE  # the image's default is the same server
+    assert web[0] == "gunicorn" and web[-1] == "sotarchive.wsgi:app"
+    assert '"sotarchive.wsgi:app"]' in DOCKERFILE  # the image's default is the same server
 
 
 def test_opensearch_is_the_version_the_tests_run() -> None:
@@ -99,7 +99,7 @@ def test_gunicorn_serves_the_wsgi_entry(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SOTARCHIVE_")}
     env["SOTARCHIVE_DATA_DIR"] = str(tmp_path / "data")
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "1", "--bind", f"127.0.0.1:{port}", "search_api.wsgi:app"],
+        [sys.executable, "-m", "gunicorn", "--workers", "1", "--bind", f"127.0.0.1:{port}", "sotarchive.wsgi:app"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.metadata import extract
+from metadata import extract
 from sotarchive.sample_archive.render import write_text_pdf
 from tests.conftest import cli_json
 

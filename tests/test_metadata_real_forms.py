@@ -10,11 +10,11 @@ from __future__ import annotations
 import pytest
 
 from anonymise.composition import composition, nominative_name
-from ingest.case_numbers import case_numbers
-from ingest.dates import act_date
-from ingest.lower_acts import lower_acts
-from ingest.metadata import extract
-from ingest.titles import act_title
+from metadata import extract
+from metadata.case_numbers import case_numbers
+from metadata.dates import act_date
+from metadata.lower_acts import lower_acts
+from metadata.titles import act_title
 
 SOFT = "\u00ad"
 

@@ -18,7 +18,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from search_api import create_app
+from search_api.app import create_app
 from sotarchive.sample_archive.render import write_text_pdf
 from sotarchive.settings import load_config
 from tests.conftest import cli_json, run_cli

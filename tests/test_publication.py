@@ -11,12 +11,12 @@ from pathlib import Path
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from ingest import publication
-from ingest.services import services_for
-from search_api import create_app
-from storage.models import Document
+from archive import publication
+from archive.services import services_for
+from search_api.app import create_app
 from sotarchive.sample_archive.render import write_text_pdf
 from sotarchive.settings import load_config
+from storage.models import Document
 from tests.conftest import cli_json, run_cli
 
 DECISION = (
@@ -76,7 +76,7 @@ def test_review_publish_and_withdraw(tmp_path: Path) -> None:
 
 
 def test_a_leak_refuses_publication(tmp_path: Path) -> None:
-    from ingest.publication import LeakError, check_for_leaks
+    from archive.publication import LeakError, check_for_leaks
 
     entities = [{"label": "PERSON", "text": "Асанова Айгуль", "action": "redact"},
                 {"label": "PERSON", "text": "Смирнов В.И.", "action": "keep"}]

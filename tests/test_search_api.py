@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from search_api import create_app
+from search_api.app import create_app
 from sotarchive.settings import load_config
 from tests.conftest import add_staff
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import BadInput
+from archive.errors import BadInput
 from ingest.sniff import sniff
 from ingest.sources import inspect_source, page_image
 from tests import badfiles

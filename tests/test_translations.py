@@ -77,11 +77,10 @@ def test_reasons_recorded_in_english_are_said_in_the_operators_language(tmp_path
     English (logs, the command line); the desk says them in Kyrgyz or Russian."""
     from flask import Flask
 
-    from ingest import publication
-    from ingest.attention import REFUSALS, AttentionError
-    from ingest.errors import BadInput
-    from ingest.sources import REASONS
-    from ingest.sources import inspect_source
+    from archive import publication
+    from archive.errors import BadInput
+    from ingest.attention import AttentionError, REFUSALS
+    from ingest.sources import REASONS, inspect_source
     from ocr.quality import FLAGS
     from search_api.i18n import install_i18n, say_reason
 

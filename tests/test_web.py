@@ -14,7 +14,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from search_api import create_app
+from search_api.app import create_app
 from sotarchive.sample_archive.render import write_text_pdf
 from sotarchive.settings import load_config
 from tests.conftest import STAFF_PASSWORD, add_staff, cli_json, log_in, run_cli
@@ -144,7 +144,7 @@ def test_logout_and_a_new_password_end_every_session_copied_cookies_too(app: Fla
     again = app.test_client()
     assert log_in(again, "clerk2").status_code == 302
     assert again.get("/staff/").status_code == 200
-    from search_api import accounts
+    from archive import accounts
     from storage import Catalog
     from storage.catalog import sqlite_url
 

@@ -22,9 +22,9 @@ from typing import Any, Iterable
 import bagit
 from sqlalchemy import select
 
-from ingest import corrections
-from ingest.metadata import Article
-from ingest.services import Services
+from archive import corrections
+from archive.services import Services
+from metadata import Article
 from storage.models import Batch, Document, File
 
 CSV_FIELDS = ("id", "sha256", "source_name", "original", "searchable_pdf", "pages", "language", "batch",

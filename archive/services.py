@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from functools import cached_property
 
+from archive.config import PipelineConfig
 from indexing import SearchBackend, open_backend
-from ingest.config import PipelineConfig
 from storage import BlobStore, Catalog
 
 INTERNAL_INDEX = "internal"

@@ -17,8 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from ingest.publication import public_text
-from ingest.services import Services
+from archive.publication import public_text
+from archive.services import Services
 from storage.models import Document
 
 LINES = "decisions.jsonl"

@@ -14,7 +14,7 @@ from typing import Callable
 
 from sqlalchemy import select
 
-from ingest.services import Services
+from archive.services import Services
 from storage.models import Document, Page
 
 DOCUMENT_BLOBS = ("pdf_blob", "public_pdf_blob")

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ingest import courts
-from ingest.metadata import Metadata
+from metadata import Metadata, courts
 
 KIND_RU = {"resolution": "Постановление", "ruling": "Определение", "verdict": "Приговор", "decision": "Решение"}
 KIND_KY = {"resolution": "токтому", "ruling": "аныктамасы", "verdict": "өкүмү", "decision": "чечими"}

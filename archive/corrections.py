@@ -16,9 +16,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ingest import case_links, courts, metadata
-from ingest.errors import N_
-from ingest.services import Services
+from archive import case_links
+from archive.errors import N_
+from archive.services import Services
+import metadata
+from metadata import courts
 from storage.models import Document, Event, Page
 
 STAGE = "metadata"

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ingest.case_numbers import number_key
-from ingest.metadata import Metadata
-from ingest.services import Services
+from archive.services import Services
+from metadata import Metadata
+from metadata.case_numbers import number_key
 from storage.models import CaseNumber, Document
 
 

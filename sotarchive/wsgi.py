@@ -2,12 +2,12 @@
 docker/compose.yml): settings from the environment, as every command
 reads them (SOTARCHIVE_DATA_DIR, SOTARCHIVE_DATABASE_URL, ...).
 
-    gunicorn --workers 4 --bind 0.0.0.0:8000 search_api.wsgi:app
+    gunicorn --workers 4 --bind 0.0.0.0:8000 sotarchive.wsgi:app
 """
 
 from __future__ import annotations
 
-from search_api import create_app
+from search_api.app import create_app
 from sotarchive.settings import load_config
 
 app = create_app(load_config())

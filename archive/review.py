@@ -21,9 +21,9 @@ import anonymise
 from anonymise import Entity
 from anonymise.detect import initials
 from anonymise.result import language_of, placeholder
-from ingest.errors import N_
-from ingest.publication import NOT_ANONYMISED, STAGE, actor, event
-from ingest.services import Services
+from archive.errors import N_
+from archive.publication import NOT_ANONYMISED, STAGE, actor, event
+from archive.services import Services
 from storage.models import Document, Event, Page
 
 REVIEWABLE = ("pending", "in_review", "rejected", "approved")

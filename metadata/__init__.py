@@ -1,12 +1,12 @@
 """Metadata of a court act, read from its text in Kyrgyz or Russian.
 
 The court (normalised to the registry, whatever era or language names
-it: ingest/courts.py), the case numbers (the deciding court's and the
-lower courts': ingest/case_numbers.py), the act's own date apart from the
-dates it cites (ingest/dates.py), the kind of act, the case type, the
+it: metadata/courts.py), the case numbers (the deciding court's and the
+lower courts': metadata/case_numbers.py), the act's own date apart from the
+dates it cites (metadata/dates.py), the kind of act, the case type, the
 composition of the court with names in the nominative
 (anonymise/composition.py), the lower courts' acts under review
-(ingest/lower_acts.py), the parties' roles (ingest/parties.py, staff
+(metadata/lower_acts.py), the parties' roles (metadata/parties.py, staff
 only), the articles of codes cited (code, article, part) and the archive
 reference ("Ф. 1, оп. 3, д. 45, л. 12"). Each field is absent (None or
 empty) when the text does not say it. The opening of an act says most of
@@ -21,11 +21,11 @@ from dataclasses import asdict, dataclass, field
 from anonymise.composition import Composition, composition
 from indexing.normalise import repair_look_alikes
 from indexing.query import CODES
-from ingest import courts
-from ingest.case_numbers import case_numbers
-from ingest.dates import act_date
-from ingest.lower_acts import lower_acts
-from ingest.parties import parties
+from metadata import courts
+from metadata.case_numbers import case_numbers
+from metadata.dates import act_date
+from metadata.lower_acts import lower_acts
+from metadata.parties import parties
 
 HEAD = 1500  # characters: where an act names its court, number and date
 
@@ -118,7 +118,7 @@ class Metadata:
     other_numbers: list[str] = field(default_factory=list)  # the deciding court's further numbers
     lower_case_numbers: list[str] = field(default_factory=list)  # the lower courts' numbers: the appeal chain
     composition: dict[str, object] = field(default_factory=dict)  # anonymise.composition.Composition
-    lower_acts: list[dict[str, object]] = field(default_factory=list)  # ingest.lower_acts.LowerAct
+    lower_acts: list[dict[str, object]] = field(default_factory=list)  # metadata.lower_acts.LowerAct
     # Parties by role, with names: for the staff catalog only, never a public output.
     parties: list[dict[str, str]] = field(default_factory=list)
 

@@ -19,10 +19,12 @@ from sqlalchemy import select
 
 from anonymise.leaks import Suspect, suspects
 from anonymise.scans import ScanRedactionError
+from archive import corrections, public_pdf
+from archive.errors import N_
+from archive.services import Services
 from indexing import IndexedDocument
-from ingest import corrections, metadata, public_pdf, titles
-from ingest.errors import N_
-from ingest.services import Services
+import metadata
+from metadata import titles
 from storage.models import Document, Event, Page, utcnow
 
 STAGE = "publication"

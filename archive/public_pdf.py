@@ -21,7 +21,7 @@ import pikepdf
 
 from anonymise import Entity
 from anonymise.scans import place_words, redact_image, redacted_page_pdf, redacted_words
-from ingest.services import Services
+from archive.services import Services
 from storage.models import Page
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points, for pages set from text

@@ -18,8 +18,8 @@ import re
 from dataclasses import asdict, dataclass
 
 from anonymise.composition import NAME, nominative_name
-from ingest import courts
-from ingest.dates import dates_in
+from metadata import courts
+from metadata.dates import dates_in
 
 KINDS = [("verdict", r"приговор|өкүм"), ("decision", r"решени|чечим"), ("ruling", r"определени|аныктама"),
          ("resolution", r"постановлени|токтом")]
