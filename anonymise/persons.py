@@ -2,23 +2,16 @@
 
 A blank spaCy pipeline for the act's language (ru or ky), with a tokenizer
 that parts glued initials ("К.М.Эпеевдин", "Ш.Осмонова") and keeps
-hyphenated place names whole ("Ак-Кудукского"); its components each add
-candidate person spans to doc.spans["persons"]:
+hyphenated place names whole ("Ак-Кудукского"); its components
+(anonymise/candidates.py: natasha, name shapes, role words, the Russian
+dictionary) each add candidate person spans. Then:
 
-- natasha_persons: natasha's NER (its weights ship in the wheel), on
-  Russian text; on Kyrgyz text only spans with a given name or a surname's
-  form survive (natasha takes Kyrgyz institutions and places for people);
-- name_patterns: an EntityRuler of name shapes: a given name from the
-  lexicons, a surname's or patronymic's ending, "Асан уулу", initials next
-  to a surname, all with their case endings;
-- role_persons: the words after a procedural role (истец, жоопкер...);
-- names are checked against the language: a word the Russian dictionary
-  reads only as a common word, an adjective of a place, a street's or a
-  quoted body's name is no one's name alone;
 - roles (anonymise/roles.py): the act's structure says who is an
   official (kept by policy, at every mention) and who is a party;
+- mentions are grouped into people (one surname, no differing initial);
 - propagation: every other mention of a found surname or given name, in
-  any inflection or with initials.
+  any inflection, with initials, or in a Latin transliteration, and a
+  name's Latin spelling in brackets after it.
 The result is a list of person mentions, each with the person it belongs
 to, so that every mention of one person gets one replacement.
 """
@@ -26,7 +19,6 @@ to, so that every mention of one person gets one replacement.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,55 +27,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from anonymise.names import (
-    ADJECTIVAL,
-    CAPITALISED,
-    INITIAL_LETTER,
-    KYRGYZ_PATRONYMIC,
-    PATRONYMIC,
-    SURNAME,
-    SURNAME_KY,
-    common_word,
-    known_word,
-    dictionary_name,
-    first_reading_is_name,
-    is_given_name,
-    kyrgyz_common_word,
-    name_base,
-    not_a_name,
-    not_a_name_in,
-    same_name,
-    surname_shaped,
+from anonymise.candidates import (
+    INITIAL,
+    LATIN_NAME,
+    NAME_PARTICLES,
+    TOKEN,
+    UPPER_LATIN,
+    doc_text,
+    is_word,
+    name_patterns,
+    name_word,
+    street_or_body,
+    trimmed_end,
 )
-from anonymise.roles import OFFICIAL_ROLES, PARTY_WORDS, roles
+from anonymise.names import CAPITALISED, SURNAME, is_given_name, name_base, not_a_name, same_name
+from anonymise.roles import OFFICIAL_ROLES, roles
 
-PARTY_ROLES = re.compile(r"(?i)^(" + PARTY_WORDS + r")$")
 DEFAULT_KEEP = frozenset(OFFICIAL_ROLES)
-MAX_NAME_TOKENS = 4
-# Latin with its accented letters (Matías, Schäfer, Şahin): a foreign name
-# in brackets is one word, not cut at its first accent.
-UPPER_LATIN, LOWER_LATIN = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĶŁŃŅŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ", "a-zß-öø-ÿāăąćčďđēėęěğīıķłńņňōőœřśşšţťūůűźżž"
-UPPER_LETTERS, LOWER_LETTERS = UPPER_LATIN + "А-ЯЁӨҮҢ", LOWER_LATIN + "а-яёөүң"
-LETTER = UPPER_LETTERS + LOWER_LETTERS
-# Words (hyphenated ones whole where both halves are written alike:
-# Ак-Кудукского, Ысык-Көл, жарым-жартылай), numbers, each initial apart
-# from its dot, and any other character alone; runs of white space other
-# than one space. "судья-Сатарова" and "КР-Ташиевой" are two words each.
-TOKEN = re.compile(rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}][{LOWER_LETTERS}]+)+|"
-                   rf"[{LOWER_LETTERS}]+(?:-[{LOWER_LETTERS}]+)+|[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{LOWER_LETTERS}]+)+|"
-                   rf"[{LETTER}]+|\d+|\S")
-INITIAL = re.compile(rf"^{INITIAL_LETTER}$")
-HYPHENATED = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)+")
-LATIN_NAME = re.compile(rf"^[{UPPER_LATIN}][{LOWER_LATIN}]*(?:[{UPPER_LATIN}][{LOWER_LATIN}]+)*$|^[{LOWER_LATIN}]{{2,}}$")  # Gideon Yu, McKinnon, von
-# Where a name-shaped word names a street or a body, not a person
-# ("Соцфонда Кыргызской Республики", "Соцфонд КР": a body of the state).
-STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
-                           r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|(?<!по\s)\bимени|\bим\.)\s*$")  # "по имени Артём" is a person
-STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчө\w*|проспект\w*|кичи\s+район\w*|кичи\s+шаарча\w*|"
-                          r"массив\w*|конуш\w*|атындагы\w*|бульвар\w*|айыл\w*|шаар\w*|облус\w*|район\w*|ул\.|улиц\w*|"
-                          r"Кыргызской\s+Республики|Киргизской\s+ССР|КР\b)")
-ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
-QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
 
 
 @dataclass
@@ -134,375 +94,12 @@ class _Tokenizer:
         return doc
 
 
-@lru_cache(maxsize=1)
-def _natasha():  # type: ignore[no-untyped-def]
-    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
-
-    return Segmenter(), NewsNERTagger(NewsEmbedding())
-
-
-def _language(doc: Doc) -> str:
-    return "ky" if doc.lang_ == "ky" else "ru"
-
-
-def _is_initial(doc: Doc, i: int) -> bool:
-    """A capital letter alone followed by its dot: "К" in "К.Эпеев"."""
-    return (bool(INITIAL.fullmatch(doc[i].text)) and i + 1 < len(doc) and doc[i + 1].text == "."
-            and not doc[i].whitespace_)
-
-
-def _initials_beside(doc: Doc, i: int) -> bool:
-    """Initials stand right before the word (К. Эпеев, К.Эпеев) or right after it (Эпеев К., Эпеев К.М.)."""
-    before = i >= 2 and doc[i - 1].text == "." and _is_initial(doc, i - 2)
-    after = i + 2 < len(doc) and _is_initial(doc, i + 1) and "\n" not in doc[i].whitespace_
-    return before or after
-
-
-def _is_name_token(doc: Doc, i: int) -> bool:
-    """A word that is a name by its own shape, or by the initials beside it."""
-    text = doc[i].text
-    if KYRGYZ_PATRONYMIC.match(text):
-        return True
-    if not_a_name(text) or not CAPITALISED.match(text) or "-" in text:
-        return False
-    if PATRONYMIC.match(text) or (i + 1 < len(doc) and KYRGYZ_PATRONYMIC.match(doc[i + 1].text)):
-        return True
-    if _language(doc) == "ky" and kyrgyz_common_word(text):
-        return False  # "Натыйжада А. А." (as a result, А. А.): a common word before a victim's initials
-    if _initials_beside(doc, i):
-        return True  # even a common word or an adjective's shape: Украинской Л.А.
-    if common_word(text):
-        return False
-    return surname_shaped(text, _language(doc)) or is_given_name(text)
-
-
-@Language.component("natasha_persons")
-def natasha_persons(doc: Doc) -> Doc:
-    from natasha import Doc as NatashaDoc
-
-    segmenter, tagger = _natasha()
-    parsed = NatashaDoc(_text(doc))
-    parsed.segment(segmenter)
-    parsed.tag_ner(tagger)
-    for found in parsed.spans:
-        if found.type != "PER":
-            continue
-        for start, stop in _paragraph_pieces(_text(doc), found.start, found.stop):
-            _add_natasha_span(doc, start, stop)
-    return doc
-
-
-def _paragraph_pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """natasha's span cut at blank lines: it runs a headline's last word
-    into the next paragraph's name ("…о Сноудене\n\n Джо Байден"), and
-    each piece is judged alone."""
-    pieces, at = [], start
-    for blank in re.finditer(r"\n[^\S\n]*\n\s*", text[start:stop]):
-        pieces.append((at, start + blank.start()))
-        at = start + blank.end()
-    pieces.append((at, stop))
-    return [(a, b) for a, b in pieces if b > a]
-
-
-def _add_natasha_span(doc: Doc, start: int, stop: int) -> None:
-    """One piece of natasha's person, trimmed of what it takes in around the name."""
-    span = doc.char_span(start, stop, alignment_mode="expand")
-    if span is None:
-        return
-    first = next((t.i for t in span if not t.like_num and not t.is_punct
-                  and not (t.text.islower() and not _particle(doc, t.i))), span.end)
-    span = doc[first : span.end]  # "62-летнего Стросс-Кана": natasha takes the age in
-    cut = next((t.i for t in span if t.like_num or (t.is_alpha and t.text.islower()
-                                                      and not KYRGYZ_PATRONYMIC.match(t.text)
-                                                      and not _particle(doc, t.i))), span.end)
-    span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
-    if _plausible(doc, span) or (_language(doc) == "ru" and _foreign_name(doc, span)):
-        _add(doc, span)
-
-
-def _plausible(doc: Doc, span: Span) -> bool:
-    """A candidate with no word that is no one's name (a body, a hyphenated
-    place) and one word at least that is a name by shape, lexicon or the
-    initials beside it: natasha and the patterns take Kyrgyz words, bodies
-    and places for people."""
-    words = [t for t in span if t.is_alpha and len(t.text) > 1]
-    if not words or any(not_a_name_in(t.text, _language(doc)) or "-" in t.text for t in words):
-        return False
-    return any(_is_name_token(doc, t.i) for t in words)
-
-
-def _foreign_name(doc: Doc, span: Span) -> bool:
-    """natasha's Russian person whose capitalised words the dictionary does
-    not all read as common words (Барак Обама, Кит Флинт, Кшиштоф
-    Пендерецкий, Сумана Сакко (Soumana Sacko)): a foreign name has no
-    surname's shape and is in no lexicon, but natasha is seldom wrong in
-    Russian when some word of the span is no common one. One word alone
-    must be a name in the dictionary (Коля, Шуберта) or come back in the
-    text (Акихито, Мадонна): a word garbled by OCR once ("Сведловски
-    рмайонны смудом") is no one."""
-    words = [t for t in span if _word(t) and len(t.text) > 1 and not _latin_in_brackets(doc, t.i)
-             and not _particle(doc, t.i)]
-    if not words or not all(CAPITALISED.match(t.text) and not not_a_name_in(t.text, "ru") for t in words):
-        return False
-    if any(t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ for t in words):
-        return False  # "Ысык- Кульского", "Ак- Кудукского": a place's name broken at its hyphen
-    plain = [t for t in words if not common_word(t.text) and (not ADJECTIVAL.match(t.text) or dictionary_name(t.text))]
-    if not plain:
-        # Chinese and Korean names are short syllables the dictionary knows
-        # as common words (Мин Си, Ван Бин, Ли Пэн): natasha's word for two
-        # or three of them together is enough.
-        return 2 <= len(words) <= 3 and all(len(t.text) <= 3 for t in words)
-    if len(words) > 1:
-        return True
-    word = ELDER_YOUNGER.sub("", words[0].text)
-    return (dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2 or _person_cue(doc, words[0].i)
-            or (not _sentence_start(doc, words[0].i) and not known_word(word) and not _garbled_beside(doc, words[0].i)))
-
-
-def _garbled_beside(doc: Doc, i: int) -> bool:
-    """A lowercase word next to this one that the dictionary does not know:
-    OCR has garbled the line ("Сведловски рмайонны смудом"), and a word
-    unknown to the dictionary there is no evidence of a foreign name."""
-    return any(0 <= j < len(doc) and doc[j].is_alpha and doc[j].text.islower() and not known_word(doc[j].text)
-               for j in (i - 1, i + 1))
-
-
-def _sentence_start(doc: Doc, i: int) -> bool:
-    """The first word of a text, a sentence, a line or a quotation."""
-    if i == 0:
-        return True
-    before = doc[i - 1]
-    return (before.is_punct and before.text in ".!?«\"„“(—:") or "\n" in before.text + before.whitespace_
-
-
-# Words that say a person's name follows: kin, a title, "по имени", an
-# age, a verb of speech ("сын Гидеон", "императора Кокаку", "69-летнего
-# Гарсию", "— сказал Буффье"); with natasha's word for it, one mention is enough.
-PERSON_CUE = re.compile(
-    r"(?i)(?:^|[^\w-])(?:сын[аеуо]?м?|доч(?:ь|ери|ерью)|дочк\w+|от(?:ец|ца|цу|цом)|мат(?:ь|ери|ерью)|брат\w*|сестр\w*|"
-    r"жен(?:а|ы|е|у|ой)|муж(?:а|у|ем)?|супруг\w*|вдов\w*|внук\w*|внучк\w*|племянни\w+|"
-    r"император\w*|корол\w+|принц\w*|княз\w+|папа|папы|"
-    r"по\s+имени|по\s+фамилии|фамили(?:ей|я)|прозвищ\w+|называют|"
-    r"\d+-летн\w+|(?:сказал|заявил|отметил|пояснил|сообщил|рассказал|добавил|подчеркнул)а?\s*[,—–-]?)\s*$"
-)
-# "Лукашенко-младший", "Лукашенко-старшего": the surname is the name.
-ELDER_YOUNGER = re.compile(r"-(?:младш|старш)\w*$")
-
-
-def _person_cue(doc: Doc, i: int) -> bool:
-    text, start = _text(doc), doc[i].idx
-    return bool(PERSON_CUE.search(text[max(0, start - 40) : start]))
-
-
-def _capitalised_bases(doc: Doc) -> Counter[str]:
-    """How often each capitalised word's base stands in the text: counted
-    once per document, not once per candidate."""
-    counted = doc.user_data.get("capitalised_bases")
-    if counted is None:
-        counted = Counter(name_base(t.text) for t in doc if CAPITALISED.match(t.text))
-        doc.user_data["capitalised_bases"] = counted
-    return counted
-
-
-# Lowercase words inside foreign names: Хамад бен Халиф, аль-Багдади,
-# Висенте дель Боске, Жаклин ван Маарсен.
-NAME_PARTICLES = frozenset("бен бин ибн бинт аль эль ас аш аз ад ат ар ва ван фон дер де дель ду да ла ле ди "
-                           "bin ibn al el van von der de del du da la le di".split())
-
-
-def _particle(doc: Doc, i: int) -> bool:
-    """A lowercase particle of a foreign name, a name's word right after it."""
-    if doc[i].text not in NAME_PARTICLES or i + 1 >= len(doc):
-        return False
-    after = doc[i + 2] if doc[i + 1].text == "-" and i + 2 < len(doc) else doc[i + 1]
-    return bool(CAPITALISED.match(after.text))
-
-
-def _word(token) -> bool:  # type: ignore[no-untyped-def]
-    """Letters, hyphenated or not (Стросс-Кан: spaCy's is_alpha says no)."""
-    return token.is_alpha or bool(HYPHENATED.fullmatch(token.text))
-
-
-def _latin_in_brackets(doc: Doc, i: int) -> bool:
-    """A Latin word inside brackets: the name's original spelling, "(Soumana Sacko)"."""
-    return bool(LATIN_NAME.match(doc[i].text)) and any(doc[j].text == "(" for j in range(max(0, i - 4), i))
-
-
-def _name_patterns(language: str) -> list[dict[str, object]]:
-    surname = {"TEXT": {"REGEX": (SURNAME_KY if language == "ky" else SURNAME).pattern}}
-    any_surname = {"TEXT": {"REGEX": SURNAME.pattern}}
-    patronymic = {"TEXT": {"REGEX": PATRONYMIC.pattern}}
-    initial = {"TEXT": {"REGEX": INITIAL.pattern}, "SPACY": False}
-    dot = {"TEXT": "."}
-    capital = {"TEXT": {"REGEX": CAPITALISED.pattern}}
-    return [
-        {"label": "PERSON", "pattern": [capital, {"TEXT": {"REGEX": KYRGYZ_PATRONYMIC.pattern}}]},
-        {"label": "PERSON", "pattern": [surname, capital, patronymic]},
-        {"label": "PERSON", "pattern": [capital, patronymic, surname]},
-        {"label": "PERSON", "pattern": [capital, patronymic]},
-        # Initials make a name of any capitalised word beside them (Хегай В., Кульбеда А.В., Украинской Л.А.).
-        {"label": "PERSON", "pattern": [initial, dot, initial, dot, capital]},
-        {"label": "PERSON", "pattern": [capital, initial, dot, initial, dot]},
-        {"label": "PERSON", "pattern": [initial, dot, capital]},
-        {"label": "PERSON", "pattern": [capital, initial, dot]},
-        {"label": "PERSON", "pattern": [surname]},
-        {"label": "PERSON", "pattern": [any_surname, initial, dot]},
-    ]
-
-
-@Language.component("name_patterns_to_persons")
-def name_patterns_to_persons(doc: Doc) -> Doc:
-    """The EntityRuler's matches, where a word is really a name."""
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and _plausible(doc, ent):
-            _add(doc, ent)
-    for token in doc:  # a lexicon given name next to another name word
-        if CAPITALISED.match(token.text) and is_given_name(token.text) and not common_word(token.text):
-            neighbours = [i for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-            if any(_is_name_token(doc, n) and doc[n].text != token.text for n in neighbours) or _after_role(doc, token.i):
-                _add(doc, doc[token.i : token.i + 1])
-    doc.ents = ()
-    return doc
-
-
-def _after_role(doc: Doc, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and (doc[j].is_punct and doc[j].text in ",:"):
-        j -= 1
-    return j >= 0 and bool(PARTY_ROLES.match(doc[j].text))
-
-
-@Language.component("dictionary_persons")
-def dictionary_persons(doc: Doc) -> Doc:
-    """In Russian, a capitalised word inside a sentence that the dictionary
-    reads first as a surname or a given name (Болта, Шуберта, Хатиби is
-    not one) is a person even where natasha missed it."""
-    if _language(doc) != "ru":
-        return doc
-    for token in doc:
-        i = token.i
-        if not token.is_alpha or not CAPITALISED.match(token.text) or i == 0 or not_a_name(token.text):
-            continue
-        before = doc[i - 1]
-        if before.is_punct and before.text in ".!?«\"„“(—:" or "\n" in before.text + before.whitespace_:
-            continue  # a sentence's, a line's or a quotation's first word
-        if first_reading_is_name(token.text) and not _street_or_body(doc, i, i + 1):
-            _add(doc, doc[i : i + 1])
-    return doc
-
-
-@Language.component("role_persons")
-def role_persons(doc: Doc) -> Doc:
-    """The capitalised words right after a party's role are a person."""
-    for token in doc:
-        if not PARTY_ROLES.match(token.text) or token.text.lower() in ("гр", "участием"):
-            continue
-        end = token.i + 1
-        while end < len(doc) and doc[end].text in (",", ":", "—", "-"):
-            end += 1
-        start = end
-        while end < len(doc) and end - start < MAX_NAME_TOKENS * 2 and _name_word(doc, end):
-            end += 1
-        if end > start and any(doc[k].is_alpha and len(doc[k].text) > 1 for k in range(start, end)):
-            _add(doc, doc[start:end])
-    return doc
-
-
-def _name_word(doc: Doc, i: int) -> bool:
-    text = doc[i].text
-    if text == "." and i > 0 and INITIAL.fullmatch(doc[i - 1].text):
-        return True
-    if i > 0 and "\n" in doc[i - 1].text + doc[i - 1].whitespace_ and not _is_name_token(doc, i) \
-            and not INITIAL.fullmatch(text):
-        return False
-    if not_a_name(text) or "-" in text or ((common_word(text) or ADJECTIVAL.match(text)) and not _initials_beside(doc, i)):
-        return False
-    if _language(doc) == "ky" and kyrgyz_common_word(text):
-        return False
-    return bool(CAPITALISED.match(text) or INITIAL.fullmatch(text) or KYRGYZ_PATRONYMIC.match(text))
-
-
-def _add(doc: Doc, span: Span) -> None:
-    # Past a line break a span goes on only with name words (OCR lines
-    # break names; natasha's spans sometimes run on into the next sentence).
-    # Trim punctuation at the edges, but keep an initial's dot.
-    start, end = span.start, span.end
-    for token in span:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            rest = [t for t in doc[token.i + 1 : span.end] if not t.is_space and not t.is_punct]
-            done = doc[span.start : token.i + 1]
-            complete = any(INITIAL.fullmatch(t.text) for t in done) and any(len(t.text) > 2 for t in done)
-            if complete or not all(_is_name_token(doc, t.i) or INITIAL.fullmatch(t.text) for t in rest):
-                # "Ташиев А.\nК.М.Эпеевдин": a whole name ends the line; the next is someone else
-                end = token.i if token.is_space else token.i + 1
-            break
-    while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].is_upper and len(doc[start]) > 1)):
-        start += 1  # "КР-Ташиевой": the abbreviation glued before is not the name
-    end = _trimmed_end(doc, start, end)
-    if start < end < len(doc) and doc[end - 1].whitespace_ and ROMAN.fullmatch(doc[end].text):
-        end += 1  # "Елизавета II", "Иоанн Павел II": the numeral is the name's
-    if end < len(doc) and doc[end].text == ")" and any(t.text == "(" for t in doc[start:end]):
-        end += 1  # "Сумана Сакко (Soumana Sacko)": the bracket closes with the name
-    if end > start and not _compound_tail(doc, start) and not _street_or_body(doc, start, end):
-        doc.spans.setdefault("persons", []).append(doc[start:end])
-
-
-def _trimmed_end(doc: Doc, start: int, end: int) -> int:
-    """The span's end with trailing spaces and punctuation cut, an initial's dot kept."""
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and not (
-            doc[end - 1].text == "." and end - 2 >= start and INITIAL.fullmatch(doc[end - 2].text))):
-        end -= 1
-    return end
-
-
-def _compound_tail(doc: Doc, i: int) -> bool:
-    """The word is the second half of a place's name hyphenated across a
-    line or a space ("Ак-\nКудукского", "Ак- Кудукского"): not a name.
-    ("судья-Сатарова", "КР-Ташиевой" are a title and an abbreviation glued to a name.)"""
-    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].text.istitle()
-            and doc[i - 2].is_alpha)
-
-
-def _text(doc: Doc) -> str:
-    return doc.user_data.get("text") or doc.text
-
-
-def _street_or_body(doc: Doc, start: int, end: int) -> bool:
-    """A street, a district or a quoted body named after a person
-    ("ул.Тилебалиева", "Масалиев көчөсүндө", "«Кайдасын»"): not a person."""
-    text = _text(doc)
-    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    if STREET_BEFORE.search(text[max(0, a - 20) : a]) or STREET_AFTER.match(text[b : b + 40]):
-        return True
-    before = text[max(0, a - 2) : a].strip()
-    if not before or before[-1] not in QUOTES:
-        return False
-    if _quoted_speech(text, b):
-        return False  # «Максим скончался…», — сказал тренер: a quotation opens with the name
-    if before[-1] != '"':
-        return True
-    # A straight quote opens a name only if it is the odd one on its line:
-    # in 'главы "Газэкспорта" Юрия Комарова' it closes the body's name.
-    line = text[text.rfind("\n", 0, a) + 1 : a]
-    return line.count('"') % 2 == 1
-
-
-def _quoted_speech(text: str, end: int) -> bool:
-    """Words in lowercase follow the name before the quotation closes: a
-    quoted sentence, not a body's name ("«Максим скончался»"; «Кайдасын»,
-    «Мамытов и К» are names)."""
-    line_end = text.find("\n", end)
-    rest = text[end : line_end if line_end >= 0 else len(text)]
-    closing = min((i for i in (rest.find(q) for q in "»\"“”") if i >= 0), default=len(rest))
-    return bool(re.search(rf"[{LOWER_LETTERS}]{{3,}}", rest[:closing]))
-
-
 def build(language: str) -> Language:
     nlp = spacy.blank("ky" if language == "ky" else "ru")
     nlp.tokenizer = _Tokenizer(nlp.vocab)
     nlp.add_pipe("natasha_persons")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns(_name_patterns(language))  # type: ignore[attr-defined]
+    ruler.add_patterns(name_patterns(language))  # type: ignore[attr-defined]
     nlp.add_pipe("name_patterns_to_persons")
     nlp.add_pipe("role_persons")
     nlp.add_pipe("dictionary_persons")
@@ -518,12 +115,12 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
     """Every mention of a person, grouped into people, officials marked."""
     doc = pipeline(language)(text)
     spans = _merge(doc.spans.get("persons", []))
-    spans = [s for s in spans if any(_word(t) and len(t.text) > 1 for t in s)]
+    spans = [s for s in spans if any(is_word(t) and len(t.text) > 1 for t in s)]
     found_roles = roles(text, [(s.start_char, s.end_char) for s in spans], keep_roles)
     people: list[_Person] = []
     mentions: list[Mention] = []
     for span, role in zip(spans, found_roles):
-        bases = {name_base(t.text) for t in span if _word(t) and len(t.text) > 1 and t.text.lower() not in ("уулу", "кызы")}
+        bases = {name_base(t.text) for t in span if is_word(t) and len(t.text) > 1 and t.text.lower() not in ("уулу", "кызы")}
         official, party = role.official, role.kind == "party"
         # A party and an official of one surname (and even one initial) are
         # two people: a party's mention never joins an official, nor back.
@@ -535,7 +132,7 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
         person.keep = person.keep or official
         mentions.append(Mention(span.start_char, span.end_char, span.text, person.number))
     mentions += _propagate(doc, people, mentions)
-    mentions += _latin_spellings(_text(doc), mentions)
+    mentions += _latin_spellings(doc_text(doc), mentions)
     for mention in mentions:
         mention.keep = people[mention.person].keep
     return sorted(mentions, key=lambda m: m.start)
@@ -607,7 +204,7 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
             i += 1
             continue
         if not CAPITALISED.match(token.text) or not_a_name(token.text) or "-" in token.text \
-                or _street_or_body(doc, i, i + 1):
+                or street_or_body(doc, i, i + 1):
             i += 1
             continue
         base = name_base(token.text)
@@ -618,11 +215,11 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
             i += 1
             continue
         start, end = i, i + 1
-        while start > 0 and _name_word(doc, start - 1) and not _inside(doc[start - 1].idx, covered) and i - start < 4:
+        while start > 0 and name_word(doc, start - 1) and not _inside(doc[start - 1].idx, covered) and i - start < 4:
             start -= 1
-        while end < len(doc) and _name_word(doc, end) and end - i < 5:
+        while end < len(doc) and name_word(doc, end) and end - i < 5:
             end += 1
-        span = doc[start : _trimmed_end(doc, start, end)]
+        span = doc[start : trimmed_end(doc, start, end)]
         more.append(Mention(span.start_char, span.end_char, span.text, person.number))
         covered.append((span.start_char, span.end_char))
         i = end
@@ -683,3 +280,4 @@ def _latin_base(word: str) -> str:
 
 def _inside(position: int, covered: list[tuple[int, int]]) -> bool:
     return any(a <= position < b for a, b in covered)
+

@@ -21,6 +21,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 
+from archive.errors import Refusal
 from storage import Catalog
 from storage.models import ApiToken, LoginThrottle, User, as_utc, utcnow
 
@@ -41,7 +42,7 @@ MIN_PASSWORD = 10
 _hasher = PasswordHasher()
 
 
-class AccountError(ValueError):
+class AccountError(Refusal, ValueError):
     """The account cannot be made or changed as asked; the message says why."""
 
 

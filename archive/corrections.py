@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from archive import case_links
-from archive.errors import N_
+from archive.errors import N_, Refusal
 from archive.services import Services
 import metadata
 from metadata import courts
@@ -38,7 +38,7 @@ REFUSALS = {
 }
 
 
-class CorrectionError(ValueError):
+class CorrectionError(Refusal, ValueError):
     """The value cannot be taken; the message says what is expected."""
 
 

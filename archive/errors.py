@@ -14,3 +14,10 @@ def N_(message: str) -> str:
 class BadInput(Exception):
     """The file (or one page of it) cannot be used; the message says why
     in words an operator can act on."""
+
+
+class Refusal(Exception):
+    """A request the archive refuses (an unknown account, a correction that
+    does not parse, a publication that would leak, pages that do not make
+    a document): the message says why, in words a person can act on. The
+    command line shows it and exits 1; the web answers it as a 400/409."""

@@ -23,6 +23,7 @@ import bagit
 from sqlalchemy import select
 
 from archive import corrections
+from archive.errors import Refusal
 from archive.services import Services
 from metadata import Article
 from storage.models import Batch, Document, File
@@ -31,7 +32,7 @@ CSV_FIELDS = ("id", "sha256", "source_name", "original", "searchable_pdf", "page
               "batch_archive_ref", "court", "case_number", "date", "case_type", "judges", "articles", "archive_ref")
 
 
-class ExportError(RuntimeError):
+class ExportError(Refusal, RuntimeError):
     """The bag cannot be made; the message says why."""
 
 
@@ -43,6 +44,16 @@ def batch_documents(svc: Services, batch_name: str) -> list[str]:
         return list(session.scalars(
             select(File.document_id).where(File.batch_id == batch.id, File.document_id.is_not(None))
             .distinct().order_by(File.document_id)))
+
+
+def found_documents(svc: Services, query: str) -> list[str]:
+    """Every document the staff search finds for the query, page after page."""
+    ids: list[str] = []
+    while True:
+        page = svc.internal_index.search(query, limit=100, offset=len(ids))
+        ids += [hit.id for hit in page.hits]
+        if not page.hits or len(ids) >= page.total:
+            return ids
 
 
 def export_bag(svc: Services, document_ids: Iterable[str], destination: Path, description: str) -> dict[str, Any]:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-import metadata
 from archive import corrections
 from archive.services import Services
+import metadata
 from metadata import first_line, titles
 from storage.models import Document, Page
 

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from anonymise.leaks import Suspect, suspects
 from anonymise.scans import ScanRedactionError
 from archive import corrections, public_pdf
-from archive.errors import N_
+from archive.errors import N_, Refusal
 from archive.services import Services
 from indexing import IndexedDocument
 import metadata
@@ -42,7 +42,7 @@ REFUSALS = {
 }
 
 
-class LeakError(RuntimeError):
+class LeakError(Refusal, RuntimeError):
     """Personal data found in what was about to be published."""
 
 
@@ -99,6 +99,13 @@ def published_ids(svc: Services) -> list[str]:
 def waiting_ids(svc: Services) -> list[str]:
     """Documents waiting for a reviewer (not those a reviewer rejected)."""
     return _ids_in(svc, ("pending", "in_review"))
+
+
+def publication_states(svc: Services, document_ids: list[str]) -> dict[str, str]:
+    """Each known document's publication state (pending, approved, published...)."""
+    with svc.catalog.read() as session:
+        return dict(session.execute(select(Document.id, Document.publication)  # type: ignore[arg-type]
+                                    .where(Document.id.in_(document_ids))).all())
 
 
 def _ids_in(svc: Services, states: tuple[str, ...]) -> list[str]:

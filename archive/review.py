@@ -21,7 +21,7 @@ import anonymise
 from anonymise import Entity
 from anonymise.detect import initials
 from anonymise.result import language_of, placeholder
-from archive.errors import N_
+from archive.errors import N_, Refusal
 from archive.publication import NOT_ANONYMISED, STAGE, actor, event
 from archive.services import Services
 from storage.models import Document, Event, Page
@@ -38,7 +38,7 @@ REFUSALS = {
 }
 
 
-class ReviewError(ValueError):
+class ReviewError(Refusal, ValueError):
     """The change cannot be made; the message says why."""
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, select
 
-from archive.errors import BadInput, N_
+from archive.errors import BadInput, N_, Refusal
 from archive.services import Services
 from ingest import stages
 from ingest.sources import inspect_source
@@ -34,7 +34,7 @@ REFUSALS = {
 }
 
 
-class AttentionError(ValueError):
+class AttentionError(Refusal, ValueError):
     """The decision cannot be taken; the message says why."""
 
 

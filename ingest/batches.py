@@ -224,3 +224,16 @@ def batch_progress(svc: Services, batch_id: int) -> BatchProgress:
         retryable=sum(1 for _, page, stage, _ in page_errors if not (page == 0 and stage == "prepare")),
         pages_unknown=sum(1 for d in documents if d.page_count is None and d.status not in FINISHED),
     )
+
+
+def batch_id_named(svc: Services, name: str) -> int | None:
+    """The batch of this name, if there is one."""
+    with svc.catalog.read() as session:
+        return session.scalar(select(Batch.id).where(Batch.name == name))
+
+
+def document_states(svc: Services, document_ids: list[str]) -> tuple[str | None, ...]:
+    """Each document's pipeline state, in order (None for an unknown id)."""
+    with svc.catalog.read() as session:
+        states = dict(session.execute(select(Document.id, Document.status).where(Document.id.in_(document_ids))).all())
+    return tuple(states.get(d) for d in document_ids)

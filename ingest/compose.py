@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from archive.errors import Refusal
 from archive.services import Services
 from storage.models import Batch, Document, Event, File, PageSource
 
@@ -28,7 +29,7 @@ MAGIC = "sotarchive-composition"
 STAGE = "compose"
 
 
-class ComposeError(ValueError):
+class ComposeError(Refusal, ValueError):
     """The split or join cannot be made; the message says why."""
 
 

@@ -25,7 +25,7 @@ from werkzeug.utils import secure_filename
 
 from archive.config import MIB
 from ingest import attention, batches, dashboard
-from ingest.celery_app import configure
+from ingest.submit import submit
 from search_api.auth import account, requires
 from search_api.documents import services
 from search_api.i18n import label, minutes, say_reason
@@ -44,11 +44,7 @@ def _who() -> str:
 
 
 def _queue(document_ids: list[str]) -> None:
-    from ingest.tasks import prepare_task
-
-    configure(services().config)
-    for document_id in document_ids:
-        prepare_task.delay(document_id)
+    submit(services().config, document_ids)
 
 
 @blueprint.get("/")

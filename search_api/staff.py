@@ -11,8 +11,8 @@ from flask_babel import gettext
 from sqlalchemy import func, select
 
 from archive import case_links, corrections, saved_searches as saved
+from archive.indexed import refresh_indexes
 from indexing import QueryError
-from ingest.pipeline import refresh_indexes
 from search_api.audit import AUDIT_STAGE, audit
 from search_api.auth import account, requires
 from search_api.documents import load_document, load_page, services

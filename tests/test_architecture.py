@@ -114,6 +114,12 @@ def test_imports_point_down_the_layers(graph: dict[str, set[str]]) -> None:
     assert upward_imports(graph, LAYERS) == []
 
 
+def test_no_module_is_over_the_line_limit() -> None:
+    long = {name: n for name, path in modules(ROOT, PACKAGES).items()
+            if (n := len(path.read_text("utf-8").splitlines())) > MAX_LINES}
+    assert long == {}, f"split these modules (at most {MAX_LINES} lines): {long}"
+
+
 def test_the_checks_find_a_cycle_and_an_upward_import(tmp_path: Path) -> None:
     """The checks themselves: a package whose module imports back through
     another (one of the imports inside a function), and a library that

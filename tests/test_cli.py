@@ -87,3 +87,16 @@ def test_the_command_lines_roles_are_the_accounts_roles() -> None:
     from sotarchive.cli import ROLE_CHOICE
 
     assert tuple(ROLE_CHOICE.choices) == ROLES
+
+
+def test_an_account_command_loads_no_web_app_no_models(tmp_path: Path) -> None:
+    """`sotarchive users ...` starts quickly: the command line imports what
+    a command needs when it runs, and no package builds anything on import."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom sotarchive.cli import cli\n"
+              f"cli(['--data-dir', {str(tmp_path)!r}, 'users', 'list'], standalone_mode=False, obj={{}})\n"
+              "print(sorted(m for m in ('flask', 'spacy', 'cv2', 'celery', 'natasha') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
