@@ -7,6 +7,7 @@ officials kept) come next; until then nothing is published.
 """
 
 from anonymise.detect import Policy, all_sure, anonymise
-from anonymise.result import AnonymisationResult, Entity, redact
+from anonymise.entity import AnonymisationResult, Entity
+from anonymise.result import redact
 
 __all__ = ["AnonymisationResult", "Entity", "Policy", "all_sure", "anonymise", "redact"]

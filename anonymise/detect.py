@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from anonymise.identifiers import find_identifiers
+from anonymise.entity import AnonymisationResult, Entity
+from anonymise.identifiers import find_identifiers, placeholder
 from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, PATRONYMIC, SURNAME, is_given_name, repaired
 from anonymise.persons import DEFAULT_KEEP, Mention, find_persons
-from anonymise.result import AnonymisationResult, Entity, language_of, placeholder, redact
+from anonymise.result import language_of, redact
 
 STYLES = ("initials", "placeholder")
 PERSON_PLACEHOLDER = {"ru": "ФИО", "ky": "АТЫ-ЖӨНҮ"}

@@ -13,24 +13,60 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterator, Pattern
 
-from anonymise.result import Entity
+from anonymise.entity import Entity
 
 CONTEXT_CHARS = 40  # how far before a number its context word may stand
 
 
+def _always(match: re.Match[str], text: str) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
-class Recognizer:
-    label: str
+class Shape:
+    """One way an identifier is written: a pattern that finds candidates,
+    and a check that throws out what only looks like one."""
+
     pattern: Pattern[str]
-    valid: Callable[[re.Match[str], str], bool] = lambda match, text: True
+    valid: Callable[[re.Match[str], str], bool] = _always
     group: int = 0  # the part of the match that is the identifier
     confidence: float = 1.0
 
+
+@dataclass(frozen=True)
+class Recognizer:
+    """One kind of personal identifier, everything about it in one place:
+    its label, what stands for it in a published act (in the act's
+    language), what a reviewer sees it called (in the interface's
+    language), and the shapes it is written in. Registered, it is found,
+    redacted, named on the review page and offered in its label list."""
+
+    label: str
+    placeholder: dict[str, str]  # act language (ru, ky) → "[ПАСПОРТ]"'s word
+    name: dict[str, str]  # interface language (ky, ru, en) → the reviewer's word
+    shapes: tuple[Shape, ...]
+
     def find(self, text: str) -> Iterator[Entity]:
-        for match in self.pattern.finditer(text):
-            if self.valid(match, text):
-                start, end = match.span(self.group)
-                yield Entity(start, end, self.label, text[start:end], "redact", confidence=self.confidence)
+        for shape in self.shapes:
+            for match in shape.pattern.finditer(text):
+                if shape.valid(match, text):
+                    start, end = match.span(shape.group)
+                    yield Entity(start, end, self.label, text[start:end], "redact", confidence=shape.confidence)
+
+
+RECOGNIZERS: dict[str, Recognizer] = {}
+
+
+def register(recognizer: Recognizer) -> Recognizer:
+    """Add a kind of identifier (a label registered again replaces the old one)."""
+    RECOGNIZERS[recognizer.label] = recognizer
+    return recognizer
+
+
+def placeholder(label: str, language: str) -> str:
+    """What stands for a redacted identifier in an act of this language: "[ПАСПОРТ]"."""
+    recognizer = RECOGNIZERS.get(label)
+    return f"[{recognizer.placeholder.get(language, label) if recognizer else label}]"
 
 
 def _digits(value: str) -> str:
@@ -86,82 +122,93 @@ ID_CONTEXT = re.compile(r"(?i)(паспорт\w*|ID[\s\-]?карт\w*|идент
 ACCOUNT_CONTEXT = re.compile(r"(?i)(р/с|р/сч|расч[её]тн\w*\s+сч[её]т|сч[её]т\w*|эсеп\w*|IBAN|л/с|лицев\w*\s+сч[её]т)")
 PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|г/н|госномер|номерн\w+\s+знак|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
 
-RECOGNIZERS: list[Recognizer] = [
-    Recognizer("PIN", re.compile(r"(?<!\d)[12]\d{13}(?!\d)"), _valid_pin),
-    Recognizer("CARD", re.compile(r"(?<!\d)\d{4}(?:[\s\-]?\d{4}){3}(?:\d{1,3})?(?!\d)"), _valid_card),
-    Recognizer("ACCOUNT", re.compile(r"(?<!\d)\d{16,20}(?!\d)"), _after_context(ACCOUNT_CONTEXT)),
-    # Passports and ID cards: two letters (Latin or Cyrillic) and seven digits.
-    Recognizer("PASSPORT", re.compile(r"(?<![\w\d])(?:[A-Z]{2}|[А-ЯЁ]{2})[\s\-№]?\d{7}(?!\d)")),
-    # As OCR reads it: Latin and Cyrillic letters mixed, O for 0, I or l for 1,
-    # a stray space ("АМ1 234567", "AN O123456"); beside a word for an identity document.
-    Recognizer("PASSPORT", re.compile(r"(?<![\w\d])[A-ZА-ЯЁ]{2}[\s\-№]{0,2}(?:[\dOОIlІ|][\s]?){6}[\dOОIlІ|](?![\w\d])"),
-               lambda match, text: bool(ID_CONTEXT.search(text[max(0, match.start() - CONTEXT_CHARS) : match.start()]))
-               and sum(c.isdigit() for c in match.group()) >= 5, confidence=0.9),
-    Recognizer(
-        "PHONE",
-        re.compile(
-            r"(?<![\w\d+])(?:\+?996|0)[\s\-]?\(?\d{3}\)?[\s\-]?(?:\d{3}[\s\-]?\d{3}|\d{2,3}[\s\-]?\d{2}[\s\-]?\d{2})(?!\d)"
-        ),
-        _valid_phone,
+register(Recognizer(
+    "PIN", {"ru": "ПИН", "ky": "ПИН"},
+    {"ky": "жеке номер (ПИН)", "ru": "персональный номер (ПИН)", "en": "personal number (PIN)"},
+    (Shape(re.compile(r"(?<!\d)[12]\d{13}(?!\d)"), _valid_pin),),
+))
+register(Recognizer(
+    "CARD", {"ru": "КАРТА", "ky": "КАРТА"}, {"ky": "банк картасы", "ru": "банковская карта", "en": "bank card"},
+    (Shape(re.compile(r"(?<!\d)\d{4}(?:[\s\-]?\d{4}){3}(?:\d{1,3})?(?!\d)"), _valid_card),),
+))
+register(Recognizer(
+    "ACCOUNT", {"ru": "СЧЕТ", "ky": "ЭСЕП"}, {"ky": "банк эсеби", "ru": "банковский счёт", "en": "bank account"},
+    (Shape(re.compile(r"(?<!\d)\d{16,20}(?!\d)"), _after_context(ACCOUNT_CONTEXT)),),
+))
+register(Recognizer(
+    "PASSPORT", {"ru": "ПАСПОРТ", "ky": "ПАСПОРТ"}, {"ky": "паспорт", "ru": "паспорт", "en": "passport"},
+    (
+        # Passports and ID cards: two letters (Latin or Cyrillic) and seven digits.
+        Shape(re.compile(r"(?<![\w\d])(?:[A-Z]{2}|[А-ЯЁ]{2})[\s\-№]?\d{7}(?!\d)")),
+        # As OCR reads it: Latin and Cyrillic letters mixed, O for 0, I or l for 1,
+        # a stray space ("АМ1 234567", "AN O123456"); beside a word for an identity document.
+        Shape(re.compile(r"(?<![\w\d])[A-ZА-ЯЁ]{2}[\s\-№]{0,2}(?:[\dOОIlІ|][\s]?){6}[\dOОIlІ|](?![\w\d])"),
+              lambda match, text: bool(ID_CONTEXT.search(text[max(0, match.start() - CONTEXT_CHARS) : match.start()]))
+              and sum(c.isdigit() for c in match.group()) >= 5, confidence=0.9),
     ),
-    Recognizer("EMAIL", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")),
-    # Vehicle plates: today's "01 KG 123 ABC", the 1990s–2000s "B 1234 AK",
-    # and Soviet "12-34 ФРА" (the last two only beside a word for a vehicle).
-    Recognizer("PLATE", re.compile(r"(?<![\w\d])\d{2}[ ]?KG[ ]?\d{3}[ ]?[A-Z]{3}(?![\w])")),
-    Recognizer("PLATE", re.compile(r"(?<![\w\d])[A-ZА-Я][ ]?\d{4}[ ]?[A-ZА-Я]{2}(?![\w])"), _after_context(PLATE_CONTEXT)),
-    Recognizer("PLATE", re.compile(r"(?<![\w\d])\d{2}-\d{2}[ ]?[А-Я]{2,3}(?![\w])"), _after_context(PLATE_CONTEXT)),
-    # Any code of letters and digits that a text calls a vehicle's number
-    # ("1805 KGBH номерлүү", "О9746Е н номерлүү", "г/н B 1234 AK").
-    Recognizer("PLATE", re.compile(r"(?<![\w\d])((?=[\w ]*\d)(?=[\w ]*[A-ZА-ЯЁ])[A-ZА-ЯЁ0-9]{1,4}(?:[ \-]?[A-ZА-ЯЁ0-9]{1,4}){1,3})"
-                                   r"(?:\s+[а-яa-z]{1,2})?\s+(?:номерлүү|мамлекеттик\s+номерлүү|номерли)"), group=1),
-    Recognizer("PLATE", re.compile(r"(?i)(?:г/н|гос\.?\s*номер\w*|госномер\w*|мамлекеттик\s+номери\w*|номерн\w+\s+знак\w*)\s*:?\s*"
-                                   r"((?=[\w ]*\d)[A-ZА-ЯЁ0-9]{1,4}(?:[ \-]?[A-ZА-ЯЁ0-9]{1,4}){1,3})"), group=1),
-    # Dates of birth, in the words that say so.
-    Recognizer(
-        "BIRTHDATE",
-        re.compile(r"(?i)(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})(?:\s*(?:года|г\.)\s*рождения|\s*г\.\s?р\.)"),
-        group=1,
+))
+register(Recognizer(
+    "PHONE", {"ru": "ТЕЛЕФОН", "ky": "ТЕЛЕФОН"}, {"ky": "телефон", "ru": "телефон", "en": "phone"},
+    (Shape(re.compile(r"(?<![\w\d+])(?:\+?996|0)[\s\-]?\(?\d{3}\)?[\s\-]?(?:\d{3}[\s\-]?\d{3}|\d{2,3}[\s\-]?\d{2}[\s\-]?\d{2})(?!\d)"),
+           _valid_phone),),
+))
+register(Recognizer(
+    "EMAIL", {"ru": "ЭЛ. ПОЧТА", "ky": "ЭЛ. ПОЧТА"}, {"ky": "электрондук почта", "ru": "электронная почта", "en": "e-mail"},
+    (Shape(re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")),),
+))
+register(Recognizer(
+    "PLATE", {"ru": "ГОС. НОМЕР", "ky": "МАМ. НОМЕР"}, {"ky": "мамлекеттик номер", "ru": "госномер", "en": "number plate"},
+    (
+        # Vehicle plates: today's "01 KG 123 ABC", the 1990s–2000s "B 1234 AK",
+        # and Soviet "12-34 ФРА" (the last two only beside a word for a vehicle).
+        Shape(re.compile(r"(?<![\w\d])\d{2}[ ]?KG[ ]?\d{3}[ ]?[A-Z]{3}(?![\w])")),
+        Shape(re.compile(r"(?<![\w\d])[A-ZА-Я][ ]?\d{4}[ ]?[A-ZА-Я]{2}(?![\w])"), _after_context(PLATE_CONTEXT)),
+        Shape(re.compile(r"(?<![\w\d])\d{2}-\d{2}[ ]?[А-Я]{2,3}(?![\w])"), _after_context(PLATE_CONTEXT)),
+        # Any code of letters and digits that a text calls a vehicle's number
+        # ("1805 KGBH номерлүү", "О9746Е н номерлүү", "г/н B 1234 AK").
+        Shape(re.compile(r"(?<![\w\d])((?=[\w ]*\d)(?=[\w ]*[A-ZА-ЯЁ])[A-ZА-ЯЁ0-9]{1,4}(?:[ \-]?[A-ZА-ЯЁ0-9]{1,4}){1,3})"
+                         r"(?:\s+[а-яa-z]{1,2})?\s+(?:номерлүү|мамлекеттик\s+номерлүү|номерли)"), group=1),
+        Shape(re.compile(r"(?i)(?:г/н|гос\.?\s*номер\w*|госномер\w*|мамлекеттик\s+номери\w*|номерн\w+\s+знак\w*)\s*:?\s*"
+                         r"((?=[\w ]*\d)[A-ZА-ЯЁ0-9]{1,4}(?:[ \-]?[A-ZА-ЯЁ0-9]{1,4}){1,3})"), group=1),
     ),
-    Recognizer("BIRTHDATE", re.compile(r"(?i)(?:родил\w*|дата\s+рождения:?)\s+(\d{1,2}[./]\d{1,2}[./]\d{4})"), group=1),
-    Recognizer("BIRTHDATE", re.compile(r"(?i)(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})(?:-?\s*жылы)\s+туулган"), group=1),
-    Recognizer("BIRTHDATE", re.compile(r"(?i)туулган\s+(?:күнү|жылы):?\s+(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})"), group=1),
-    Recognizer("BIRTHDATE", re.compile(r"(?i)(\d{4}\s*-?\s*жыл\w*\s+\d{1,2}\s*-?\s*[а-яөүң]+)\s+(?:туулган|төрөлгөн)"), group=1),
-    Recognizer("BIRTHDATE", re.compile(r"(?i)(\d{1,2}\s+[а-я]+\s+\d{4})\s*(?:года|г\.)\s*рождения"), group=1),
-    # Home addresses: a street and a house, perhaps a flat, in either language.
-    Recognizer(
-        "ADDRESS",
-        re.compile(
+))
+register(Recognizer(
+    "BIRTHDATE", {"ru": "ДАТА РОЖДЕНИЯ", "ky": "ТУУЛГАН КҮНҮ"}, {"ky": "туулган күнү", "ru": "дата рождения", "en": "date of birth"},
+    (  # Dates of birth, in the words that say so.
+        Shape(re.compile(r"(?i)(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})(?:\s*(?:года|г\.)\s*рождения|\s*г\.\s?р\.)"), group=1),
+        Shape(re.compile(r"(?i)(?:родил\w*|дата\s+рождения:?)\s+(\d{1,2}[./]\d{1,2}[./]\d{4})"), group=1),
+        Shape(re.compile(r"(?i)(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})(?:-?\s*жылы)\s+туулган"), group=1),
+        Shape(re.compile(r"(?i)туулган\s+(?:күнү|жылы):?\s+(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})"), group=1),
+        Shape(re.compile(r"(?i)(\d{4}\s*-?\s*жыл\w*\s+\d{1,2}\s*-?\s*[а-яөүң]+)\s+(?:туулган|төрөлгөн)"), group=1),
+        Shape(re.compile(r"(?i)(\d{1,2}\s+[а-я]+\s+\d{4})\s*(?:года|г\.)\s*рождения"), group=1),
+    ),
+))
+register(Recognizer(
+    "ADDRESS", {"ru": "АДРЕС", "ky": "ДАРЕК"}, {"ky": "дарек", "ru": "адрес", "en": "address"},
+    (  # Home addresses: a street and a house, perhaps a flat, in either language; where one ends is a guess.
+        Shape(re.compile(
             r"(?<!\w)(?:ул\.|улиц[аеыу]|пр\.|просп\.|проспект[а-я]*|мкр\.|микрорайон[а-я]*|пер\.|переул[а-я]*)\s*[«\"]?[А-ЯЁӨҮҢA-Z0-9][\w\-\.]*"
             r"(?:,?\s(?:\d+\s)?[А-ЯЁӨҮҢа-яё][\w\-]*){0,3}[»\"]?"
             r",?\s*(?:д\.|дом)?\s*№?\s*\d+[а-яА-Я]?(?:/\d+)?(?:\s*\(\d+\))?(?:,?\s*(?:кв\.|квартир[а-я]*)\s*№?\s*\d+)?"
-        ),
-        confidence=0.9,  # where an address ends is a guess
-    ),
-    # The house first: "дом №59 по ул.Тилебалиева", "квартиру № 6 дома № 17", "дома №19А, по ул.Подгорная".
-    Recognizer(
-        "ADDRESS",
-        re.compile(
+        ), confidence=0.9),
+        # The house first: "дом №59 по ул.Тилебалиева", "квартиру № 6 дома № 17", "дома №19А, по ул.Подгорная".
+        Shape(re.compile(
             r"(?<!\w)(?:(?:[Кк]вартир[а-яё]*|кв\.)\s*№?\s*\d+[а-я]?\s*,?\s*(?:в\s+)?)?(?<!\w)(?:[Дд]ом[а-яё]*|д\.)\s*№?\s*\d+[а-яА-Я]?(?:/\d+)?"
             r"(?:\s*,?\s*(?:кв\.|квартир[а-яё]*)\s*№?\s*\d+)?"
             r"(?:\s*,?\s*(?:по|на)?\s*(?:ул\.|улиц[а-яё]*|пр\.|просп\.|проспект[а-яё]*|пер\.|переулк?[а-яё]*)\s*[«\"]?[А-ЯЁӨҮҢA-Z0-9][\w\-]*)?"
-        ),
-        confidence=0.9,
-    ),
-    Recognizer(
-        "ADDRESS",
-        re.compile(
+        ), confidence=0.9),
+        Shape(re.compile(
             r"(?:(?!" + ROLE_WORDS + r")[А-ЯЁӨҮҢ][\w\-]*\s)?[А-ЯЁӨҮҢ][\w\-]*\.?\s+(?:көчө\w*|кө\.|к\.|проспекти\w*|кичи\s+район\w*|"
             r"микрорайон\w*|м-н\w*)\s*,?\s*(?:№\s*)?\d+[а-яА-Я]?(?:\s*-\s*үй\w*)?"
             r"(?:,?\s*(?:үй\s*)?\d*,?\s*(?:\d+\s*-\s*батир\w*|батир\s*\d+|\d+\s*-\s*кв\w*))?"
-        ),
-        confidence=0.9,
+        ), confidence=0.9),
     ),
-]
+))
 
 
 def find_identifiers(text: str) -> list[Entity]:
     """Every valid identifier in the text; where two overlap, the longer."""
-    found = sorted((e for r in RECOGNIZERS for e in r.find(text)), key=lambda e: (e.start, -(e.end - e.start)))
+    found = sorted((e for r in RECOGNIZERS.values() for e in r.find(text)), key=lambda e: (e.start, -(e.end - e.start)))
     kept: list[Entity] = []
     for entity in found:
         if kept and entity.start < kept[-1].end:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from anonymise.result import Entity
+from anonymise.entity import Entity
 
 BOX_PADDING = 3  # pixels around a word's box: no stroke of a letter may show
 FONTS = [

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator
 
 from sqlalchemy import select
 
-import metadata
 from archive import corrections
 from archive.publication import public_text
 from archive.services import Services
 from indexing import IndexedDocument
+import metadata
 from metadata import titles
 from storage.models import Document, Page
 

@@ -20,7 +20,8 @@ from sqlalchemy import select
 import anonymise
 from anonymise import Entity
 from anonymise.detect import initials
-from anonymise.result import language_of, placeholder
+from anonymise.identifiers import placeholder
+from anonymise.result import language_of
 from archive.errors import N_, Refusal
 from archive.publication import NOT_ANONYMISED, STAGE, actor, event
 from archive.services import Services

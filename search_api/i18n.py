@@ -22,6 +22,7 @@ from babel.dates import format_date
 from flask import Flask, request
 from flask_babel import Babel, LazyString, force_locale, get_locale, gettext, lazy_pgettext, ngettext, pgettext
 
+from anonymise.identifiers import RECOGNIZERS
 from archive import corrections, publication, review
 from ingest import attention
 from ingest.sniff import LABELS as FILE_KINDS
@@ -34,18 +35,10 @@ LANGUAGE_NAMES = dict(ky="Кыргызча", ru="Русский", en="English")
 
 # The names of code values, by family.
 LABELS: dict[str, dict[str, LazyString]] = {
-    # What the anonymiser found (review page).
+    # What the anonymiser found (review page): a person here; each kind of
+    # identifier is named by its recognizer (anonymise/identifiers.py).
     "entity": {
         "PERSON": lazy_pgettext("entity", "person's name"),
-        "PIN": lazy_pgettext("entity", "personal number (PIN)"),
-        "PASSPORT": lazy_pgettext("entity", "passport"),
-        "PHONE": lazy_pgettext("entity", "phone"),
-        "EMAIL": lazy_pgettext("entity", "e-mail"),
-        "CARD": lazy_pgettext("entity", "bank card"),
-        "ACCOUNT": lazy_pgettext("entity", "bank account"),
-        "PLATE": lazy_pgettext("entity", "number plate"),
-        "BIRTHDATE": lazy_pgettext("entity", "date of birth"),
-        "ADDRESS": lazy_pgettext("entity", "address"),
     },
     # Why the leak check holds a span back (anonymise/leaks.py).
     "suspect": {
@@ -250,6 +243,9 @@ KYRGYZ_MONTHS = ("январы", "февралы", "марты", "апрели",
 
 def label(family: str, value: object) -> str:
     """A code value by its name in the visitor's language; an unknown code as it is."""
+    recognizer = RECOGNIZERS.get(str(value)) if family == "entity" else None
+    if recognizer is not None:
+        return recognizer.name.get(current_language(), recognizer.name["en"])
     name = LABELS.get(family, {}).get(str(value))
     return str(name) if name is not None else str(value)
 

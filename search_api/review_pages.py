@@ -17,6 +17,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import func, select
 
 from anonymise import Entity
+from anonymise.identifiers import RECOGNIZERS
 from anonymise.leaks import Suspect
 from anonymise.names import name_base
 from archive import publication, review as reviewing
@@ -28,7 +29,11 @@ from storage.models import Document, Event
 
 blueprint = Blueprint("review", __name__)
 QUEUE_STATES = ("pending", "in_review", "approved", "rejected", "published", "withdrawn")
-LABELS = ("PERSON", "PIN", "PASSPORT", "PHONE", "EMAIL", "ADDRESS", "BIRTHDATE", "ACCOUNT", "CARD", "PLATE")
+
+
+def labels() -> tuple[str, ...]:
+    """What a reviewer may mark a missed value as: a person, or any registered kind of identifier."""
+    return ("PERSON", *RECOGNIZERS)
 
 
 @dataclass
@@ -96,7 +101,7 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
     unique = {(d.entity.text, d.entity.label, d.entity.action): d for d in found}
     ordered = sorted(unique.values(), key=lambda d: d.entity.confidence)  # the uncertain ones first
     return render_template("review.html", doc=view.document, pages=pages, detections=ordered,
-                           labels=LABELS, history=history, held=held, people=_people(ordered))
+                           labels=labels(), history=history, held=held, people=_people(ordered))
 
 
 def _people(found: list) -> list[tuple[str, str, list[str]]]:  # type: ignore[type-arg]
@@ -124,7 +129,7 @@ def _held_marks(text: str, held: list[Suspect]) -> list[Entity]:
 @requires("review")
 def redact(document_id: str):  # type: ignore[no-untyped-def]
     label = request.form.get("label", "PERSON")
-    if label not in LABELS:
+    if label not in labels():
         abort(400, description=f"unknown label {label!r}")
     return _change(document_id, lambda: reviewing.redact_text(
         services(), document_id, request.form.get("text", ""), label, _who()), "redacted")

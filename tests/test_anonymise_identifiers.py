@@ -79,3 +79,31 @@ def test_the_command_redacts_identifiers_in_the_language_of_the_act(tmp_path) ->
     assert cli_json(tmp_path, "anonymise", str(ru), "--json")["text"] == (
         "Ответчик, [ДАТА РОЖДЕНИЯ] года рождения, ПИН [ПИН]."
     )
+
+
+def test_a_new_kind_of_identifier_is_one_registration() -> None:
+    """A recognizer carries its label, its placeholder in each act language
+    and its name for reviewers: registered, it is found and redacted in
+    both languages and offered on the review page, with nothing else to
+    change (here: vehicle registration certificates, "СРТС № 01 КА 123456")."""
+    import re
+
+    from anonymise import anonymise
+    from anonymise.identifiers import RECOGNIZERS, Recognizer, Shape, register
+    from search_api.review_pages import labels
+
+    certificate = Recognizer(
+        "VEHICLE_CERT", {"ru": "СРТС", "ky": "КАТТОО КҮБӨЛҮГҮ"},
+        {"ky": "унаанын каттоо күбөлүгү", "ru": "свидетельство о регистрации ТС", "en": "vehicle registration certificate"},
+        (Shape(re.compile(r"(?i)(?:СРТС|техпаспорт\w*)\s*(?:серии\s*)?№?\s*(\d{2}\s?[A-ZА-Я]{2}\s?\d{6})"), group=1),),
+    )
+    register(certificate)
+    try:
+        ru = anonymise("Автомашина зарегистрирована, СРТС № 01 КА 123456 выдано УОБДД.", language="ru")
+        ky = anonymise("Унаанын техпаспорту № 01 КА 123456 менен бирге өткөрүлүп берилген.", language="ky")
+        assert "123456" not in ru.text + ky.text
+        assert "[СРТС]" in ru.text and "[КАТТОО КҮБӨЛҮГҮ]" in ky.text
+        assert "VEHICLE_CERT" in labels()
+    finally:
+        del RECOGNIZERS["VEHICLE_CERT"]
+    assert "VEHICLE_CERT" not in labels()
