@@ -15,7 +15,7 @@ from typing import Callable
 from sqlalchemy import select
 
 from archive.services import Services
-from storage.models import Document, Page
+from storage.models import Document, DocumentStatus, Page
 
 DOCUMENT_BLOBS = ("pdf_blob", "public_pdf_blob")
 PAGE_BLOBS = ("image_blob", "words_blob", "hocr_blob", "pdf_blob", "public_image_blob")
@@ -53,7 +53,7 @@ def referenced_blobs(svc: Services, originals_only: bool = False) -> list[BlobRe
     refs: dict[str, BlobRef] = {}
     with svc.catalog.read() as session:
         for doc in session.scalars(select(Document).order_by(Document.id)):
-            if doc.status == "rejected" and not svc.config.keep_rejected_files and not svc.blobs.exists(doc.sha256):
+            if doc.status == DocumentStatus.REJECTED and not svc.config.keep_rejected_files and not svc.blobs.exists(doc.sha256):
                 continue  # a rejected file, deliberately not kept: nothing to check
             refs.setdefault(doc.sha256, BlobRef(doc.sha256, "original", doc.id, name=doc.source_name))
             if not originals_only:

@@ -14,7 +14,7 @@ from archive.services import Services
 from indexing import IndexedDocument
 import metadata
 from metadata import titles
-from storage.models import Document, Page
+from storage.models import Document, DocumentStatus, Page, Publication
 
 
 def document_language(page_languages: Iterable[str | None]) -> str | None:
@@ -51,7 +51,7 @@ def live_document_ids(svc: Services) -> list[str]:
     represented by their parts)."""
     with svc.catalog.read() as session:
         return list(session.scalars(
-            select(Document.id).where(Document.status.in_(("done", "done_with_errors")),
+            select(Document.id).where(Document.status.in_((DocumentStatus.DONE, DocumentStatus.DONE_WITH_ERRORS)),
                                       Document.superseded.is_(False)).order_by(Document.id)
         ))
 
@@ -73,6 +73,6 @@ def refresh_indexes(svc: Services, document_id: str) -> None:
     svc.internal_index.index(list(catalog_documents(svc, [document_id])))
     with svc.catalog.read() as session:
         doc = session.get(Document, document_id)
-        published = doc is not None and doc.publication == "published"
+        published = doc is not None and doc.publication == Publication.PUBLISHED
     if published:
         svc.public_index.index([public_text(svc, document_id)[0]])

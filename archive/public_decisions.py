@@ -12,7 +12,7 @@ from archive import corrections
 from archive.services import Services
 import metadata
 from metadata import first_line, titles
-from storage.models import Document, Page
+from storage.models import Document, Page, Publication
 
 
 @dataclass
@@ -34,7 +34,7 @@ def published_decision(svc: Services, document_id: str) -> PublicDecision | None
     """The decision if it is published now (not pending, rejected, withdrawn or unknown)."""
     with svc.catalog.read() as session:
         doc = session.get(Document, document_id)
-        if doc is None or doc.publication != "published":
+        if doc is None or doc.publication != Publication.PUBLISHED:
             return None
         pages = list(session.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.number)))
     text = "\n\n".join(p.redacted_text or "" for p in pages)
@@ -51,6 +51,6 @@ def published_pdf_blob(svc: Services, document_id: str) -> str | None:
     """The blob of a published decision's redacted PDF, if it is published and has one."""
     with svc.catalog.read() as session:
         doc = session.get(Document, document_id)
-        if doc is None or doc.publication != "published" or not doc.public_pdf_blob:
+        if doc is None or doc.publication != Publication.PUBLISHED or not doc.public_pdf_blob:
             return None
         return doc.public_pdf_blob

@@ -25,10 +25,10 @@ from archive.services import Services
 from indexing import IndexedDocument
 import metadata
 from metadata import titles
-from storage.models import Document, Event, Page, utcnow
+from storage.models import Document, Event, Page, Publication, utcnow
 
 STAGE = "publication"
-APPROVABLE = ("pending", "in_review", "rejected", "withdrawn")  # a withdrawn one may be mended and approved again
+APPROVABLE = (Publication.PENDING, Publication.IN_REVIEW, Publication.REJECTED, Publication.WITHDRAWN)  # a withdrawn one may be mended and approved again
 # Why a document is not approved, published or withdrawn (said to the
 # reviewer in their language by search_api.i18n.say_reason).
 NOT_ANONYMISED = N_("not anonymised yet")
@@ -82,23 +82,23 @@ def approve(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
             elif doc.publication not in APPROVABLE:
                 outcome.refused[document_id] = REFUSALS["not_waiting"] % {"state": doc.publication or NOT_ANONYMISED}
             else:
-                doc.publication = "approved"
+                doc.publication = Publication.APPROVED
                 session.add(event(document_id, "approved", who=who))
                 outcome.approved.append(document_id)
     return outcome
 
 
 def approved_ids(svc: Services) -> list[str]:
-    return _ids_in(svc, ("approved",))
+    return _ids_in(svc, (Publication.APPROVED,))
 
 
 def published_ids(svc: Services) -> list[str]:
-    return _ids_in(svc, ("published",))
+    return _ids_in(svc, (Publication.PUBLISHED,))
 
 
 def waiting_ids(svc: Services) -> list[str]:
     """Documents waiting for a reviewer (not those a reviewer rejected)."""
-    return _ids_in(svc, ("pending", "in_review"))
+    return _ids_in(svc, (Publication.PENDING, Publication.IN_REVIEW))
 
 
 def publication_states(svc: Services, document_ids: list[str]) -> dict[str, str]:
@@ -160,7 +160,7 @@ def held_spans(svc: Services, document_id: str) -> list[Suspect]:
 def published_documents(svc: Services) -> Iterator[IndexedDocument]:
     """Every published document as the public index holds it (for `sotarchive reindex --public`)."""
     with svc.catalog.read() as session:
-        ids = list(session.scalars(select(Document.id).where(Document.publication == "published").order_by(Document.id)))
+        ids = list(session.scalars(select(Document.id).where(Document.publication == Publication.PUBLISHED).order_by(Document.id)))
     for document_id in ids:
         yield public_text(svc, document_id)[0]
 
@@ -216,7 +216,7 @@ def publish(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
                     # Never straight to the public: back to the review queue, the spans named.
                     held = session.get(Document, document_id)
                     assert held is not None
-                    held.publication = "in_review"
+                    held.publication = Publication.IN_REVIEW
                     session.add(event(document_id, "held", str(exc), who))
                 else:
                     session.add(event(document_id, "refused", str(exc), who))
@@ -226,7 +226,7 @@ def publish(svc: Services, ids: list[str], who: str | None = None) -> Outcome:
         for item in ready:
             doc = session.get(Document, item.document.id)
             assert doc is not None
-            doc.publication, doc.published_at = "published", utcnow()
+            doc.publication, doc.published_at = Publication.PUBLISHED, utcnow()
             doc.public_pdf_blob = svc.blobs.put_bytes(item.pdf)
             for page in session.scalars(select(Page).where(Page.document_id == doc.id)):
                 image = item.page_images.get(page.number)
@@ -247,7 +247,7 @@ def withdraw(svc: Services, ids: list[str], who: str | None = None, reason: str 
             if doc is None:
                 outcome.refused[document_id] = REFUSALS["missing"]
                 continue
-            doc.publication = "withdrawn"
+            doc.publication = Publication.WITHDRAWN
             session.add(event(document_id, "withdrawn", reason, who))
             outcome.withdrawn.append(document_id)
     return outcome
@@ -271,7 +271,7 @@ def feed(svc: Services, after: int = 0, limit: int = 100) -> list[FeedItem]:
             .where(Event.stage == STAGE, Event.kind.in_(("published", "withdrawn")), Event.id > after)
             .order_by(Event.id).limit(limit)).all()
         live = set(session.scalars(select(Document.id).where(
-            Document.id.in_({r.document_id for r in rows}), Document.publication == "published")))
+            Document.id.in_({r.document_id for r in rows}), Document.publication == Publication.PUBLISHED)))
     return [FeedItem(r.id, r.document_id, r.kind, r.at.isoformat(),
                      public_title(svc, r.document_id) if r.kind == "published" and r.document_id in live else None)
             for r in rows]

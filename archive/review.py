@@ -25,9 +25,9 @@ from anonymise.result import language_of
 from archive.errors import N_, Refusal
 from archive.publication import NOT_ANONYMISED, STAGE, actor, event
 from archive.services import Services
-from storage.models import Document, Event, Page
+from storage.models import Document, Event, Page, Publication
 
-REVIEWABLE = ("pending", "in_review", "rejected", "approved")
+REVIEWABLE = (Publication.PENDING, Publication.IN_REVIEW, Publication.REJECTED, Publication.APPROVED)
 
 
 # Why a reviewer's change is refused (said in their language by search_api.i18n.say_reason).
@@ -137,7 +137,7 @@ def _edit(svc: Services, document_id: str, change: Change, who: str | None) -> i
             page.redacted_text = anonymise.redact(page.text or "", mended)
             after += [{"page": page.number, **asdict(e)} for e in mended]
         doc.entities_json = json.dumps(after, ensure_ascii=False)
-        doc.publication = "in_review"
+        doc.publication = Publication.IN_REVIEW
         session.add(event(document_id, "edited", json.dumps(
             {"change": change.describe(), **asdict(change), "before": before, "after": after}, ensure_ascii=False),
             who or actor()))
@@ -147,9 +147,9 @@ def _edit(svc: Services, document_id: str, change: Change, who: str | None) -> i
 def reject(svc: Services, document_id: str, reason: str | None, who: str | None = None) -> None:
     with svc.catalog.write() as session:
         doc = _document(session, document_id)
-        if doc.publication == "published":
+        if doc.publication == Publication.PUBLISHED:
             raise ReviewError(REFUSALS["published"] % {"document": document_id})
-        doc.publication = "rejected"
+        doc.publication = Publication.REJECTED
         session.add(event(document_id, "rejected", reason, who))
 
 

@@ -20,7 +20,7 @@ from archive.errors import BadInput, N_, Refusal
 from archive.services import Services
 from ingest import stages
 from ingest.sources import inspect_source
-from storage.models import Document, Event, File, Page, StageRun
+from storage.models import Document, DocumentStatus, Event, File, Page, StageRun
 
 STAGE = "attention"
 RESOLUTIONS = ("accepted", "handwritten")
@@ -91,7 +91,7 @@ def replace_page(svc: Services, document_id: str, number: int, scan: Path, name:
             | ((StageRun.page_number == 0) & StageRun.stage.in_(stages.DOCUMENT_STAGES))))
         doc = session.get(Document, document_id)
         assert doc is not None
-        doc.status = "processing"
+        doc.status = DocumentStatus.PROCESSING
         session.add(Event(document_id=document_id, page_number=number, stage=STAGE, kind="rescanned", actor=who,
                           message=json.dumps({"file": name, "replacement_blob": digest, "before": before},
                                              ensure_ascii=False)))

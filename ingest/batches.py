@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from archive.services import Services
 from ingest.stages import OCR
-from storage.models import Batch, Document, Event, File, StageRun
+from storage.models import Batch, Document, DocumentStatus, Event, File, RunStatus, StageRun
 
-FINISHED = ("done", "done_with_errors", "failed", "rejected")
+FINISHED = (DocumentStatus.DONE, DocumentStatus.DONE_WITH_ERRORS, DocumentStatus.FAILED, DocumentStatus.REJECTED)
 IGNORED_NAMES = {"Thumbs.db", "desktop.ini"}
 
 
@@ -86,7 +86,7 @@ def receive_file(svc: Services, batch_id: int, path: Path) -> str | None:
         return None
     with svc.catalog.write() as session:
         document = session.scalar(select(Document).where(Document.sha256 == digest))
-        if document is None or document.status != "rejected" or svc.config.keep_rejected_files:
+        if document is None or document.status != DocumentStatus.REJECTED or svc.config.keep_rejected_files:
             return _link(session, batch_id, document, digest, path, size)
         reason = f"rejected before, as {document.source_name}: {document.error}"
     # The same bytes were rejected before: refused at the door, and not kept again.
@@ -98,7 +98,7 @@ def receive_file(svc: Services, batch_id: int, path: Path) -> str | None:
 def _link(session: Session, batch_id: int, document: Document | None, digest: str, path: Path, size: int) -> str:
     """The file's document (made if these bytes are new) and the file's row in the batch."""
     if document is None:
-        document = Document(id=digest[:16], sha256=digest, size=size, source_name=path.name, status="queued")
+        document = Document(id=digest[:16], sha256=digest, size=size, source_name=path.name, status=DocumentStatus.QUEUED)
         session.add(document)
         session.flush()
     shown = str(path)
@@ -188,12 +188,12 @@ def batch_progress(svc: Services, batch_id: int) -> BatchProgress:
             select(func.count()).where(
                 StageRun.document_id.in_(doc_ids),
                 StageRun.stage == OCR,
-                StageRun.status.in_(("done", "failed")),
+                StageRun.status.in_((RunStatus.DONE, RunStatus.FAILED)),
             )
         )
         page_errors = session.execute(
             select(StageRun.document_id, StageRun.page_number, StageRun.stage, StageRun.error).where(
-                StageRun.document_id.in_(doc_ids), StageRun.status == "failed"
+                StageRun.document_id.in_(doc_ids), StageRun.status == RunStatus.FAILED
             )
         ).all()
     statuses: dict[str, int] = {}
@@ -201,14 +201,14 @@ def batch_progress(svc: Services, batch_id: int) -> BatchProgress:
         statuses[doc.status] = statuses.get(doc.status, 0) + 1
     names = {doc.id: doc.source_name for doc in documents}
     failures = [Failure(f.name, f.error or "refused") for f in files if f.status == "refused"]
-    failures += [Failure(names[d.id], d.error) for d in documents if d.status == "rejected" and d.error]
+    failures += [Failure(names[d.id], d.error) for d in documents if d.status == DocumentStatus.REJECTED and d.error]
     failures += [
         Failure(f"{names[doc_id]}, page {page}" if page else names[doc_id], f"{stage}: {error}")
         for doc_id, page, stage, error in page_errors
         if not (page == 0 and stage == "prepare")
     ]
     failures += [
-        Failure(d.source_name, d.error) for d in documents if d.status == "done_with_errors" and d.error
+        Failure(d.source_name, d.error) for d in documents if d.status == DocumentStatus.DONE_WITH_ERRORS and d.error
     ]
     return BatchProgress(
         batch=batch.name,

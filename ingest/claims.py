@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import Event, StageRun, as_utc, utcnow
+from storage.models import Event, RunStatus, StageRun, as_utc, utcnow
 
 LEASE_GRACE = timedelta(minutes=2)
 
@@ -85,11 +85,11 @@ def claim(
 ) -> Claim:
     run = _run(session, document_id, page_number, stage)
     current = run is not None and run.version == version and run.input_key == input_key
-    if run is not None and current and run.status == "done":
+    if run is not None and current and run.status == RunStatus.DONE:
         return Claim.DONE
-    if run is not None and current and run.status == "failed":
+    if run is not None and current and run.status == RunStatus.FAILED:
         return Claim.FAILED
-    if run is not None and run.status == "running" and claimant_alive(
+    if run is not None and run.status == RunStatus.RUNNING and claimant_alive(
         run.claimed_by, run.claimed_at, lease
     ):
         return Claim.BUSY
@@ -106,7 +106,7 @@ def claim(
             return Claim.BUSY
     run.version = version
     run.input_key = input_key
-    run.status = "running"
+    run.status = RunStatus.RUNNING
     run.error = None
     run.attempts += 1
     run.claimed_by = worker_id()
@@ -139,7 +139,7 @@ def finish(
     run = _run(session, document_id, page_number, stage)
     if run is None:
         raise LookupError(f"no claim for {stage} of {document_id} page {page_number}")
-    run.status = "failed" if error else "done"
+    run.status = RunStatus.FAILED if error else RunStatus.DONE
     run.error = error
     run.finished_at = utcnow()
     run.claimed_by = None

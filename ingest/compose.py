@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from archive.errors import Refusal
 from archive.services import Services
-from storage.models import Batch, Document, Event, File, PageSource
+from storage.models import Batch, Document, DocumentStatus, Event, File, PageSource, Publication
 
 MAGIC = "sotarchive-composition"
 STAGE = "compose"
@@ -105,9 +105,9 @@ def _live(session, document_id: str) -> Document:  # type: ignore[no-untyped-def
         raise ComposeError(f"no document {document_id}")
     if doc.superseded:
         raise ComposeError(f"{document_id} was split or joined already; work on the documents made of it")
-    if doc.publication == "published":
+    if doc.publication == Publication.PUBLISHED:
         raise ComposeError(f"{document_id} is published: withdraw it first")
-    if not doc.page_count or doc.status in ("queued", "rejected"):
+    if not doc.page_count or doc.status in (DocumentStatus.QUEUED, DocumentStatus.REJECTED):
         raise ComposeError(f"{document_id} has no pages yet ({doc.status}); wait until it is read")
     return doc
 
@@ -124,7 +124,7 @@ def _compose(svc: Services, parts: list[Composition], sources: list[str], kind: 
             if session.scalar(select(Document).where(Document.sha256 == digest)) is not None:
                 raise ComposeError(f"this {kind} was made already ({digest[:16]})")
             doc = Document(id=digest[:16], sha256=digest, size=len(data), source_name=part.name, kind="composed",
-                           status="queued", superseded=False)
+                           status=DocumentStatus.QUEUED, superseded=False)
             session.add(doc)
             session.flush()
             session.add_all(PageSource(document_id=doc.id, number=n, source_document_id=d, source_page=p)

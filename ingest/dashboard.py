@@ -19,7 +19,7 @@ from sqlalchemy import and_, case, delete, func, select
 from archive.services import Services
 from ingest import stages
 from ingest.batches import batch_progress
-from storage.models import Batch, Document, Event, File, Page, StageRun, as_utc, utcnow
+from storage.models import Batch, Document, DocumentStatus, Event, File, Page, Publication, RunStatus, StageRun, as_utc, utcnow
 
 PACE_WINDOW = timedelta(minutes=10)  # pages per minute are measured over this much recent time
 
@@ -63,9 +63,9 @@ def batch_status(svc: Services, batch_id: int) -> BatchStatus:
         for stage in (stages.ANONYMISE, stages.INDEX):
             done_by_stage[stage] = set(session.scalars(select(StageRun.document_id).where(
                 StageRun.document_id.in_(doc_ids), StageRun.page_number == 0, StageRun.stage == stage,
-                StageRun.status == "done")))
+                StageRun.status == RunStatus.DONE)))
         recent = session.scalar(select(func.count()).where(
-            StageRun.document_id.in_(doc_ids), StageRun.stage == stages.OCR, StageRun.status.in_(("done", "failed")),
+            StageRun.document_id.in_(doc_ids), StageRun.stage == stages.OCR, StageRun.status.in_((RunStatus.DONE, RunStatus.FAILED)),
             StageRun.finished_at >= now - PACE_WINDOW)) or 0
         first = session.scalar(select(func.min(StageRun.finished_at)).where(
             StageRun.document_id.in_(doc_ids), StageRun.stage == stages.OCR, StageRun.finished_at >= now - PACE_WINDOW))
@@ -82,7 +82,7 @@ def batch_status(svc: Services, batch_id: int) -> BatchStatus:
         documents=progress.documents, pages=progress.pages_total, ocr=progress.pages_done,
         anonymised=sum(pages_of[d] for d in done_by_stage[stages.ANONYMISE]),
         indexed=sum(pages_of[d] for d in done_by_stage[stages.INDEX]),
-        published=sum(d.page_count or 0 for d in documents if d.publication == "published"),
+        published=sum(d.page_count or 0 for d in documents if d.publication == Publication.PUBLISHED),
         failures=[{"file": f.name, "reason": f.reason} for f in progress.failures],
         retryable=progress.retryable > 0,
         needs_attention=int(flagged or 0),
@@ -109,7 +109,7 @@ def pages_per_day(svc: Services, days: int = 14) -> list[dict[str, object]]:
         rows = session.execute(
             select(StageRun.finished_at, Batch.name, Batch.scanned_by)
             .join(File, File.document_id == StageRun.document_id).join(Batch, Batch.id == File.batch_id)
-            .where(StageRun.stage == stages.OCR, StageRun.status == "done", StageRun.finished_at >= since)
+            .where(StageRun.stage == stages.OCR, StageRun.status == RunStatus.DONE, StageRun.finished_at >= since)
         ).all()
     counts: dict[tuple[str, str, str], int] = {}
     for finished_at, batch, operator in rows:
@@ -133,14 +133,14 @@ def retry_failed(svc: Services, batch_id: int, who: str) -> list[str]:
     with svc.catalog.write() as session:
         doc_ids = select(File.document_id).where(File.batch_id == batch_id, File.document_id.is_not(None))
         failed = list(session.scalars(select(StageRun.document_id).where(
-            StageRun.document_id.in_(doc_ids), StageRun.status == "failed", StageRun.stage != stages.PREPARE).distinct()))
+            StageRun.document_id.in_(doc_ids), StageRun.status == RunStatus.FAILED, StageRun.stage != stages.PREPARE).distinct()))
         if not failed:
             return []
-        session.execute(delete(StageRun).where(StageRun.document_id.in_(failed), StageRun.status == "failed"))
+        session.execute(delete(StageRun).where(StageRun.document_id.in_(failed), StageRun.status == RunStatus.FAILED))
         # The document stages run again after the pages: their results are stale too.
         session.execute(delete(StageRun).where(StageRun.document_id.in_(failed), StageRun.page_number == 0,
                                                StageRun.stage.in_(stages.DOCUMENT_STAGES)))
         for doc in session.scalars(select(Document).where(Document.id.in_(failed))):
-            doc.status = "processing"
+            doc.status = DocumentStatus.PROCESSING
             session.add(Event(batch_id=batch_id, document_id=doc.id, stage="retry", kind="retry", actor=who))
         return failed

@@ -30,14 +30,14 @@ from ingest.sources import SourceInfo, inspect_source
 import metadata
 from metadata import titles
 from ocr import OcrError, merge_pdfs
-from storage.models import Document, Event, Page, PageSource, StageRun
+from storage.models import Document, DocumentStatus, Event, Page, PageSource, Publication, RunStatus, StageRun
 
 AUTO_APPROVER = "auto-approve policy"
 
 log = logging.getLogger(__name__)
 
 Apply = Callable[[Session], None]
-FINAL = ("done", "failed")
+FINAL = (RunStatus.DONE, RunStatus.FAILED)
 TITLE_MAX = 160
 
 
@@ -45,10 +45,7 @@ def run_stage(
     svc: Services, document_id: str, page_number: int, stage: str, work: Callable[[Document], Apply]
 ) -> Claim:
     """Claim, work, record. Errors become the stage's recorded failure."""
-    version = stages.version(stage, svc.config.ocr_languages)
-    if stage == stages.ANONYMISE:
-        # Another policy is another result: a changed setting redoes the stage.
-        version += f"/policy-{svc.config.anonymise_style}-{svc.config.anonymise_keep_roles or 'all'}"
+    version = stages.version(stage, svc.config)  # derived: another policy or new code redoes the stage
     lease = timedelta(seconds=svc.config.ocr_timeout_s * 2)
     with svc.catalog.write() as session:
         document = session.get(Document, document_id)
@@ -76,7 +73,7 @@ def run_stage(
         if error and stage == stages.PREPARE:
             rejected = session.get(Document, document_id)
             assert rejected is not None
-            rejected.status, rejected.error = "rejected", error
+            rejected.status, rejected.error = DocumentStatus.REJECTED, error
     if error and stage == stages.PREPARE and bad_input and not svc.config.keep_rejected_files:
         discard_rejected(svc, document_id)
     return Claim.FAILED if error else Claim.RUN
@@ -88,7 +85,7 @@ def discard_rejected(svc: Services, document_id: str) -> None:
     store drops its bytes (the keep_rejected_files setting keeps them)."""
     with svc.catalog.write() as session:
         document = session.get(Document, document_id)
-        if document is None or document.status != "rejected":
+        if document is None or document.status != DocumentStatus.REJECTED:
             return
         digest = document.sha256
         shared = session.scalar(select(Page.document_id).where(
@@ -130,7 +127,7 @@ def prepare(svc: Services, document_id: str) -> list[int]:
         def apply(session: Session) -> None:
             doc = session.get(Document, document_id)
             assert doc is not None
-            doc.kind, doc.page_count, doc.status = info.kind, info.page_count, "processing"
+            doc.kind, doc.page_count, doc.status = info.kind, info.page_count, DocumentStatus.PROCESSING
             doc.error = "; ".join(info.warnings) or None
             existing = {p.number for p in session.scalars(select(Page).where(Page.document_id == document_id))}
             for number in range(1, info.page_count + 1):
@@ -143,7 +140,7 @@ def prepare(svc: Services, document_id: str) -> list[int]:
     run_stage(svc, document_id, 0, stages.PREPARE, work)
     with svc.catalog.read() as session:
         doc = session.get(Document, document_id)
-        if doc is None or doc.status == "rejected" or not doc.page_count:
+        if doc is None or doc.status == DocumentStatus.REJECTED or not doc.page_count:
             return []
         finished = set(
             session.scalars(
@@ -307,7 +304,7 @@ def all_pages_finished(svc: Services, document_id: str, claim_next: bool) -> boo
                 stage=stages.ASSEMBLE,
                 version="",
                 input_key="",
-                status="pending",
+                status=RunStatus.PENDING,
                 attempts=0,
             )
         )
@@ -410,21 +407,21 @@ def anonymise_document(svc: Services, document_id: str) -> None:
             assert doc is not None
             doc.entities_json = json.dumps(entities, ensure_ascii=False)
             fresh = doc.publication is None
-            if doc.publication in (None, "withdrawn", "rejected"):
-                doc.publication = "pending"  # waits in the review queue; nothing is published unreviewed
-            elif changed and doc.publication in ("approved", "published"):
+            if doc.publication in (None, Publication.WITHDRAWN, Publication.REJECTED):
+                doc.publication = Publication.PENDING  # waits in the review queue; nothing is published unreviewed
+            elif changed and doc.publication in (Publication.APPROVED, Publication.PUBLISHED):
                 # What a reviewer approved is not what the text now says (a page
                 # scanned again, a new policy): it goes back to review, and off
                 # the public site until approved again.
-                if doc.publication == "published":
+                if doc.publication == Publication.PUBLISHED:
                     taken_down.append(document_id)
                     session.add(publication_event(document_id, "withdrawn", "the text changed: review again", "pipeline"))
-                doc.publication = "pending"
+                doc.publication = Publication.PENDING
             if fresh and sure:
                 # The archive's policy (off by default): no reviewer for
                 # decisions whose every detection is sure. Never for one a
                 # reviewer has rejected or withdrawn before.
-                doc.publication = "approved"
+                doc.publication = Publication.APPROVED
                 session.add(publication_event(document_id, "approved", "auto-approved: every detection is sure",
                                               AUTO_APPROVER))
 
@@ -456,13 +453,23 @@ def index_document(svc: Services, document_id: str) -> None:
         with svc.catalog.write() as session:
             doc = session.get(Document, document_id)
             assert doc is not None
-            doc.status = "failed"
+            doc.status = DocumentStatus.FAILED
 
 
 def final_status(session: Session, doc: Document) -> str:
     failed = session.scalar(
         select(func.count()).where(
-            StageRun.document_id == doc.id, StageRun.status == "failed"
+            StageRun.document_id == doc.id, StageRun.status == RunStatus.FAILED
         )
     )
-    return "done_with_errors" if failed or doc.error else "done"
+    return DocumentStatus.DONE_WITH_ERRORS if failed or doc.error else DocumentStatus.DONE
+
+
+# The work of each document stage (ingest/stages.py declares them, in
+# order): the Celery tasks and the in-process runner read this one table.
+DOCUMENT_WORK: dict[stages.Stage, Callable[[Services, str], None]] = {
+    stages.Stage.ASSEMBLE: assemble,
+    stages.Stage.ANONYMISE: anonymise_document,
+    stages.Stage.INDEX: index_document,
+}
+assert set(DOCUMENT_WORK) == set(stages.DOCUMENT_STAGES), "every document stage needs its work"

@@ -17,7 +17,7 @@ from archive.publication import published_documents
 from archive.services import Services
 from ingest import stages
 from archive.indexed import catalog_documents, live_document_ids
-from storage.models import StageRun, utcnow
+from storage.models import RunStatus, StageRun, utcnow
 
 
 @dataclass
@@ -44,7 +44,7 @@ def rebuild_internal(svc: Services, processes: int, on_document: Callable[[int],
     svc.internal_index.reindex(counted(), processes=processes)
     with svc.catalog.read() as session:
         late_ids = list(session.scalars(select(StageRun.document_id).where(
-            StageRun.stage == stages.INDEX, StageRun.status == "done", StageRun.finished_at >= started)))
+            StageRun.stage == stages.INDEX, StageRun.status == RunStatus.DONE, StageRun.finished_at >= started)))
     late = list(catalog_documents(svc, late_ids))
     if late:
         svc.internal_index.index(late)

@@ -2,7 +2,8 @@
 
 prepare fans out one ocr_page task per page (so both cores read pages of
 one document at once); the last page to finish queues the document
-stages as a chain: assemble → anonymise → index.
+stages (ingest/stages.py: DOCUMENT_STAGES, in their declared order) as a
+chain, one task each.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from celery import chain
 from archive.services import Services, services_for
 from ingest import pipeline
 from ingest.celery_app import app, current_config
-
+from ingest.stages import DOCUMENT_STAGES, Stage
 
 def _services() -> Services:
     return services_for(current_config())
@@ -37,24 +38,18 @@ def ocr_page_task(document_id: str, number: int) -> None:
         queue_document_stages(document_id)
 
 
-@app.task(name="sotarchive.assemble")
-def assemble_task(document_id: str) -> None:
-    pipeline.assemble(_services(), document_id)
+def _document_task(stage: Stage):  # type: ignore[no-untyped-def]
+    work = pipeline.DOCUMENT_WORK[stage]
+
+    def run(document_id: str) -> None:
+        work(_services(), document_id)
+
+    run.__name__ = f"{stage}_task"
+    return app.task(name=f"sotarchive.{stage}")(run)
 
 
-@app.task(name="sotarchive.anonymise")
-def anonymise_task(document_id: str) -> None:
-    pipeline.anonymise_document(_services(), document_id)
-
-
-@app.task(name="sotarchive.index")
-def index_task(document_id: str) -> None:
-    pipeline.index_document(_services(), document_id)
+DOCUMENT_TASKS = {stage: _document_task(stage) for stage in DOCUMENT_STAGES}
 
 
 def queue_document_stages(document_id: str) -> None:
-    chain(
-        assemble_task.si(document_id),
-        anonymise_task.si(document_id),
-        index_task.si(document_id),
-    ).apply_async()
+    chain(*(DOCUMENT_TASKS[stage].si(document_id) for stage in DOCUMENT_STAGES)).apply_async()

@@ -10,7 +10,12 @@ from ocr.pdf import merge_pdfs, page_with_text_layer
 from ocr.quality import Quality
 from ocr.read import PageResult, encode_jpeg, read_image
 
+# The OCR stage's declared version (ingest/stages.py): raise it when a change
+# here should make an archive be read again, which takes days on a large one.
+VERSION = "3-page-language"
+
 __all__ = [
+    "VERSION",
     "OcrError",
     "encode_jpeg",
     "PageOcr",

@@ -25,10 +25,10 @@ from search_api.audit import audit
 from search_api.auth import account, requires
 from search_api.documents import load_document, services
 from search_api.i18n import label, say_reason
-from storage.models import Document, Event
+from storage.models import Document, Event, Publication
 
 blueprint = Blueprint("review", __name__)
-QUEUE_STATES = ("pending", "in_review", "approved", "rejected", "published", "withdrawn")
+QUEUE_STATES = tuple(Publication)  # pending, in review, approved, rejected, published, withdrawn
 
 
 def labels() -> tuple[str, ...]:

@@ -7,6 +7,7 @@ model and migrations run on SQLite and PostgreSQL.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from enum import StrEnum
 
 from sqlalchemy import (
     BigInteger,
@@ -49,6 +50,38 @@ class Batch(Base):
     scanned_by: Mapped[str | None] = mapped_column(String(200))
 
 
+class DocumentStatus(StrEnum):
+    """Where a document is in the pipeline (documents.status)."""
+
+    QUEUED = "queued"
+    PROCESSING = "processing"
+    DONE = "done"
+    DONE_WITH_ERRORS = "done_with_errors"  # some pages failed; the rest is searchable
+    FAILED = "failed"
+    REJECTED = "rejected"  # the file is not usable: the reason is in documents.error
+
+
+class Publication(StrEnum):
+    """The public's side of a document (documents.publication): pending (in
+    the review queue) → approved → published, or rejected / withdrawn."""
+
+    PENDING = "pending"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
+
+
+class RunStatus(StrEnum):
+    """A stage run's state (stage_runs.status)."""
+
+    PENDING = "pending"  # the document stages' marker: queued once, by the page that finished last
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
 class Document(Base):
     """One unique original (deduplicated by sha256) and what was made of it."""
 
@@ -59,7 +92,7 @@ class Document(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     source_name: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str | None] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(32), default="queued", index=True)
+    status: Mapped[str] = mapped_column(String(32), default=DocumentStatus.QUEUED, index=True)
     error: Mapped[str | None] = mapped_column(Text)
     page_count: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str | None] = mapped_column(String(500))
