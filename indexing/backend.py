@@ -81,3 +81,26 @@ class SearchBackend(Protocol):
 
     def count(self) -> int:
         """How many documents the index holds."""
+
+
+# The search backends by name ("module:Class", imported when opened): the
+# settings' search_backend must be one of these. Each class has
+# open(name, directory=..., url=..., prefix=...).
+BACKENDS: dict[str, str] = {
+    "embedded": "indexing.tantivy_backend:TantivyBackend",
+    "opensearch": "indexing.opensearch_backend:OpenSearchBackend",
+}
+
+
+def register_backend(kind: str, target: str) -> None:
+    """Add a backend ("module:Class") under a name the settings may then use."""
+    BACKENDS[kind] = target
+
+
+def backend_class(kind: str):  # type: ignore[no-untyped-def]
+    from importlib import import_module
+
+    if kind not in BACKENDS:
+        raise ValueError(f"unknown search backend {kind!r}: use {' or '.join(repr(k) for k in BACKENDS)}")
+    module, _, name = BACKENDS[kind].partition(":")
+    return getattr(import_module(module), name)

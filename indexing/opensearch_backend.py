@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from opensearchpy import OpenSearch, helpers
@@ -57,6 +58,13 @@ MAPPINGS: dict[str, Any] = {
 
 
 class OpenSearchBackend:
+    @classmethod
+    def open(cls, name: str, *, directory: Path | None = None, url: str | None = None,
+             prefix: str = "sotarchive") -> "OpenSearchBackend":
+        if not url:
+            raise ValueError("the OpenSearch backend needs a URL: set SOTARCHIVE_OPENSEARCH_URL")
+        return cls(url, name, prefix=prefix)
+
     def __init__(self, url: str, name: str, prefix: str = "sotarchive", shards: int = 1, replicas: int = 0) -> None:
         self.name = name
         self.alias = f"{prefix}-{name}"

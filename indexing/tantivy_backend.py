@@ -56,6 +56,10 @@ class TantivyBackend:
     the index in use (`name-<time>`), so a full reindex builds a new folder
     and swaps the link, as OpenSearch swaps an alias."""
 
+    @classmethod
+    def open(cls, name: str, *, directory: Path, url: str | None = None, prefix: str = "") -> "TantivyBackend":
+        return cls(directory, name)
+
     def __init__(self, directory: Path, name: str) -> None:
         self.name = name
         self.directory = Path(directory)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.config import PipelineConfig
+from indexing.backend import BACKENDS
 from storage.catalog import sqlite_url
 
 ENV_PREFIX = "SOTARCHIVE_"
@@ -99,8 +100,9 @@ def load_config(data_dir_option: str | None = None) -> PipelineConfig:
     for key, kind in KEYS.items():
         if key in values and not isinstance(values[key], kind):
             raise SettingsError(f"{key} must be a {kind.__name__}, not {values[key]!r}")
-    if values.get("search_backend", "embedded") not in ("embedded", "opensearch"):
-        raise SettingsError(f"search_backend must be 'embedded' or 'opensearch', not {values['search_backend']!r}")
+    if values.get("search_backend", "embedded") not in BACKENDS:
+        raise SettingsError(f"search_backend must be {' or '.join(repr(k) for k in BACKENDS)}, "
+                            f"not {values['search_backend']!r}")
     if values.get("search_backend") == "opensearch" and not values.get("opensearch_url"):
         raise SettingsError("search_backend is opensearch but no opensearch_url is set (SOTARCHIVE_OPENSEARCH_URL)")
     data_dir.mkdir(parents=True, exist_ok=True)
