@@ -58,6 +58,69 @@ def cli_json(data_dir: Path, *args: str, **kwargs) -> dict:  # type: ignore[no-u
         raise AssertionError(f"not JSON:\n{result.stdout}\n{result.stderr}") from exc
 
 
+def catalog_rows(data_dir: Path, sql: str, **params: object) -> list[tuple]:  # type: ignore[type-arg]
+    """A query's rows on a data directory's catalog, through the catalog's
+    own engine: SQLite or PostgreSQL, whichever the directory's settings
+    name, where a raw sqlite3 connection would read only the one."""
+    from sqlalchemy import text
+
+    from sotarchive.settings import load_config
+    from storage import Catalog
+
+    catalog = Catalog(load_config(str(data_dir)).database_url)
+    try:
+        with catalog.write() as session:  # write: an UPDATE in a test is committed too
+            result = session.execute(text(sql), params)
+            return [tuple(row) for row in result.all()] if result.returns_rows else []
+    finally:
+        catalog.dispose()
+
+
+def ingest_inline(data_dir: Path, *paths: Path, batch: str = "inline", env: dict[str, str] | None = None) -> dict:  # type: ignore[type-arg]
+    """Files received into a batch and read through every stage in this
+    process (ingest/inline.py): what `sotarchive ingest --wait` does, for
+    tests that need documents, not a worker. Returns the batch's summary,
+    as `ingest --json` prints it. env: settings for this run, as for the command."""
+    from archive.services import Services
+    from ingest import batches
+    from ingest.inline import run_inline
+    from sotarchive.settings import load_config
+
+    saved = {key: os.environ.get(key) for key in env or {}}
+    os.environ.update(env or {})
+    try:
+        config = load_config(str(data_dir))
+    finally:
+        for key, value in saved.items():
+            os.environ.pop(key) if value is None else os.environ.__setitem__(key, value)
+    svc = Services(config)
+    try:
+        batch_id = batches.get_or_create_batch(svc, batch)
+        ids = [d for d in (batches.receive_file(svc, batch_id, p) for p in batches.expand_paths(paths)) if d]
+        run_inline(svc, ids)
+        return batches.batch_progress(svc, batch_id).as_dict()
+    finally:
+        svc.catalog.dispose()
+
+
+def wait_for_workers(broker_url: str, count: int = 1, timeout: float = 90) -> None:
+    """Until `count` Celery workers answer a ping on the broker: they are
+    connected and consuming (remote control is on with a production broker)."""
+    import time
+
+    from celery import Celery
+
+    app = Celery("readiness", broker=broker_url)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            if len(app.control.ping(timeout=0.5) or []) >= count:
+                return
+    finally:
+        app.close()
+    raise AssertionError(f"{count} worker(s) did not answer on {broker_url} within {timeout} s")
+
+
 def make_scan(path: Path, text: str, seed: int = 1) -> Path:
     pages = render_pages(text, seed=seed)
     if path.suffix.lower() in (".tif", ".tiff"):
@@ -172,7 +235,6 @@ def broker(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-u
         return
     import random as _random
     import signal as _signal
-    import time as _time
 
     import redis as _redis
 
@@ -186,8 +248,8 @@ def broker(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-u
         env=dict(os.environ, SOTARCHIVE_DATA_DIR=str(data_dir), **env), cwd=ROOT,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    _time.sleep(3)
     try:
+        wait_for_workers(url)
         yield env
     finally:
         worker.send_signal(_signal.SIGTERM)

@@ -21,7 +21,7 @@ from flask import Flask
 from search_api.app import create_app
 from sotarchive.sample_archive.render import write_text_pdf
 from sotarchive.settings import load_config
-from tests.conftest import add_staff, cli_json, log_in
+from tests.conftest import add_staff, cli_json, ingest_inline, log_in
 
 RESOLUTION = """{lower}{number}
 ПОСТАНОВЛЕНИЕ
@@ -63,7 +63,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
              "d.pdf": CITY}
     for name, text in texts.items():
         write_text_pdf("\n".join(line for part in text.splitlines() for line in textwrap.wrap(part, 90)), folder / name)
-    cli_json(data, "ingest", *(str(folder / name) for name in texts), "--wait", "--json", check=True)
+    ingest_inline(data, *(folder / name for name in texts))
     ids = {h["source"]: h["id"] for h in cli_json(data, "search", "суд", "--json", "--limit", "10")["hits"]}
     assert set(ids) == set(texts)
     cli_json(data, "publish", *ids.values(), "--approve", "--json", check=True)

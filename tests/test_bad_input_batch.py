@@ -4,11 +4,10 @@ aside with a reason, the good are fully processed, the exit code tells."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from tests import badfiles
-from tests.conftest import cli_json, run_cli
+from tests.conftest import catalog_rows, cli_json, run_cli
 
 
 def test_bad_files_are_set_aside_and_good_ones_processed(
@@ -43,10 +42,9 @@ def test_bad_files_are_set_aside_and_good_ones_processed(
         assert line is not None and reason in line, (name, out)
     assert "Решение суда от 12 мая.pdf" not in out.split("to look at")[1]
 
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        statuses = dict(db.execute("SELECT source_name, status FROM documents"))
-        refused = db.execute("SELECT name, error FROM files WHERE status = 'refused'").fetchall()
-        events = db.execute("SELECT count(*) FROM events WHERE kind IN ('failed', 'refused')").fetchone()[0]
+    statuses = dict(catalog_rows(data, "SELECT source_name, status FROM documents"))
+    refused = catalog_rows(data, "SELECT name, error FROM files WHERE status = 'refused'")
+    events = catalog_rows(data, "SELECT count(*) FROM events WHERE kind IN ('failed', 'refused')")[0][0]
     assert statuses["Решение суда от 12 мая.pdf"] == "done"
     assert statuses["chechim.tif"] == "done"
     for name in ("truncated.pdf", "photo.pdf", "locked.pdf", "bomb.png"):
@@ -87,8 +85,7 @@ def test_a_rejected_file_is_recorded_but_its_bytes_are_not_kept(tmp_path: Path, 
     data = tmp_path / "data"
     blob = data / "blobs" / digest[:2] / digest[2:4] / digest
     run_cli(data, "ingest", str(bad), "--wait")
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        assert db.execute("SELECT status FROM documents").fetchall() == [("rejected",)]
+    assert catalog_rows(data, "SELECT status FROM documents") == [("rejected",)]
     assert not blob.exists()
     assert run_cli(data, "verify").returncode == 0
     again = tmp_path / "again" / "same bytes.pdf"

@@ -5,7 +5,6 @@ uploads a replacement and sees the document updated."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 from typing import Iterator
@@ -19,7 +18,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from sotarchive.sample_archive import render_pages
 from tests.browser import chromium, log_in, screenshot, served, wait_for
-from tests.conftest import SHORT_RU, add_staff, make_scan
+from tests.conftest import SHORT_RU, add_staff, catalog_rows, make_scan
 
 KYRGYZ = (
     "ЧЕЧИМ\n"
@@ -113,11 +112,10 @@ def test_an_operator_uploads_watches_and_replaces_a_flagged_page(
             break
         time.sleep(2)
     assert "Требует внимания" not in page and "Мамлекеттик алым" in page.replace("\n", " "), page
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        (replacement, resolution), = db.execute(
-            "SELECT replacement_blob, attention_resolution FROM pages WHERE replacement_blob IS NOT NULL")
-        (original,), = db.execute("SELECT sha256 FROM documents WHERE source_name = 'чечим-караңгы.png'")
-        (actor,), = db.execute("SELECT actor FROM events WHERE kind = 'rescanned'")
+    (replacement, resolution), = catalog_rows(
+        data, "SELECT replacement_blob, attention_resolution FROM pages WHERE replacement_blob IS NOT NULL")
+    (original,), = catalog_rows(data, "SELECT sha256 FROM documents WHERE source_name = 'чечим-караңгы.png'")
+    (actor,), = catalog_rows(data, "SELECT actor FROM events WHERE kind = 'rescanned'")
     assert resolution == "rescanned" and actor == "aipery"
     for digest in (replacement, original):
         assert (data / "blobs" / digest[:2] / digest[2:4] / digest).is_file()

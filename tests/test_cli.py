@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from tests.conftest import cli_json, run_cli
+from tests.conftest import catalog_rows, cli_json, run_cli
 
 
 def test_scan_in_word_out(ingested_samples: Path) -> None:
@@ -37,9 +36,8 @@ def test_ingest_summary_and_nothing_done_twice(ingested_samples: Path, sample_di
     assert summary["documents"] == 4 and summary["failures"] == []
     assert summary["statuses"] == {"done": 4}
     assert summary["pages"] == summary["pages_done"] == 6
-    with sqlite3.connect(ingested_samples / "catalog.sqlite") as db:
-        attempts = db.execute("SELECT stage, attempts FROM stage_runs").fetchall()
-        started = db.execute("SELECT count(*) FROM events WHERE kind = 'started'").fetchone()[0]
+    attempts = catalog_rows(ingested_samples, "SELECT stage, attempts FROM stage_runs")
+    started = catalog_rows(ingested_samples, "SELECT count(*) FROM events WHERE kind = 'started'")[0][0]
     assert attempts and all(n == 1 for _, n in attempts), attempts
     assert started == len(attempts)
     search = cli_json(ingested_samples, "search", "приговор", "--json", "--limit", "50")
@@ -70,9 +68,16 @@ def test_ocr_command_reports_a_bad_file_and_goes_on(short_scans: dict[str, Path]
 
 
 def test_anonymise_command_shape(tmp_path: Path) -> None:
+    """The shape, and that it anonymises: a party and a passport hidden, the court's words kept."""
     source = tmp_path / "text.txt"
-    source.write_text("Суд рассмотрел дело.", encoding="utf-8")
-    assert cli_json(tmp_path, "anonymise", str(source), "--json") == {"text": "Суд рассмотрел дело.", "entities": []}
+    source.write_text("Суд рассмотрел дело. Ответчик Мамытов Асан Бакытович, паспорт AN1234567.", encoding="utf-8")
+    result = cli_json(tmp_path, "anonymise", str(source), "--json")
+    assert set(result) == {"text", "entities"}
+    assert result["text"].startswith("Суд рассмотрел дело.") and "Мамытов" not in result["text"]
+    assert "AN1234567" not in result["text"] and "[ПАСПОРТ]" in result["text"]
+    found = {(e["label"], e["text"], e["action"]) for e in result["entities"]}
+    assert ("PERSON", "Мамытов Асан Бакытович", "redact") in found and ("PASSPORT", "AN1234567", "redact") in found
+    assert set(result["entities"][0]) == {"start", "end", "label", "text", "action", "replacement", "confidence"}
 
 
 def test_analyze_command_shape(tmp_path: Path) -> None:

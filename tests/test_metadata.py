@@ -9,7 +9,7 @@ import pytest
 
 from metadata import extract
 from sotarchive.sample_archive.render import write_text_pdf
-from tests.conftest import cli_json
+from tests.conftest import cli_json, ingest_inline
 
 SOVIET = """ПРИГОВОР ИМЕНЕМ КИРГИЗСКОЙ ССР
 12 мая 1967 года народный суд Ленинского района города Фрунзе в составе
@@ -86,6 +86,6 @@ def test_the_extract_command_and_the_facets_of_an_ingested_act(tmp_path: Path) -
     found = cli_json(tmp_path, "extract", str(source), "--json", check=True)
     assert found["court"] == "Ленинский районный суд города Бишкек" and found["date"] == "1967-05-12"
     data = tmp_path / "data"
-    cli_json(data, "ingest", str(source), "--wait", "--json", check=True)
+    ingest_inline(data, source)
     hits = cli_json(data, "search", 'year:1960..1970 type:criminal article:"УК 97" court:Бишкек', "--json")["hits"]
     assert len(hits) == 1 and hits[0]["date"] == "1967-05-12"

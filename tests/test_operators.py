@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
-import threading
-import time
 from pathlib import Path
 
 import bagit
 import pytest
 
 from ingest.watch import FolderWatcher
-from tests.conftest import cli_json, run_cli
+from tests.conftest import catalog_rows, cli_json, run_cli
 
 DECISION = (
     "Фрунзенский городской суд\n"
@@ -42,43 +39,27 @@ def catalogued(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 
 def test_the_watcher_takes_a_file_only_once_the_scanner_has_finished_it(tmp_path: Path) -> None:
-    watcher = FolderWatcher(tmp_path, settle_s=0.6)
+    """A file is taken once it has stood unchanged for the settling time,
+    never while it grows, never when empty or named as in progress, and
+    again when rewritten. The clock is the watcher's `now`, given here."""
+    watcher = FolderWatcher(tmp_path, settle_s=5.0)
     scan = tmp_path / "scan-0001.tif"
     (tmp_path / "scan-0002.tif.part").write_bytes(b"x" * 100)  # a name scanners give files in progress
     (tmp_path / "scan-0003.tif").write_bytes(b"")  # created, not written yet
-    stop = threading.Event()
-
-    def scanner() -> None:
-        with open(scan, "wb") as out:
-            for _ in range(12):  # 1.8 s of writing, a chunk every 0.15 s
-                out.write(os.urandom(4096))
-                out.flush()
-                time.sleep(0.15)
-        stop.set()
-
-    writer = threading.Thread(target=scanner)
-    writer.start()
-    taken: list[Path] = []
-    while not stop.is_set():
-        taken += watcher.poll()
-        time.sleep(0.1)
-    writer.join()
-    assert taken == []  # never while it grew
+    clock = 0.0
+    with open(scan, "wb") as out:
+        for _ in range(12):  # a chunk a second, each poll between two chunks
+            out.write(os.urandom(4096))
+            out.flush()
+            clock += 1.0
+            assert watcher.poll(now=clock) == []  # never while it grows
     assert watcher.waiting() >= 1
-    deadline = time.monotonic() + 5
-    while not taken and time.monotonic() < deadline:
-        taken += watcher.poll()
-        time.sleep(0.1)
-    assert taken == [scan] and scan.stat().st_size == 12 * 4096
-    time.sleep(0.8)
-    assert watcher.poll() == []  # taken once
-    scan.write_bytes(b"rescanned" * 100)  # a new version is taken again
-    deadline = time.monotonic() + 5
-    again: list[Path] = []
-    while not again and time.monotonic() < deadline:
-        again += watcher.poll()
-        time.sleep(0.1)
-    assert again == [scan]
+    assert watcher.poll(now=clock + 4.9) == []  # not settled yet
+    assert watcher.poll(now=clock + 5.0) == [scan] and scan.stat().st_size == 12 * 4096
+    assert watcher.poll(now=clock + 60) == []  # taken once; the empty and the .part file never
+    scan.write_bytes(b"rescanned" * 100)  # a new version is taken again, once settled
+    assert watcher.poll(now=clock + 61) == []
+    assert watcher.poll(now=clock + 66) == [scan]
 
 
 def test_sotarchive_watch_ingests_what_lands_in_the_folder(tmp_path: Path) -> None:
@@ -113,9 +94,8 @@ def test_an_operators_correction_wins_over_extraction_and_survives_reprocessing(
 
     cli_json(data, "reindex", "--json", check=True)  # the index made again from the catalog
     assert cli_json(data, "search", "раздел year:1969", "--json")["total"] == 1
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        changes = [json.loads(m) for (m,) in db.execute(
-            "SELECT message FROM events WHERE document_id = ? AND stage = 'metadata' ORDER BY id", (doc_id,))]
+    changes = [json.loads(m) for (m,) in catalog_rows(
+        data, "SELECT message FROM events WHERE document_id = :id AND stage = 'metadata' ORDER BY id", id=doc_id)]
     assert changes[0] == {"field": "date", "before": "1968-03-14", "after": "1969-03-14"}
 
 
@@ -159,8 +139,7 @@ def test_a_split_and_a_join_keep_every_page_exactly_once(tmp_path: Path) -> None
     (box / "продолжение.txt").write_text("Продолжение дела 2-103/1968: решение вступило в силу.\n", "utf-8")
     data = tmp_path / "data"
     cli_json(data, "ingest", str(box), "--batch", "box", "--wait", "--json", check=True)
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        ids = dict(db.execute("SELECT source_name, id FROM documents"))
+    ids = dict(catalog_rows(data, "SELECT source_name, id FROM documents"))
     scan, sequel = ids["коробка.pdf"], ids["продолжение.txt"]
 
     lost = run_cli(data, "split", scan, "1", "3")
@@ -171,12 +150,10 @@ def test_a_split_and_a_join_keep_every_page_exactly_once(tmp_path: Path) -> None
     parts = cli_json(data, "split", scan, "1-2", "3", "--json", check=True)["documents"]
     assert len(parts) == 2
     joined = cli_json(data, "join", parts[1], sequel, "--name", "Дело 2-103/1968", "--json", check=True)["documents"][0]
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        live = [d for (d,) in db.execute("SELECT id FROM documents WHERE NOT superseded AND status = 'done'")]
-        sources = db.execute(
-            "SELECT document_id, number, source_document_id, source_page FROM page_sources ORDER BY document_id, number"
-        ).fetchall()
-        texts_of = {(d, n): t for d, n, t in db.execute("SELECT document_id, number, text FROM pages")}
+    live = [d for (d,) in catalog_rows(data, "SELECT id FROM documents WHERE NOT superseded AND status = 'done'")]
+    sources = catalog_rows(
+        data, "SELECT document_id, number, source_document_id, source_page FROM page_sources ORDER BY document_id, number")
+    texts_of = {(d, n): t for d, n, t in catalog_rows(data, "SELECT document_id, number, text FROM pages")}
 
     def originals(document_id: str) -> list[tuple[str, int]]:
         """The original files' pages a document is made of, following splits and joins down."""
@@ -208,18 +185,16 @@ def test_a_failed_page_is_retried_and_the_batch_finishes(tmp_path: Path) -> None
     cli_json(data, "ingest", str(source), "--batch", "b", "--wait", "--json", check=True)
     assert "nothing failed" in run_cli(data, "retry", "--batch", "b").stderr
     # A page that failed (a full disk, a killed OCR...): as the pipeline records it.
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        db.execute("UPDATE stage_runs SET status = 'failed', error = 'ocr: disk full' WHERE stage = 'ocr'")
-        db.execute("UPDATE documents SET status = 'done_with_errors'")
-        db.execute("UPDATE pages SET text = NULL")
+    catalog_rows(data, "UPDATE stage_runs SET status = 'failed', error = 'ocr: disk full' WHERE stage = 'ocr'")
+    catalog_rows(data, "UPDATE documents SET status = 'done_with_errors'")
+    catalog_rows(data, "UPDATE pages SET text = NULL")
     failed = cli_json(data, "ingest", str(source), "--batch", "b", "--wait", "--json")
     assert failed["failures"] and "disk full" in failed["failures"][0]["reason"]
     assert failed["retryable"] == 1 and failed["refused"] == 0  # the desk offers a retry for this one
 
     retried = cli_json(data, "retry", "--batch", "b", "--json", check=True)
     assert len(retried["documents"]) == 1
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        assert db.execute("SELECT status FROM documents").fetchone() == ("done",)
-        assert db.execute("SELECT count(*) FROM stage_runs WHERE status = 'failed'").fetchone() == (0,)
-        assert "раздел" in db.execute("SELECT text FROM pages").fetchone()[0]
-        assert db.execute("SELECT actor IS NOT NULL FROM events WHERE kind = 'retry'").fetchone() == (1,)
+    assert catalog_rows(data, "SELECT status FROM documents") == [("done",)]
+    assert catalog_rows(data, "SELECT count(*) FROM stage_runs WHERE status = 'failed'") == [(0,)]
+    assert "раздел" in catalog_rows(data, "SELECT text FROM pages")[0][0]
+    assert catalog_rows(data, "SELECT actor FROM events WHERE kind = 'retry'")[0][0] is not None

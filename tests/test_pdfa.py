@@ -3,7 +3,6 @@ validator, fetched from Maven Central by scripts/verapdf.sh) judges them."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from ocr import merge_pdfs, read_image
 from sotarchive.sample_archive.conditions import typewriter
-from tests.conftest import ROOT, SHORT_KY, SHORT_RU
+from tests.conftest import ROOT, SHORT_KY, SHORT_RU, catalog_rows
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +38,8 @@ def test_merged_ocr_pages_are_pdfa_2b(verapdf: Path, tmp_path: Path) -> None:
 
 
 def test_a_scanned_document_from_the_pipeline_is_pdfa_2b(verapdf: Path, ingested_samples: Path, tmp_path: Path) -> None:
-    with sqlite3.connect(ingested_samples / "catalog.sqlite") as db:
-        (blob,) = db.execute(
-            "SELECT pdf_blob FROM documents WHERE source_name = '1967 Приговор нарсуд Фрунзе.pdf'"
-        ).fetchone()
+    ((blob,),) = catalog_rows(ingested_samples,
+                              "SELECT pdf_blob FROM documents WHERE source_name = '1967 Приговор нарсуд Фрунзе.pdf'")
     path = tmp_path / "document.pdf"  # veraPDF reads only files named .pdf
     path.write_bytes((ingested_samples / "blobs" / blob[:2] / blob[2:4] / blob).read_bytes())
     assert f"PASS {path} 2b" in validate(verapdf, path)

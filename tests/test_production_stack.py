@@ -10,7 +10,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -21,7 +20,7 @@ from sqlalchemy import text
 
 from sotarchive.sample_archive import render_pages, write_pdf
 from storage import Catalog
-from tests.conftest import DATABASE_URL, OPENSEARCH_URL, REDIS_URL, ROOT, make_scan, needs
+from tests.conftest import DATABASE_URL, OPENSEARCH_URL, REDIS_URL, ROOT, make_scan, needs, wait_for_workers
 
 pytestmark = [needs(DATABASE_URL, "PostgreSQL"), needs(REDIS_URL, "Redis"), needs(OPENSEARCH_URL, "OpenSearch")]
 
@@ -63,7 +62,7 @@ def workers(env: dict[str, str], count: int) -> Iterator[None]:
         for _ in range(count)
     ]
     try:
-        time.sleep(3)  # connected to Redis before the work arrives
+        wait_for_workers(env["SOTARCHIVE_BROKER_URL"], count)  # connected to Redis before the work arrives
         yield
     finally:
         for worker in started:

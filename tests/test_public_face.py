@@ -21,7 +21,7 @@ from flask.testing import FlaskClient
 from search_api.app import create_app
 from sotarchive.sample_archive.render import write_text_pdf
 from sotarchive.settings import load_config
-from tests.conftest import cli_json, run_cli
+from tests.conftest import cli_json, ingest_inline, run_cli
 from tests.test_publication import DECISION, PRIVATE
 
 PENDING = (
@@ -39,7 +39,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
     published, pending = folder / "Асанова против Мамытова.pdf", folder / "Жээнбекова.pdf"
     write_text_pdf("\n".join(textwrap.wrap(DECISION, 70)), published)
     write_text_pdf("\n".join(textwrap.wrap(PENDING, 70)), pending)
-    cli_json(data, "ingest", str(published), str(pending), "--wait", "--json", check=True)
+    ingest_inline(data, published, pending)
     ids = {h["source"]: h["id"] for h in cli_json(data, "search", "суд", "--json")["hits"]}
     published_id, pending_id = ids[published.name], ids[pending.name]
     cli_json(data, "publish", published_id, "--approve", "--json", check=True)

@@ -17,7 +17,7 @@ from search_api.app import create_app
 from sotarchive.sample_archive.render import write_text_pdf
 from sotarchive.settings import load_config
 from storage.models import Document
-from tests.conftest import cli_json, run_cli
+from tests.conftest import catalog_rows, cli_json, ingest_inline, run_cli
 
 DECISION = (
     "РЕШЕНИЕ ИМЕНЕМ КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n"
@@ -39,7 +39,7 @@ def test_review_publish_and_withdraw(tmp_path: Path) -> None:
     data = tmp_path / "data"
     source = tmp_path / "Асанова против Мамытова.pdf"  # file names carry names too
     write_text_pdf("\n".join(textwrap.wrap(DECISION, 70)), source)
-    summary = cli_json(data, "ingest", str(source), "--wait", "--json", check=True)
+    summary = ingest_inline(data, source)
     assert summary["statuses"] == {"done": 1}
     doc_id = cli_json(data, "search", "расписке", "--json")["hits"][0]["id"]
     api = client(data)
@@ -101,7 +101,7 @@ def test_a_published_scan_has_black_boxes_and_no_names_in_text_or_image(tmp_path
 
     data = tmp_path / "data"
     scan = make_scan(tmp_path / "scan.pdf", "РЕШЕНИЕ\nИстец Асанова Айгуль просила\nвзыскать долг с ответчика Мамытова.\nСудья Смирнов В.И.", seed=21)
-    cli_json(data, "ingest", str(scan), "--wait", "--json", check=True)
+    ingest_inline(data, scan)
     doc_id = cli_json(data, "search", "долг", "--json")["hits"][0]["id"]
     cli_json(data, "publish", doc_id, "--approve", "--json", check=True)
     response = client(data).get(f"/api/v1/public/documents/{doc_id}/pdf")
@@ -137,13 +137,11 @@ def test_a_published_scan_has_black_boxes_and_no_names_in_text_or_image(tmp_path
 
 def test_a_reviewer_mends_the_detections_and_every_change_is_recorded(tmp_path: Path) -> None:
     import json
-    import sqlite3
-
     data = tmp_path / "data"
     source = tmp_path / "decision.pdf"
     # A nickname alone, with no surname or role, is a name the rules cannot know.
     write_text_pdf("\n".join(textwrap.wrap(DECISION + " Соседка по прозвищу «чалкан» подтвердила это.", 70)), source)
-    cli_json(data, "ingest", str(source), "--wait", "--json", check=True)
+    ingest_inline(data, source)
     doc_id = cli_json(data, "search", "расписке", "--json")["hits"][0]["id"]
 
     listed = cli_json(data, "review", doc_id, "--json")["detections"]
@@ -154,11 +152,10 @@ def test_a_reviewer_mends_the_detections_and_every_change_is_recorded(tmp_path: 
     office = "ул. Советская, д. 12, кв. 5"
     mended = cli_json(data, "review", doc_id, "--redact", "чалкан", "--keep", office, "--json", check=True)
     assert any(d["text"] == "чалкан" and d["action"] == "redact" for d in mended["detections"])
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        (state,) = db.execute("SELECT publication FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        (redacted,) = db.execute("SELECT redacted_text FROM pages WHERE document_id = ?", (doc_id,)).fetchone()
-        edits = [json.loads(m) for (m,) in db.execute(
-            "SELECT message FROM events WHERE document_id = ? AND kind = 'edited' ORDER BY id", (doc_id,))]
+    ((state,),) = catalog_rows(data, "SELECT publication FROM documents WHERE id = :id", id=doc_id)
+    ((redacted,),) = catalog_rows(data, "SELECT redacted_text FROM pages WHERE document_id = :id", id=doc_id)
+    edits = [json.loads(m) for (m,) in catalog_rows(
+        data, "SELECT message FROM events WHERE document_id = :id AND kind = 'edited' ORDER BY id", id=doc_id)]
     assert state == "in_review"
     assert "чалкан" not in redacted and "Ч." in redacted and office in redacted
     assert [e["change"] for e in edits] == ["redact 'чалкан' as PERSON", f"keep {office!r}"]
@@ -174,36 +171,30 @@ def test_a_reviewer_mends_the_detections_and_every_change_is_recorded(tmp_path: 
 def test_the_anonymisation_policy_is_a_setting(tmp_path: Path) -> None:
     """Placeholders instead of initials, and only judges kept, chosen by the
     environment as every setting is."""
-    import sqlite3
-
     data = tmp_path / "data"
     source = tmp_path / "decision.pdf"
     write_text_pdf("\n".join(textwrap.wrap(DECISION, 70)), source)
     policy = {"SOTARCHIVE_ANONYMISE_STYLE": "placeholder", "SOTARCHIVE_ANONYMISE_KEEP_ROLES": "judge"}
-    cli_json(data, "ingest", str(source), "--wait", "--json", check=True, env=policy)
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        (redacted,) = db.execute("SELECT redacted_text FROM pages").fetchone()
+    ingest_inline(data, source, env=policy)
+    ((redacted,),) = catalog_rows(data, "SELECT redacted_text FROM pages")
     assert "[ФИО-1]" in redacted and "Смирнов" in redacted
     bad = run_cli(data, "search", "долг", env={"SOTARCHIVE_ANONYMISE_STYLE": "stars"})
     assert bad.returncode != 0 and "anonymise_style" in bad.stderr
 
 
 def test_auto_approval_is_off_by_default_and_takes_only_sure_decisions(tmp_path: Path) -> None:
-    import sqlite3
-
     sure, unsure = tmp_path / "sure.pdf", tmp_path / "unsure.pdf"
     write_text_pdf("\n".join(textwrap.wrap(DECISION, 70)), sure)
     # A lone given name: a person, but found on thin evidence.
     write_text_pdf("Свидетель Кубат показал, что долг был возвращён.\nСудья Смирнов В.И.", unsure)
 
     def states(data: Path) -> dict[str, tuple[str, str | None]]:
-        with sqlite3.connect(data / "catalog.sqlite") as db:
-            return {name: (state, actor) for name, state, actor in db.execute(
-                "SELECT d.source_name, d.publication, e.actor FROM documents d LEFT JOIN events e "
-                "ON e.document_id = d.id AND e.kind = 'approved'")}
+        return {name: (state, actor) for name, state, actor in catalog_rows(
+            data, "SELECT d.source_name, d.publication, e.actor FROM documents d LEFT JOIN events e "
+                  "ON e.document_id = d.id AND e.kind = 'approved'")}
 
     default = tmp_path / "default"
-    cli_json(default, "ingest", str(sure), str(unsure), "--wait", "--json", check=True)
+    ingest_inline(default, sure, unsure)
     assert states(default) == {"sure.pdf": ("pending", None), "unsure.pdf": ("pending", None)}
 
     policy = tmp_path / "policy"
@@ -219,12 +210,10 @@ def test_anonymised_anew_the_reviewers_work_is_kept_and_a_changed_text_leaves_th
     re-scanned page does the same): the reviewer's correction is made again,
     and since the text changed the decision goes back to review and off the
     public site."""
-    import sqlite3
-
     data = tmp_path / "data"
     source = tmp_path / "decision.pdf"
     write_text_pdf("\n".join(textwrap.wrap(DECISION + " Соседка по прозвищу «чалкан» подтвердила это.", 70)), source)
-    cli_json(data, "ingest", str(source), "--wait", "--json", check=True)
+    ingest_inline(data, source)
     doc_id = cli_json(data, "search", "расписке", "--json")["hits"][0]["id"]
     cli_json(data, "review", doc_id, "--redact", "чалкан", "--json", check=True)
     cli_json(data, "publish", doc_id, "--approve", "--json", check=True)
@@ -232,10 +221,9 @@ def test_anonymised_anew_the_reviewers_work_is_kept_and_a_changed_text_leaves_th
 
     again = cli_json(data, "reanonymise", "--all", "--json", check=True, env={"SOTARCHIVE_ANONYMISE_STYLE": "placeholder"})
     assert again == {"documents": 1, "back_to_review": [doc_id]}
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        (state,) = db.execute("SELECT publication FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        (redacted,) = db.execute("SELECT redacted_text FROM pages WHERE document_id = ?", (doc_id,)).fetchone()
-        (actor,) = db.execute("SELECT actor FROM events WHERE kind = 'withdrawn' AND document_id = ?", (doc_id,)).fetchone()
+    ((state,),) = catalog_rows(data, "SELECT publication FROM documents WHERE id = :id", id=doc_id)
+    ((redacted,),) = catalog_rows(data, "SELECT redacted_text FROM pages WHERE document_id = :id", id=doc_id)
+    ((actor,),) = catalog_rows(data, "SELECT actor FROM events WHERE kind = 'withdrawn' AND document_id = :id", id=doc_id)
     assert state == "pending" and actor == "pipeline"
     assert "[ФИО-1]" in redacted and "чалкан" not in redacted  # the new policy, and the reviewer's redaction again
     assert client(data).get(f"/api/v1/public/documents/{doc_id}").status_code == 404
@@ -258,7 +246,7 @@ def test_a_name_no_detector_found_holds_the_act_back_for_review(tmp_path: Path) 
     data = tmp_path / "data"
     source = tmp_path / "act.pdf"
     write_text_pdf("\n".join(textwrap.wrap(HELD, 70)), source)
-    cli_json(data, "ingest", str(source), "--wait", "--json", check=True)
+    ingest_inline(data, source)
     doc_id = cli_json(data, "search", "допросе", "--json")["hits"][0]["id"]
     detected = cli_json(data, "review", doc_id, "--json")
     assert "Кульбеду" not in json.dumps(detected, ensure_ascii=False)  # the detectors missed it

@@ -5,8 +5,8 @@ published decisions only and no personal data in any of them."""
 from __future__ import annotations
 
 import io
+import json
 import re
-import sqlite3
 import textwrap
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from search_api.app import create_app
 from sotarchive.sample_archive.render import write_text_pdf
 from sotarchive.settings import load_config
-from tests.conftest import STAFF_PASSWORD, add_staff, cli_json, log_in, run_cli
+from tests.conftest import STAFF_PASSWORD, add_staff, catalog_rows, cli_json, ingest_inline, log_in, run_cli
 from tests.test_publication import DECISION, PRIVATE
 
 NICKNAME = "Соседка по прозвищу «чалкан» подтвердила это."
@@ -30,7 +30,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = folder / "data"
     source = folder / "Асанова против Мамытова.pdf"
     write_text_pdf("\n".join(textwrap.wrap(DECISION + " " + NICKNAME, 70)), source)
-    cli_json(data, "ingest", str(source), "--wait", "--json", check=True)
+    ingest_inline(data, source)
     for name, role in (("judge", "judge"), ("reviewer", "reviewer"), ("admin", "admin"), ("operator", "operator")):
         add_staff(data, name, role)
     return data
@@ -53,8 +53,7 @@ def _csrf(client: FlaskClient, path: str) -> str:
 
 
 def _state(data: Path, doc_id: str) -> str:
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        return db.execute("SELECT publication FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    return catalog_rows(data, "SELECT publication FROM documents WHERE id = :id", id=doc_id)[0][0]
 
 
 def test_staff_pages_refuse_anonymous_visitors_and_the_wrong_roles(app: Flask, doc_id: str) -> None:
@@ -225,9 +224,8 @@ def test_a_reviewer_mends_approves_and_publishes_on_the_web(app: Flask, data: Pa
     assert _state(data, doc_id) == "published"
     assert "/decisions/" + doc_id in published.get_data(as_text=True)
     assert '<p class="ok" role="status">Жарыяланды</p>' in published.get_data(as_text=True)  # what was done, in words
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        kinds = [(k, a) for k, a in db.execute(
-            "SELECT kind, actor FROM events WHERE document_id = ? AND stage = 'publication' ORDER BY id", (doc_id,))]
+    kinds = catalog_rows(data, "SELECT kind, actor FROM events WHERE document_id = :id AND stage = 'publication' ORDER BY id",
+                         id=doc_id)
     assert kinds == [("edited", "reviewer"), ("approved", "reviewer"), ("published", "reviewer")]
 
     # The public face: the decision, its PDF and the search, with no one's name in them.
@@ -284,10 +282,8 @@ def test_an_operator_corrects_metadata_on_the_document_page(app: Flask, data: Pa
     form = {"csrf_token": token, "court": "Народный суд города Токмака", "date": "1979-05-04", "case_type": "civil"}
     saved = operator.post(f"/staff/documents/{doc_id}/metadata", data=form, follow_redirects=True).get_data(as_text=True)
     assert 'name="date" value="1979-05-04"' in saved and ("исправлено" in saved or "оңдолгон" in saved)
-    with sqlite3.connect(data / "catalog.sqlite") as db:
-        changes = [(f, a) for f, a in db.execute(
-            "SELECT json_extract(message, '$.field'), actor FROM events WHERE stage = 'metadata' AND document_id = ?",
-            (doc_id,))]
+    changes = [(json.loads(message)["field"], actor) for message, actor in catalog_rows(
+        data, "SELECT message, actor FROM events WHERE stage = 'metadata' AND document_id = :id", id=doc_id)]
     assert changes == [("date", "operator")]  # the court was the same court, and the type unchanged
     wrong = operator.post(f"/staff/documents/{doc_id}/metadata", query_string={"lang": "ru"}, follow_redirects=True,
                           data={**form, "date": "04.05.1979"}).get_data(as_text=True)
@@ -311,7 +307,7 @@ def test_saved_searches_alert_to_new_decisions_and_articles_are_browsed(app: Fla
     later = tmp_path / "later.pdf"
     write_text_pdf("РЕШЕНИЕ\nНарынский областной суд взыскал долг по расписке на основании ст. 299 ГК.\n"
                    "Судья Калиев Н.А.", later)
-    cli_json(data, "ingest", str(later), "--wait", "--json", check=True)
+    ingest_inline(data, later)
     assert cli_json(data, "alerts", "--json")["judge"][0]["query"] == "долг расписка"
     page = judge.get("/staff/saved").get_data(as_text=True)
     assert '<strong class="new">1 жаңы чечим</strong>' in page  # Kyrgyz by default, the noun after a number as it is
