@@ -15,6 +15,7 @@ than Pillow's, which decides whether preparation fits the time budget.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import cv2
@@ -255,53 +256,126 @@ def text_rows(pixels: np.ndarray) -> int:
     return int(rising)
 
 
-def prepare(image: Image.Image, steps: tuple[str, ...] = DEFAULT_STEPS) -> Prepared:
-    page = np.asarray(grey(image))
-    tone = page
-    done: list[str] = []
-    if "borders" in steps:
-        tone = whiten_border_bands(tone)
-        done.append("borders")
-    if "flatten" in steps:
-        tone = flatten_background(tone)
-        done.append("flatten")
-    # The page's grain measured before any rotation: rotating interpolates,
-    # which smooths the grain and would let a harsh page pass for a mild one.
-    noise, contrast = noise_and_contrast(tone) if "denoise" in steps else (0.0, 0.0)
+@dataclass
+class Work:
+    """A page on its way through the steps: what each step reads and leaves."""
+
+    page: np.ndarray  # geometry only: stored and shown
+    tone: np.ndarray  # what Tesseract will read
+    asked: tuple[str, ...]
+    done: list[str] = field(default_factory=list)
+    skew: float = 0.0
+    noise: float = 0.0
+    contrast: float = 0.0
+    noisy: bool = False
+    marks: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    scale: float = 1.0
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[Work], None]
+    wanted: Callable[[tuple[str, ...]], bool]
+
+
+STEPS: list[Step] = []  # in the order they run
+
+
+def step(name: str, wanted: Callable[[tuple[str, ...]], bool] | None = None) -> Callable[[Callable[[Work], None]], Callable[[Work], None]]:
+    """Register a preparation step, run after those registered before it
+    when `wanted` (by default: when its name is among the steps asked for)."""
+    def register(run: Callable[[Work], None]) -> Callable[[Work], None]:
+        STEPS.append(Step(name, run, wanted or (lambda asked: name in asked)))
+        return run
+    return register
+
+
+@step("borders")
+def _borders(work: Work) -> None:
+    work.tone = whiten_border_bands(work.tone)
+    work.done.append("borders")
+
+
+@step("flatten")
+def _flatten(work: Work) -> None:
+    work.tone = flatten_background(work.tone)
+    work.done.append("flatten")
+
+
+@step("grain", wanted=lambda asked: "denoise" in asked)
+def _grain(work: Work) -> None:
+    """The page's grain measured before any rotation: rotating interpolates,
+    which smooths the grain and would let a harsh page pass for a mild one."""
+    work.noise, work.contrast = noise_and_contrast(work.tone)
+
+
+@step("deskew")
+def _deskew(work: Work) -> None:
     # A strip of a line or two has no rows of text to level: its skew estimate is noise.
-    skew = estimate_skew(tone) if "deskew" in steps and tone.shape[0] >= DESKEW_MIN_HEIGHT else 0.0
-    if abs(skew) >= DESKEW_MIN:
-        page = rotate(page, skew, paper_tone(page))
-        tone = rotate(tone, skew, paper_tone(tone))
-        done.append(f"deskew {skew:+.2f}°")
-    if "lines" in steps:
-        tone, lines = erase_long_lines(tone)
-        if lines:
-            done.append(f"erased {lines} long line{'s' if lines > 1 else ''}")
-    noisy = "denoise" in steps and contrast < NOISY_BELOW * noise
-    if noisy:
-        tone = denoise_hard(tone, noise)
-        done.append(f"denoise nlm h={NLM_STRENGTH * noise:.0f} (noise {noise:.0f}, ink {contrast:.0f}) + binarised")
-    elif "median" in steps:
-        # At 300 dpi a typed stroke is 3-5 px wide and survives a 3x3 median;
-        # salt-and-pepper and toner specks do not.
-        tone = cv2.medianBlur(tone, 3)
-        done.append("median3")
-    marks = letter_marks(ink_mask(tone))
-    scale = ocr_scale(marks) if "scale" in steps else 1.0
-    if noisy:
-        scale = min(scale, 1.0)  # what grain left of broken strokes is no reason to enlarge the page
-    if scale != 1.0:
-        interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
-        tone = cv2.resize(tone, None, fx=scale, fy=scale, interpolation=interpolation)
-        done.append(f"scale ×{scale:.2f}")
+    work.skew = estimate_skew(work.tone) if work.tone.shape[0] >= DESKEW_MIN_HEIGHT else 0.0
+    if abs(work.skew) >= DESKEW_MIN:
+        work.page = rotate(work.page, work.skew, paper_tone(work.page))
+        work.tone = rotate(work.tone, work.skew, paper_tone(work.tone))
+        work.done.append(f"deskew {work.skew:+.2f}°")
+
+
+@step("lines")
+def _lines(work: Work) -> None:
+    work.tone, lines = erase_long_lines(work.tone)
+    if lines:
+        work.done.append(f"erased {lines} long line{'s' if lines > 1 else ''}")
+
+
+@step("denoise")
+def _denoise(work: Work) -> None:
+    work.noisy = work.contrast < NOISY_BELOW * work.noise
+    if work.noisy:
+        work.tone = denoise_hard(work.tone, work.noise)
+        work.done.append(f"denoise nlm h={NLM_STRENGTH * work.noise:.0f} (noise {work.noise:.0f}, "
+                         f"ink {work.contrast:.0f}) + binarised")
+
+
+@step("median")
+def _median(work: Work) -> None:
+    if work.noisy:
+        return  # binarised already
+    # At 300 dpi a typed stroke is 3-5 px wide and survives a 3x3 median;
+    # salt-and-pepper and toner specks do not.
+    work.tone = cv2.medianBlur(work.tone, 3)
+    work.done.append("median3")
+
+
+@step("marks", wanted=lambda asked: True)
+def _marks(work: Work) -> None:
+    work.marks = letter_marks(ink_mask(work.tone))
+
+
+@step("scale")
+def _scale(work: Work) -> None:
+    work.scale = ocr_scale(work.marks)
+    if work.noisy:
+        work.scale = min(work.scale, 1.0)  # what grain left of broken strokes is no reason to enlarge the page
+    if work.scale != 1.0:
+        interpolation = cv2.INTER_AREA if work.scale < 1 else cv2.INTER_CUBIC
+        work.tone = cv2.resize(work.tone, None, fx=work.scale, fy=work.scale, interpolation=interpolation)
+        work.done.append(f"scale ×{work.scale:.2f}")
+
+
+def prepare(image: Image.Image, steps: tuple[str, ...] = DEFAULT_STEPS) -> Prepared:
+    """The page through every registered step that is asked for, in order."""
+    page = np.asarray(grey(image))
+    work = Work(page=page, tone=page, asked=tuple(steps))
+    for registered in STEPS:
+        if registered.wanted(work.asked):
+            registered.run(work)
     return Prepared(
-        geometry=Image.fromarray(page, "L"),
-        ocr_input=Image.fromarray(tone, "L"),
-        skew=skew,
-        ocr_scale=scale,
-        marks=int(marks.size),
-        steps=done,
-        noisy=noisy,
-        single_line=text_rows(np.asarray(tone)) == 1,
+        geometry=Image.fromarray(work.page, "L"),
+        ocr_input=Image.fromarray(work.tone, "L"),
+        skew=work.skew,
+        ocr_scale=work.scale,
+        marks=int(work.marks.size),
+        steps=work.done,
+        noisy=work.noisy,
+        single_line=text_rows(np.asarray(work.tone)) == 1,
     )

@@ -137,3 +137,25 @@ def test_specks_on_a_short_page_do_not_pass_for_small_type() -> None:
     result = read_image(Image.fromarray(pixels, "L"))
     assert not any(step.startswith("scale ×1") or step.startswith("scale ×2") for step in result.steps)
     assert "Фрунзе" in result.text
+
+
+def test_a_preparation_step_is_one_registered_function() -> None:
+    """Registered, a step runs in its place when asked for, and the page's
+    preparation records it; not asked for, it does not run."""
+    import numpy as np
+    from PIL import Image
+
+    from ocr import prepare as preparation
+
+    @preparation.step("gamma")
+    def gamma(work: preparation.Work) -> None:
+        work.tone = (255 * (work.tone / 255.0) ** 2).astype(np.uint8)
+        work.done.append("gamma 2")
+
+    try:
+        grey = Image.fromarray(np.full((120, 200), 128, np.uint8), "L")
+        asked = preparation.prepare(grey, ("gamma",))
+        assert asked.steps == ["gamma 2"] and np.asarray(asked.ocr_input).max() == 64
+        assert "gamma 2" not in preparation.prepare(grey, ("median",)).steps
+    finally:
+        preparation.STEPS[:] = [s for s in preparation.STEPS if s.name != "gamma"]
