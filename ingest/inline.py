@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from archive.services import Services
 from ingest import pipeline
-from ingest.stages import DOCUMENT_STAGES
+from ingest.stages import DOCUMENT_STAGES, SPECS
 
 
 def run_inline(svc: Services, document_ids: Iterable[str]) -> None:
@@ -20,4 +20,4 @@ def run_inline(svc: Services, document_ids: Iterable[str]) -> None:
             pipeline.ocr_page(svc, document_id, number)
         if pipeline.all_pages_finished(svc, document_id, claim_next=False):
             for stage in DOCUMENT_STAGES:
-                pipeline.DOCUMENT_WORK[stage](svc, document_id)
+                SPECS[stage].run(svc, document_id)

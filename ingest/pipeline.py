@@ -463,13 +463,3 @@ def final_status(session: Session, doc: Document) -> str:
         )
     )
     return DocumentStatus.DONE_WITH_ERRORS if failed or doc.error else DocumentStatus.DONE
-
-
-# The work of each document stage (ingest/stages.py declares them, in
-# order): the Celery tasks and the in-process runner read this one table.
-DOCUMENT_WORK: dict[stages.Stage, Callable[[Services, str], None]] = {
-    stages.Stage.ASSEMBLE: assemble,
-    stages.Stage.ANONYMISE: anonymise_document,
-    stages.Stage.INDEX: index_document,
-}
-assert set(DOCUMENT_WORK) == set(stages.DOCUMENT_STAGES), "every document stage needs its work"

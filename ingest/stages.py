@@ -27,6 +27,7 @@ from importlib import import_module
 from pathlib import Path
 
 from archive.config import PipelineConfig
+from archive.services import Services
 
 
 class Stage(StrEnum):
@@ -69,6 +70,11 @@ class StageSpec:
     code: Callable[[PipelineConfig], str]  # what the code it runs says of itself
     reads_ocr: bool = False  # a document stage reading the pages' text
     settings: Callable[[PipelineConfig], str] | None = None  # the settings its result depends on, said short
+    work: str = ""  # a document stage's work, "module:function(services, document_id)", imported when run
+
+    def run(self, svc: Services, document_id: str) -> None:
+        module, _, name = self.work.partition(":")
+        getattr(import_module(module), name)(svc, document_id)
 
     def version(self, config: PipelineConfig) -> str:
         parts = [self.code(config)]
@@ -84,11 +90,14 @@ PIPELINE: tuple[StageSpec, ...] = (
     StageSpec(Stage.PREPARE, per_page=False, code=lambda config: f"sources-{fingerprint('ingest.sources', 'ingest.sniff')}"),
     StageSpec(Stage.OCR, per_page=True, code=_ocr_code),
     # The searchable PDF and the act's title (metadata/).
-    StageSpec(Stage.ASSEMBLE, per_page=False, reads_ocr=True, code=lambda config: f"metadata-{fingerprint('metadata')}"),
+    StageSpec(Stage.ASSEMBLE, per_page=False, reads_ocr=True, code=lambda config: f"metadata-{fingerprint('metadata')}",
+              work="ingest.pipeline:assemble"),
     StageSpec(Stage.ANONYMISE, per_page=False, reads_ocr=True, code=lambda config: f"anonymise-{fingerprint('anonymise')}",
-              settings=lambda config: _short(config.anonymise_style, config.anonymise_keep_roles or "all")),
+              settings=lambda config: _short(config.anonymise_style, config.anonymise_keep_roles or "all"),
+              work="ingest.pipeline:anonymise_document"),
     StageSpec(Stage.INDEX, per_page=False, reads_ocr=True,
-              code=lambda config: f"indexing-{fingerprint('indexing')}+metadata-{fingerprint('metadata')}"),
+              code=lambda config: f"indexing-{fingerprint('indexing')}+metadata-{fingerprint('metadata')}",
+              work="ingest.pipeline:index_document"),
 )
 SPECS = {spec.stage: spec for spec in PIPELINE}
 # The stages run once per document after its last page is read, in order.

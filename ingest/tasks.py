@@ -13,7 +13,7 @@ from celery import chain
 from archive.services import Services, services_for
 from ingest import pipeline
 from ingest.celery_app import app, current_config
-from ingest.stages import DOCUMENT_STAGES, Stage
+from ingest.stages import DOCUMENT_STAGES, SPECS, Stage
 
 def _services() -> Services:
     return services_for(current_config())
@@ -39,10 +39,10 @@ def ocr_page_task(document_id: str, number: int) -> None:
 
 
 def _document_task(stage: Stage):  # type: ignore[no-untyped-def]
-    work = pipeline.DOCUMENT_WORK[stage]
+    spec = SPECS[stage]
 
     def run(document_id: str) -> None:
-        work(_services(), document_id)
+        spec.run(_services(), document_id)
 
     run.__name__ = f"{stage}_task"
     return app.task(name=f"sotarchive.{stage}")(run)

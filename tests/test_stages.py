@@ -22,6 +22,10 @@ def test_the_declaration_orders_the_pipeline_and_its_tasks() -> None:
     assert DOCUMENT_STAGES == (Stage.ASSEMBLE, Stage.ANONYMISE, Stage.INDEX)
     assert [DOCUMENT_TASKS[s].name for s in DOCUMENT_STAGES] == [
         "sotarchive.assemble", "sotarchive.anonymise", "sotarchive.index"]
+    for spec in PIPELINE:  # each document stage's work is there to run
+        if spec.reads_ocr:
+            module, _, name = spec.work.partition(":")
+            assert callable(getattr(__import__(module, fromlist=[name]), name)), spec.work
 
 
 def test_a_setting_or_the_code_a_stage_reads_changes_its_version(tmp_path: Path) -> None:
