@@ -288,3 +288,11 @@ def public_title(svc: Services, document_id: str) -> str:
             select(Page.redacted_text).where(Page.document_id == document_id).order_by(Page.number)))
     found = corrections.apply(metadata.heading(text), corrections.corrected_fields(svc, document_id))
     return titles.act_title(found, language) or metadata.first_line(text, document_id)
+
+
+def sitemap_entries(svc: Services, limit: int) -> list[tuple[str, object]]:
+    """The newest published decisions' ids and publication times."""
+    with svc.catalog.read() as session:
+        return [tuple(row) for row in session.execute(  # type: ignore[misc]
+            select(Document.id, Document.published_at).where(Document.publication == Publication.PUBLISHED)
+            .order_by(Document.published_at.desc()).limit(limit)).all()]

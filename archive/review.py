@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 import anonymise
 from anonymise import Entity
@@ -159,3 +159,22 @@ def _document(session, document_id: str) -> Document:  # type: ignore[no-untyped
         raise ReviewError(REFUSALS["missing"] % {"document": document_id})
     return doc
 
+
+def queue(svc: Services, state: str, limit: int = 200) -> tuple[dict[str, int], list[Document]]:
+    """How many documents are in each publication state, and the oldest
+    `limit` of one state (the review queue's tab)."""
+    with svc.catalog.read() as session:
+        counts = dict(session.execute(
+            select(Document.publication, func.count()).where(Document.publication.is_not(None))
+            .group_by(Document.publication)).all())
+        documents = list(session.scalars(
+            select(Document).where(Document.publication == state).order_by(Document.created_at).limit(limit)))
+    return counts, documents  # type: ignore[return-value]
+
+
+def history(svc: Services, document_id: str, limit: int = 50) -> list[Event]:
+    """A decision's review and publication events, newest first."""
+    with svc.catalog.read() as session:
+        return list(session.scalars(
+            select(Event).where(Event.document_id == document_id, Event.stage == STAGE)
+            .order_by(Event.id.desc()).limit(limit)))

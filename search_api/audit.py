@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from flask import request
 
+from archive import audit_trail
 from search_api.auth import account
 from search_api.documents import services
-from storage.models import Event
-
-AUDIT_STAGE = "audit"
 
 
 def audit(document_id: str, what: str, page: int | None = None) -> None:
@@ -27,9 +25,4 @@ def audit_many(document_ids: list[str], what: str, page: int | None = None) -> N
     """Record that the current account saw original text of these documents."""
     who = account()
     assert who is not None  # every caller is behind requires()
-    if not document_ids:
-        return
-    with services().catalog.write() as session:
-        session.add_all([Event(document_id=document_id, page_number=page, stage=AUDIT_STAGE, kind=what,
-                               actor=who.username, message=f"{who.role} from {request.remote_addr}")
-                         for document_id in dict.fromkeys(document_ids)])
+    audit_trail.record(services(), document_ids, what, who.username, who.role, request.remote_addr, page)

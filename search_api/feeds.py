@@ -8,13 +8,10 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
 from flask import Blueprint, Response, url_for
-from sqlalchemy import select
-
 from archive import publication
 from search_api.arguments import int_arg
 from search_api.auth import limiter, public_limit
 from search_api.documents import services
-from storage.models import Document, Publication
 
 blueprint = Blueprint("feeds", __name__)
 limiter.shared_limit(public_limit, scope="public")(blueprint)
@@ -56,9 +53,7 @@ def atom():  # type: ignore[no-untyped-def]
 
 @blueprint.get("/sitemap.xml")
 def sitemap():  # type: ignore[no-untyped-def]
-    with services().catalog.read() as session:
-        rows = session.execute(select(Document.id, Document.published_at).where(Document.publication == Publication.PUBLISHED)
-                               .order_by(Document.published_at.desc()).limit(SITEMAP_MAX)).all()
+    rows = publication.sitemap_entries(services(), SITEMAP_MAX)
     ET.register_namespace("", SITEMAP)
     root = ET.Element(f"{{{SITEMAP}}}urlset")
     for document_id, published_at in rows:

@@ -10,11 +10,9 @@ is audited like any other.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, select
 
 from anonymise import Entity
 from anonymise.identifiers import RECOGNIZERS
@@ -25,7 +23,7 @@ from search_api.audit import audit
 from search_api.auth import account, requires
 from search_api.documents import load_document, services
 from search_api.i18n import label, say_reason
-from storage.models import Document, Event, Publication
+from storage.models import Publication
 
 blueprint = Blueprint("review", __name__)
 QUEUE_STATES = tuple(Publication)  # pending, in review, approved, rejected, published, withdrawn
@@ -69,12 +67,7 @@ def queue():  # type: ignore[no-untyped-def]
     state = request.args.get("state", "pending")
     if state not in QUEUE_STATES:
         state = "pending"
-    with services().catalog.read() as session:
-        counts = dict(session.execute(
-            select(Document.publication, func.count()).where(Document.publication.is_not(None))
-            .group_by(Document.publication)).all())
-        documents = list(session.scalars(
-            select(Document).where(Document.publication == state).order_by(Document.created_at).limit(200)))
+    counts, documents = reviewing.queue(services(), state)
     return render_template("review_queue.html", documents=documents, state=state, states=QUEUE_STATES, counts=counts)
 
 
@@ -94,10 +87,7 @@ def document(document_id: str):  # type: ignore[no-untyped-def]
                         + _held_marks(page.text or "", held)))
         for page in view.pages
     ]
-    with services().catalog.read() as session:
-        history = list(session.scalars(
-            select(Event).where(Event.document_id == document_id, Event.stage == publication.STAGE)
-            .order_by(Event.id.desc()).limit(50)))
+    history = reviewing.history(services(), document_id)
     unique = {(d.entity.text, d.entity.label, d.entity.action): d for d in found}
     ordered = sorted(unique.values(), key=lambda d: d.entity.confidence)  # the uncertain ones first
     return render_template("review.html", doc=view.document, pages=pages, detections=ordered,

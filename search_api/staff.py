@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext
-from sqlalchemy import func, select
-
 from archive import case_links, corrections, saved_searches as saved
+from archive.audit_trail import recent as recent_looks
 from archive.indexed import refresh_indexes
 from indexing import QueryError
-from search_api.audit import AUDIT_STAGE, audit
+from search_api.audit import audit
 from search_api.auth import account, requires
 from search_api.documents import load_document, load_page, services
 from search_api.i18n import current_language, query_refusal, say_reason
 from search_api.listing import render_search
-from storage.models import Document, Event
 
 blueprint = Blueprint("staff", __name__)
 
@@ -177,17 +175,8 @@ def audit_trail():  # type: ignore[no-untyped-def]
     by document, or both."""
     who = request.args.get("user", "").strip()
     document_id = request.args.get("document", "").strip()
-    with services().catalog.read() as session:
-        query = select(Event).where(Event.stage == AUDIT_STAGE).order_by(Event.id.desc()).limit(500)
-        if who:
-            query = query.where(Event.actor == who)
-        if document_id:
-            query = query.where(Event.document_id == document_id)
-        events = list(session.scalars(query))
-        ids = {e.document_id for e in events if e.document_id}
-        titles = dict(session.execute(select(Document.id, func.coalesce(Document.title, Document.source_name))
-                                      .where(Document.id.in_(ids))).all()) if ids else {}
-    return render_template("audit.html", events=events, user=who, document=document_id, titles=titles)
+    trail = recent_looks(services(), who, document_id)
+    return render_template("audit.html", events=trail.events, user=who, document=document_id, titles=trail.titles)
 
 
 def send_image(blob: str, private: bool):  # type: ignore[no-untyped-def]
