@@ -105,20 +105,23 @@ def ingest_inline(data_dir: Path, *paths: Path, batch: str = "inline", env: dict
 
 def wait_for_workers(broker_url: str, count: int = 1, timeout: float = 90) -> None:
     """Until `count` Celery workers answer a ping on the broker: they are
-    connected and consuming (remote control is on with a production broker)."""
-    import time
-
-    from celery import Celery
-
-    app = Celery("readiness", broker=broker_url)
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            if len(app.control.ping(timeout=0.5) or []) >= count:
-                return
-    finally:
-        app.close()
-    raise AssertionError(f"{count} worker(s) did not answer on {broker_url} within {timeout} s")
+    connected and consuming (remote control is on with a production broker).
+    Asked from a process of its own: a broker connection left in the test
+    process would hang a later test's forked children (kombu closes the
+    inherited connection after a fork, and waits on it)."""
+    asking = (
+        "import sys, time\n"
+        "from celery import Celery\n"
+        "app = Celery('readiness', broker=sys.argv[1])\n"
+        "deadline = time.monotonic() + float(sys.argv[3])\n"
+        "while time.monotonic() < deadline:\n"
+        "    if len(app.control.ping(timeout=0.5) or []) >= int(sys.argv[2]):\n"
+        "        sys.exit(0)\n"
+        "sys.exit(1)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", asking, broker_url, str(count), str(timeout)],
+                          capture_output=True, text=True, timeout=timeout + 60)
+    assert done.returncode == 0, f"{count} worker(s) did not answer on {broker_url} within {timeout} s: {done.stderr[-500:]}"
 
 
 def make_scan(path: Path, text: str, seed: int = 1) -> Path:
