@@ -79,14 +79,16 @@ def estimate_skew(pixels: np.ndarray) -> float:
     """
     small = cv2.resize(pixels, (pixels.shape[1] // 4, pixels.shape[0] // 4), interpolation=cv2.INTER_AREA)
     _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    ink = ink.astype(np.float32)
     h, w = ink.shape
     centre = (w / 2, h / 2)
 
     def score(angle: float) -> float:
+        # 0/1 pixels turned as bytes and their rows summed exactly: the same
+        # sums as in floating point, at a fraction of the cost.
         matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
         turned = cv2.warpAffine(ink, matrix, (w, h), flags=cv2.INTER_NEAREST)
-        return float(np.square(np.diff(turned.sum(axis=1))).sum())
+        rows = cv2.reduce(turned, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel().astype(np.int64)
+        return float(np.square(np.diff(rows)).sum())
 
     best = max(np.arange(-DESKEW_RANGE, DESKEW_RANGE + 0.01, 0.5), key=score)
     best = max(np.arange(best - 0.5, best + 0.51, 0.1), key=score)
@@ -101,23 +103,35 @@ def rotate(pixels: np.ndarray, angle: float, fill: int) -> np.ndarray:
 
 
 def paper_tone(pixels: np.ndarray) -> int:
-    return int(np.percentile(_sample(pixels), 90))
+    return int(quantile(_sample(pixels), 0.9))
+
+
+def quantile(pixels: np.ndarray, q: float) -> float:
+    """np.percentile(pixels, 100 * q) of 8-bit pixels, read off their
+    histogram (the same value, linear interpolation and all) instead of
+    partitioning a page's pixels: a tenth of the time."""
+    counts = np.cumsum(np.bincount(pixels.ravel(), minlength=256))
+    position = (int(counts[-1]) - 1) * q
+    below = int(position)
+    low = int(np.searchsorted(counts, below + 1))
+    high = int(np.searchsorted(counts, min(below + 2, int(counts[-1]))))
+    return low + (high - low) * (position - below)
 
 
 def whiten_border_bands(pixels: np.ndarray) -> np.ndarray:
     """Copier lid shadows and scanner edges: dark bands along the edges,
     which otherwise read as rows of junk characters and fool deskew."""
-    sample = _sample(pixels).astype(np.float32)
-    limit = float(np.median(sample)) * BORDER_DARK
-    paper = paper_tone(pixels)
-    columns, rows = np.median(sample, axis=0), np.median(sample, axis=1)
+    sample = _sample(pixels)
+    limit = quantile(sample, 0.5) * BORDER_DARK
     h, w = sample.shape
-    left = _dark_run(columns[: w // 6], limit)
-    right = _dark_run(columns[::-1][: w // 6], limit)
-    top = _dark_run(rows[: h // 6], limit)
-    bottom = _dark_run(rows[::-1][: h // 6], limit)
+    # Only the outer sixth on each side can be a band: its rows' and columns' medians alone.
+    left = _dark_run(np.median(sample[:, : w // 6], axis=0), limit)
+    right = _dark_run(np.median(sample[:, w - w // 6 :], axis=0)[::-1], limit)
+    top = _dark_run(np.median(sample[: h // 6], axis=1), limit)
+    bottom = _dark_run(np.median(sample[h - h // 6 :], axis=1)[::-1], limit)
     if not (left or right or top or bottom):
         return pixels
+    paper = paper_tone(pixels)
     out = pixels.copy()
     H, W = pixels.shape
     out[:, : left * 4] = paper
@@ -222,7 +236,7 @@ def noise_and_contrast(pixels: np.ndarray) -> tuple[float, float]:
     darkest 0.2% after a 5×5 median, so specks do not count as ink and a
     page of four lines has enough ink to measure."""
     paper, noise = paper_and_noise(pixels)
-    return noise, paper - float(np.percentile(cv2.medianBlur(pixels, 5)[::2, ::2], 0.2))
+    return noise, paper - quantile(cv2.medianBlur(pixels, 5)[::2, ::2], 0.002)
 
 
 def denoise_hard(pixels: np.ndarray, noise: float) -> np.ndarray:
