@@ -32,16 +32,20 @@ MIN_MARKS_TO_SCALE = 50
 TARGET_X_HEIGHT = 18.0  # px: Tesseract reads typed text as well at this size, and faster
 SCALE_RANGE = (0.6, 2.0)
 # A page whose ink stands less than this many times its paper's noise above
-# the paper is denoised hard and binarised (a copy of a copy); others keep
+# the paper is denoised hard (a copy of a copy); others keep
 # the light median. Measured before deskewing (bench/ocr_degrade.py): clean,
 # typed and ordinary photocopied pages 12 and more, toner grain 20-40, the
 # harsh photocopies 16, 7.5 and 3.9 at levels 1-3. At 7.5 the median still
-# reads better than binarising; at 3.9 it reads nothing. The cut lies midway,
+# reads better than the hard denoise; at 3.9 it reads nothing. The cut lies midway,
 # where the old one (4.7, measured after deskewing, which smooths the grain)
 # let one harsh page in four through to the median and to 90% error.
 NOISY_BELOW = 5.5
 NLM_STRENGTH = 1.5  # the non-local-means filter's h, per unit of paper noise
 INK_SIGMAS = 5.0  # after it, ink is what lies this many of the remaining noise below the paper
+# A denoised page with at least this share of ink is read as grey (full
+# pages of the harsh sweep: 2.8-3.6%); a sparser one is cut into ink and
+# paper first (a few lines on a page: 0.6%).
+GREY_INK_SHARE = 0.015
 ROW_INK_SHARE = 0.01  # of the width: a row with less ink is blank (a speck, a letter's tail)
 RULE_SHARE = 0.3  # a straight dark run this share of the page's side is a fold or a rule, not a letter
 RULE_MIN_PX = 300  # and at least an inch at 300 dpi: on a scanned single line, a letter's stroke is a third of it
@@ -57,7 +61,7 @@ class Prepared:
     ocr_scale: float = 1.0  # ocr_input pixels per page pixel
     marks: int = 0  # letter-sized marks of ink: none on a blank page
     steps: list[str] = field(default_factory=list)
-    noisy: bool = False  # denoised and binarised: a damaged page
+    noisy: bool = False  # denoised hard: a damaged page
     single_line: bool = False  # one row of text: a strip cut from a page
 
 
@@ -240,15 +244,23 @@ def noise_and_contrast(pixels: np.ndarray) -> tuple[float, float]:
 
 
 def denoise_hard(pixels: np.ndarray, noise: float) -> np.ndarray:
-    """Non-local means, as strong as the page is noisy, then a cut into
-    ink and paper: toner grain and speckle averaged out against the many
-    similar patches of paper, where a median would leave grain the size of
-    a letter's stroke."""
+    """Non-local means, as strong as the page is noisy: toner grain and
+    speckle averaged out against the many similar patches of paper, where a
+    median would leave grain the size of a letter's stroke.
+
+    A page with ink enough goes to Tesseract as smoothed grey: cutting it
+    into ink and paper here broke thin strokes (harsh photocopies, level 3,
+    12 generated pages a language: Russian 5.08% → 3.00%, Kyrgyz 6.12% →
+    5.50%; `bench/ocr_quality.py --sweep --kinds harsh-photocopy --seeds 6`).
+    A sparse page is cut here: on a page of a few lines, Tesseract's own
+    global threshold falls inside what is left of the paper's grain and
+    reads nothing."""
     smooth = cv2.fastNlMeansDenoising(pixels, None, h=NLM_STRENGTH * noise, templateWindowSize=5, searchWindowSize=11)
     # The cut between ink and paper from the paper's side: what is left of
     # its noise, several times over. Otsu splits a sparse page's paper in two.
     paper, left = paper_and_noise(smooth)
-    return np.where(smooth < paper - max(INK_SIGMAS * left, 8.0), 0, 255).astype(np.uint8)
+    cut = np.where(smooth < paper - max(INK_SIGMAS * left, 8.0), 0, 255).astype(np.uint8)
+    return smooth if float((cut[::2, ::2] == 0).mean()) >= GREY_INK_SHARE else cut
 
 
 def ocr_scale(marks: np.ndarray) -> float:
@@ -347,13 +359,13 @@ def _denoise(work: Work) -> None:
     if work.noisy:
         work.tone = denoise_hard(work.tone, work.noise)
         work.done.append(f"denoise nlm h={NLM_STRENGTH * work.noise:.0f} (noise {work.noise:.0f}, "
-                         f"ink {work.contrast:.0f}) + binarised")
+                         f"ink {work.contrast:.0f})")
 
 
 @step("median")
 def _median(work: Work) -> None:
     if work.noisy:
-        return  # binarised already
+        return  # denoised already, more than a median would
     # At 300 dpi a typed stroke is 3-5 px wide and survives a 3x3 median;
     # salt-and-pepper and toner specks do not.
     work.tone = cv2.medianBlur(work.tone, 3)

@@ -1,7 +1,7 @@
 """A harsh photocopy (a copy of a copy: faint thin typing, the lamp fading
 to one side, greys squeezed to 70..200, heavy toner grain, 200 dpi,
 salt-and-pepper) read with the real Tesseract: the preparation measures
-the page, chooses the hard denoise and binarisation for it, and says so in
+the page, chooses the hard denoise for it, and says so in
 the page's steps; a clean page is not put through them."""
 
 from __future__ import annotations
