@@ -323,8 +323,7 @@ def dictionary_persons(doc: Doc) -> Doc:
         i = token.i
         if not token.is_alpha or not CAPITALISED.match(token.text) or i == 0 or not_a_name(token.text):
             continue
-        before = doc[i - 1]
-        if before.is_punct and before.text in ".!?«\"„“(—:" or "\n" in before.text + before.whitespace_:
+        if _sentence_start(doc, i):
             continue  # a sentence's, a line's or a quotation's first word
         if first_reading_is_name(token.text) and not street_or_body(doc, i, i + 1):
             _add(doc, doc[i : i + 1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import Iterable, Protocol
 
 
@@ -98,8 +99,6 @@ def register_backend(kind: str, target: str) -> None:
 
 
 def backend_class(kind: str):  # type: ignore[no-untyped-def]
-    from importlib import import_module
-
     if kind not in BACKENDS:
         raise ValueError(f"unknown search backend {kind!r}: use {' or '.join(repr(k) for k in BACKENDS)}")
     module, _, name = BACKENDS[kind].partition(":")

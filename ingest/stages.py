@@ -25,9 +25,12 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archive.config import PipelineConfig
-from archive.services import Services
+
+if TYPE_CHECKING:
+    from archive.services import Services
 
 
 class Stage(StrEnum):

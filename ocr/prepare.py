@@ -259,8 +259,10 @@ def denoise_hard(pixels: np.ndarray, noise: float) -> np.ndarray:
     # The cut between ink and paper from the paper's side: what is left of
     # its noise, several times over. Otsu splits a sparse page's paper in two.
     paper, left = paper_and_noise(smooth)
-    cut = np.where(smooth < paper - max(INK_SIGMAS * left, 8.0), 0, 255).astype(np.uint8)
-    return smooth if float((cut[::2, ::2] == 0).mean()) >= GREY_INK_SHARE else cut
+    ink_below = paper - max(INK_SIGMAS * left, 8.0)
+    if float((smooth[::2, ::2] < ink_below).mean()) >= GREY_INK_SHARE:
+        return smooth
+    return np.where(smooth < ink_below, 0, 255).astype(np.uint8)
 
 
 def ocr_scale(marks: np.ndarray) -> float:

@@ -81,18 +81,15 @@ def ingest_inline(data_dir: Path, *paths: Path, batch: str = "inline", env: dict
     process (ingest/inline.py): what `sotarchive ingest --wait` does, for
     tests that need documents, not a worker. Returns the batch's summary,
     as `ingest --json` prints it. env: settings for this run, as for the command."""
+    from unittest.mock import patch
+
     from archive.services import Services
     from ingest import batches
     from ingest.inline import run_inline
     from sotarchive.settings import load_config
 
-    saved = {key: os.environ.get(key) for key in env or {}}
-    os.environ.update(env or {})
-    try:
+    with patch.dict(os.environ, env or {}):
         config = load_config(str(data_dir))
-    finally:
-        for key, value in saved.items():
-            os.environ.pop(key) if value is None else os.environ.__setitem__(key, value)
     svc = Services(config)
     try:
         batch_id = batches.get_or_create_batch(svc, batch)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from importlib import import_module
 from pathlib import Path
 
 from archive.config import PipelineConfig
@@ -25,7 +26,7 @@ def test_the_declaration_orders_the_pipeline_and_its_tasks() -> None:
     for spec in PIPELINE:  # each document stage's work is there to run
         if spec.reads_ocr:
             module, _, name = spec.work.partition(":")
-            assert callable(getattr(__import__(module, fromlist=[name]), name)), spec.work
+            assert callable(getattr(import_module(module), name)), spec.work
 
 
 def test_a_setting_or_the_code_a_stage_reads_changes_its_version(tmp_path: Path) -> None:
