@@ -10,6 +10,8 @@ each candidate against the language.
   from the lexicons, a surname's or patronymic's ending, "Асан уулу",
   initials next to a surname, all with their case endings);
 - role_persons: the words after a procedural role (истец, жоопкер...);
+- cued_persons (anonymise/cues.py): Latin names and nicknames after a
+  role, an occupation or the word for a nickname;
 - dictionary_persons: in Russian, a word the dictionary reads first as a name.
 Each adds spans to doc.spans["persons"]; a word the Russian dictionary
 reads only as a common word, an adjective of a place, a street's or a

@@ -40,6 +40,7 @@ from anonymise.candidates import (
     street_or_body,
     trimmed_end,
 )
+from anonymise.cues import CUED_PERSONS
 from anonymise.names import CAPITALISED, SURNAME, is_given_name, name_base, not_a_name, same_name
 from anonymise.roles import OFFICIAL_ROLES, roles
 
@@ -102,6 +103,7 @@ def build(language: str) -> Language:
     ruler.add_patterns(name_patterns(language))  # type: ignore[attr-defined]
     nlp.add_pipe("name_patterns_to_persons")
     nlp.add_pipe("role_persons")
+    nlp.add_pipe(CUED_PERSONS)
     nlp.add_pipe("dictionary_persons")
     return nlp
 

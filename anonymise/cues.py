@@ -1,0 +1,75 @@
+"""Names that only the word before them marks as names: a Latin name or a
+social-media nickname after a party's role, an occupation or the word for
+a nickname ("потерпевший John Smith", "блогера Mimeng", "рэпера Jay Z",
+"под ником «Aibek_91»").
+
+A Latin word has no Russian or Kyrgyz surname ending and is in no
+Cyrillic lexicon, so no other rule finds it; and alone, Latin capitals in
+an act are as often a firm's or a product's name ("ОсОО «Mega Trade»"),
+so here the cue decides, never the capitals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from anonymise.candidates import LOWER_LATIN, UPPER_LATIN, doc_text
+from anonymise.roles import PARTY_WORDS
+
+# People named by what they do, in news and in the acts' accounts of events.
+OCCUPATIONS = (
+    r"рэпер\w*|блогер\w*|певиц\w*|певц\w*|певец|композитор\w*|музыкант\w*|исполнител\w*|артист\w*|"
+    r"акт[её]р\w*|актрис\w*|писател\w*|поэт\w*|поэтесс\w*|режисс[её]р\w*|журналист\w*|продюсер\w*|диджей\w*|"
+    r"футболист\w*|боксер\w*|боксёр\w*|господин\w*|госпож\w+|мистер\w*|миссис|мисс|dj|mc"
+)
+NICKNAMES = r"ник(?:а|у|ом|е|и|ами)?|никнейм\w*|псевдоним\w*|логин\w*|аккаунт\w*|под\s+именем|колдонуучу\s+аты\w*"
+# The cue and what may stand between it and the name: a hyphenated second
+# word ("композитор-неоклассик"), a comma or colon, an opening quote.
+CUE = re.compile(rf"(?i)(?:^|[^\w-])(?:{PARTY_WORDS}|{OCCUPATIONS}|(?P<nick>{NICKNAMES}))(?:-\w+)?[\s,:]*[«\"“„]?\s*$")
+LATIN_WORD = re.compile(rf"^[{UPPER_LATIN}][{UPPER_LATIN}{LOWER_LATIN}'’]*$")
+NICKNAME_START = re.compile(rf"^[{UPPER_LATIN}{LOWER_LATIN}]")
+NICKNAME_PART = re.compile(rf"^[{UPPER_LATIN}{LOWER_LATIN}0-9_.@-]+$")
+MAX_WORDS = 3
+CUE_WINDOW = 60  # characters before the name that are searched for its cue
+CUED_PERSONS = "cued_persons"  # the component's name in the pipeline
+
+
+@Language.component(CUED_PERSONS)
+def cued_persons(doc: Doc) -> Doc:
+    """A run of capitalised Latin words right after a cue is a person; after
+    the word for a nickname, the nickname as written, digits and all."""
+    text = doc_text(doc)
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not NICKNAME_START.match(token.text) or not NICKNAME_PART.match(token.text) or (i > 0 and NICKNAME_PART.match(doc[i - 1].text)
+                                                    and not doc[i - 1].whitespace_):
+            i += 1
+            continue
+        cue = CUE.search(text[max(0, token.idx - CUE_WINDOW) : token.idx])
+        if cue is None:
+            i += 1
+            continue
+        end = i + 1
+        if cue.group("nick"):
+            while end < len(doc) and not doc[end - 1].whitespace_ and NICKNAME_PART.match(doc[end].text):
+                end += 1  # "Aibek_91": a nickname is one word, however spaCy cut it
+        elif LATIN_WORD.match(token.text) and not _abbreviation(doc, i):
+            while end < len(doc) and end - i < MAX_WORDS and doc[end - 1].whitespace_ and LATIN_WORD.match(doc[end].text):
+                end += 1
+        else:
+            i += 1
+            continue
+        doc.spans.setdefault("persons", []).append(doc[i:end])
+        i = end
+    return doc
+
+
+def _abbreviation(doc: Doc, i: int) -> bool:
+    """"представитель NHS", "представитель ZANU-PF": a body's letters, not a name."""
+    text = doc[i].text
+    glued_hyphen = i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
+    return (len(text) > 1 and text.isupper()) or glued_hyphen
