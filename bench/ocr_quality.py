@@ -17,7 +17,7 @@ bench/ocr_degrade.py: every kind of damage at severities 1-3 (and
 
 With --lines DIR, real scanned lines instead: each NAME.bin.png (or .png)
 beside its transcription NAME.gt.txt, as OCR ground-truth sets on GitHub
-publish them (for example the testing/ folder of jze/ocropus-model_cyrillic:
+publish them (for example the testing/ and training/ folders of jze/ocropus-model_cyrillic:
 lines of a 1923 book and of the Synodal Bible from Wikisource scans, in the
 public domain; the repository states no licence of its own, so the lines
 are not copied into this one). Bare Tesseract reads each as one line.
