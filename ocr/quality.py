@@ -18,6 +18,7 @@ ATTENTION_BELOW = 70.0  # score under which a page is worth a person's look
 HANDWRITTEN_BELOW = 45.0
 DARK_PAPER = 100  # median grey of a page: below this the scan is too dark
 BLANK_MIN_MARKS = 25  # letter-sized marks: even a short line of text has more
+LONG_WORD_LETTERS, LONG_WORD_CONFIDENCE = 6, 45.0  # specks do not read as a word this long
 
 
 @dataclass
@@ -60,6 +61,15 @@ FLAGS = {
 
 def confident_words(words: list[Word], above: float = 60.0) -> int:
     return sum(1 for w in words if w.confidence >= above and len(w.text) >= 2)
+
+
+def reads_as_text(words: list[Word]) -> bool:
+    """Whether what OCR read on a page of a few marks is text, not specks:
+    a word it is sure of, or a long word it is fairly sure of. A strip
+    holding the one word "Наименованіе" read at 56% was taken for a blank
+    page, and its word was lost (real scanned lines, jze/ocropus-model_cyrillic)."""
+    return bool(confident_words(words)) or any(
+        w.confidence >= LONG_WORD_CONFIDENCE and sum(c.isalpha() for c in w.text) >= LONG_WORD_LETTERS for w in words)
 
 
 def assess(words: list[Word], page: np.ndarray, skew: float, skew_limit: float) -> Quality:

@@ -26,7 +26,7 @@ from ocr.language import guess_language
 from ocr.orientation import clockwise_turn, turn
 from ocr.pdf import page_with_text_layer
 from ocr.prepare import DESKEW_RANGE, DEFAULT_STEPS, Prepared, grey, prepare
-from ocr.quality import ATTENTION_BELOW, BLANK_MIN_MARKS, Quality, assess, confident_words, evidence
+from ocr.quality import ATTENTION_BELOW, BLANK_MIN_MARKS, Quality, assess, evidence, reads_as_text
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def read_image(
         chosen = languages
     # With a few marks, blank only when OCR agrees: a faint page called
     # blank would lose its text.
-    if prepared.marks < BLANK_MIN_MARKS and not confident_words(result.words):
+    if prepared.marks < BLANK_MIN_MARKS and not reads_as_text(result.words):
         return _blank(prepared)
     turned = 0
     if len(result.words) < MIN_WORDS or result.confidence < ATTENTION_BELOW:

@@ -74,6 +74,20 @@ def test_a_blank_page_is_blank_not_a_failure() -> None:
         assert len(pdf.pages) == 1
 
 
+def test_a_long_word_read_fairly_surely_on_a_few_marks_is_text_not_a_blank_page() -> None:
+    """A strip of one word ("Наименованіе", read at 56%) was called blank
+    and its word lost; specks read as short scraps stay a blank page."""
+    from ocr.engine import Word
+    from ocr.quality import reads_as_text
+
+    def word(text: str, confidence: float) -> Word:
+        return Word(text, 0, 0, 10, 10, confidence, 1, 1, 1)
+
+    assert reads_as_text([word("Наименован!е", 55.8)])
+    assert reads_as_text([word("иш", 75.0)])
+    assert not reads_as_text([word("ш", 70.0), word("—:", 50.0), word("ии", 40.0), word("лшщгнт", 30.0)])
+
+
 def test_a_dark_scan_is_flagged_with_a_reason(typed_ru: Image.Image) -> None:
     dark = Image.fromarray((np.asarray(typed_ru, dtype=np.float32) * 0.35).astype(np.uint8), "L")
     result = read_image(dark)
