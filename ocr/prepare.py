@@ -247,8 +247,9 @@ def erase_long_lines(pixels: np.ndarray) -> tuple[np.ndarray, int]:
     found = 0
     small = np.zeros_like(ink)
     shortest = RULE_MIN_PX // 4
-    for kernel in (np.ones((max(shortest, int(h * RULE_SHARE)), 1), np.uint8),
-                   np.ones((1, max(shortest, int(w * RULE_SHARE))), np.uint8)):
+    full_kernels = []
+    for kernel, full in ((np.ones((max(shortest, int(h * RULE_SHARE)), 1), np.uint8), np.ones((RULE_MIN_PX, 1), np.uint8)),
+                         (np.ones((1, max(shortest, int(w * RULE_SHARE))), np.uint8), np.ones((1, RULE_MIN_PX), np.uint8))):
         if kernel.shape[0] > h or kernel.shape[1] > w:
             # No rule that long fits. (OpenCV's erosion counts what lies past
             # the edge as ink: on a strip of one line, every letter from top
@@ -258,10 +259,18 @@ def erase_long_lines(pixels: np.ndarray) -> tuple[np.ndarray, int]:
         if lines.any():
             found += cv2.connectedComponents(lines)[0] - 1
             small |= lines
+            full_kernels.append(full)
     if not found:
         return pixels, 0
-    mask = cv2.resize(small, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_NEAREST)
-    mask &= ink_mask(pixels)  # the line's own pixels, not the quarter-size blocks around it
+    band = cv2.resize(small, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_NEAREST)
+    band &= ink_mask(pixels)  # the ink of the quarter-size blocks along the line
+    # The line's own pixels: what runs straight on along it at full size.
+    # The whole band took the strokes of every letter the fold crossed.
+    mask = np.zeros_like(band)
+    for full in full_kernels:
+        mask |= cv2.morphologyEx(band, cv2.MORPH_OPEN, full)
+    if not mask.any():
+        mask = band  # a faint line broken by grain at full size
     # Filled in from either side rather than painted white, so the letters
     # the line crossed are whole again and no white channel splits the page.
     return cv2.inpaint(pixels, cv2.dilate(mask, np.ones((3, 3), np.uint8)), 3, cv2.INPAINT_TELEA), found
