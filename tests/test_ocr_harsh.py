@@ -146,3 +146,18 @@ def test_a_straight_harsh_page_is_read_as_well_as_a_skewed_one() -> None:
     result = read_image(page)
     assert not any(step.startswith("deskew") for step in result.steps), result.steps
     assert character_error(text, result.text) < 0.07, result.text
+
+
+def test_a_fold_is_painted_over_along_its_own_pixels_only() -> None:
+    """The letters a fold crosses keep their strokes beside it: only what
+    runs straight on along the fold is filled in, not the band around it."""
+    from ocr.prepare import erase_long_lines
+
+    page = np.asarray(clean(SHORT_RU)).copy()
+    x = page.shape[1] // 3 // 4 * 4 + 3  # across two of the quarter-size cells the fold is traced on
+    page[:, x : x + 2] = 40  # a fold from top to bottom, through the typed lines
+    erased, found = erase_long_lines(page)
+    assert found == 1
+    assert (erased[:, x : x + 2] > 128).mean() > 0.9  # the fold is gone
+    beside = np.r_[x - 40 : x - 1, x + 3 : x + 40]
+    assert np.array_equal(erased[:, beside], page[:, beside])  # the letters beside it are untouched
