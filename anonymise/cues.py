@@ -30,8 +30,8 @@ NICKNAMES = r"ник(?:а|у|ом|е|и|ами)?|никнейм\w*|псевдо�
 # word ("композитор-неоклассик"), a comma or colon, an opening quote.
 CUE = re.compile(rf"(?i)(?:^|[^\w-])(?:{PARTY_WORDS}|{OCCUPATIONS}|(?P<nick>{NICKNAMES}))(?:-\w+)?[\s,:]*[«\"“„]?\s*$")
 LATIN_WORD = re.compile(rf"^[{UPPER_LATIN}][{UPPER_LATIN}{LOWER_LATIN}'’]*$")
-NICKNAME_START = re.compile(rf"^[{UPPER_LATIN}{LOWER_LATIN}]")
 NICKNAME_PART = re.compile(rf"^[{UPPER_LATIN}{LOWER_LATIN}0-9_.@-]+$")
+NICKNAME_START = re.compile(rf"^[{UPPER_LATIN}{LOWER_LATIN}][{UPPER_LATIN}{LOWER_LATIN}0-9_.@-]*$")
 MAX_WORDS = 3
 CUE_WINDOW = 60  # characters before the name that are searched for its cue
 CUED_PERSONS = "cued_persons"  # the component's name in the pipeline
@@ -44,28 +44,32 @@ def cued_persons(doc: Doc) -> Doc:
     text = doc_text(doc)
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if not NICKNAME_START.match(token.text) or not NICKNAME_PART.match(token.text) or (i > 0 and NICKNAME_PART.match(doc[i - 1].text)
-                                                    and not doc[i - 1].whitespace_):
-            i += 1
-            continue
-        cue = CUE.search(text[max(0, token.idx - CUE_WINDOW) : token.idx])
-        if cue is None:
-            i += 1
-            continue
-        end = i + 1
-        if cue.group("nick"):
-            while end < len(doc) and not doc[end - 1].whitespace_ and NICKNAME_PART.match(doc[end].text):
-                end += 1  # "Aibek_91": a nickname is one word, however spaCy cut it
-        elif LATIN_WORD.match(token.text) and not _abbreviation(doc, i):
-            while end < len(doc) and end - i < MAX_WORDS and doc[end - 1].whitespace_ and LATIN_WORD.match(doc[end].text):
-                end += 1
-        else:
-            i += 1
-            continue
-        doc.spans.setdefault("persons", []).append(doc[i:end])
-        i = end
+        end = _cued_name_end(doc, i, text)
+        if end > i:
+            doc.spans.setdefault("persons", []).append(doc[i:end])
+        i = max(end, i + 1)
     return doc
+
+
+def _cued_name_end(doc: Doc, i: int, text: str) -> int:
+    """Where a cued name starting at token i ends; i where none starts there."""
+    token = doc[i]
+    glued_to_previous = i > 0 and not doc[i - 1].whitespace_ and NICKNAME_PART.match(doc[i - 1].text)
+    if not NICKNAME_START.match(token.text) or glued_to_previous:
+        return i
+    cue = CUE.search(text[max(0, token.idx - CUE_WINDOW) : token.idx])
+    if cue is None:
+        return i
+    end = i + 1
+    if cue.group("nick"):
+        while end < len(doc) and not doc[end - 1].whitespace_ and NICKNAME_PART.match(doc[end].text):
+            end += 1  # "Aibek_91": a nickname is one word, however spaCy cut it
+        return end
+    if not LATIN_WORD.match(token.text) or _abbreviation(doc, i):
+        return i
+    while end < len(doc) and end - i < MAX_WORDS and doc[end - 1].whitespace_ and LATIN_WORD.match(doc[end].text):
+        end += 1
+    return end
 
 
 def _abbreviation(doc: Doc, i: int) -> bool:

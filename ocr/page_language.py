@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import os
 
-import cv2
 import numpy as np
 import pytesseract
 from PIL import Image
 
 from ocr.language import guess_language
+from ocr.prepare import otsu_ink
 
 # Of the page's height: some three lines of typed text. Six told the same
 # language on every harsh page of the sweep (24 pages, 24 more not tuned
@@ -32,15 +32,14 @@ SAMPLE_MIXED_FROM = 0.35
 def densest_band(image: Image.Image) -> Image.Image:
     """The rows of the page with the most ink, BAND_SHARE of its height.
 
-    Ink is what lies below the page's own Otsu threshold: a denoised harsh
+    Ink is what lies at or below the page's own Otsu threshold: a denoised harsh
     photocopy goes on as grey with its ink at 190-200, where a fixed cut at
     128 found no ink, and the sample was the page's top band of blank paper
     and a heading."""
     pixels = np.asarray(image)
     height = pixels.shape[0]
     band = max(1, int(height * BAND_SHARE))
-    threshold, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    ink = (pixels < threshold).sum(axis=1).astype(np.float64)
+    ink = otsu_ink(pixels).sum(axis=1).astype(np.float64)
     sums = np.convolve(ink, np.ones(band), mode="valid")
     top = int(np.argmax(sums)) if sums.size else 0
     return image.crop((0, top, image.width, min(height, top + band)))

@@ -94,8 +94,7 @@ def estimate_skew(pixels: np.ndarray) -> float:
     angle rows of text and the gaps between them are sharpest, so row sums
     change most from row to row. Coarse steps, then finer ones.
     """
-    small = cv2.resize(pixels, (pixels.shape[1] // 4, pixels.shape[0] // 4), interpolation=cv2.INTER_AREA)
-    _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = otsu_ink(cv2.resize(pixels, (pixels.shape[1] // 4, pixels.shape[0] // 4), interpolation=cv2.INTER_AREA))
     h, w = ink.shape
     centre = (w / 2, h / 2)
 
@@ -211,6 +210,13 @@ def ink_mask(pixels: np.ndarray) -> np.ndarray:
     return (pixels < paper - max(INK_NOISE_FACTOR * noise, INK_MIN_CONTRAST)).astype(np.uint8)
 
 
+def otsu_ink(pixels: np.ndarray) -> np.ndarray:
+    """1 where a pixel is at or below the page's own Otsu threshold, else 0:
+    ink on any paper, grey or black-and-white (where the threshold is 0)."""
+    _, ink = cv2.threshold(pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return ink
+
+
 def speck_share(pixels: np.ndarray) -> float:
     """The share of the page's marks of ink (below its Otsu threshold) that
     are specks of a few pixels: salt-and-pepper and dust, not letters.
@@ -219,9 +225,7 @@ def speck_share(pixels: np.ndarray) -> float:
     height = pixels.shape[0]
     if height >= 4 * DESKEW_MIN_HEIGHT:
         pixels = pixels[height // 4 : height - height // 4]
-    threshold, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    ink = (pixels <= threshold).astype(np.uint8)
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(otsu_ink(pixels), connectivity=8)
     areas = stats[1:, cv2.CC_STAT_AREA]
     return float((areas <= SPECK_MAX_PX).sum()) / max(int(areas.size), 1)
 
@@ -374,7 +378,7 @@ def _flatten(work: Work) -> None:
     work.done.append("flatten")
 
 
-@step("grain", wanted=lambda asked: "denoise" in asked)
+@step("grain", wanted=lambda asked: "denoise" in asked or "median" in asked)
 def _grain(work: Work) -> None:
     """The page's grain measured before any rotation: rotating interpolates,
     which smooths the grain and would let a harsh page pass for a mild one."""
@@ -413,7 +417,7 @@ def _median(work: Work) -> None:
         return  # denoised already, more than a median would
     # At 300 dpi a typed stroke is 3-5 px wide and survives a 3x3 median;
     # salt-and-pepper and toner specks do not.
-    if paper_and_noise(work.tone)[1] < GRAINLESS_BELOW and speck_share(work.tone) < SPECKLED_FROM:
+    if work.noise < GRAINLESS_BELOW and speck_share(work.tone) < SPECKLED_FROM:
         work.done.append("no median: paper without grain or specks")
         return
     work.tone = cv2.medianBlur(work.tone, 3)

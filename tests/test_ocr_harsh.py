@@ -111,7 +111,7 @@ def test_the_harsh_pages_are_told_from_the_mild_ones_whatever_their_skew() -> No
         assert not prepare(degrade("harsh-photocopy", 2, text, seed)).noisy, seed
 
 
-def _bench_page(stem: str, seed: int) -> tuple[str, "object"]:
+def _bench_page(stem: str, seed: int) -> tuple[str, Image.Image]:
     """A full page of the OCR benchmark's own court text, harsh level 3, as
     `bench/ocr_quality.py --sweep` renders it for that seed."""
     import zlib
