@@ -68,6 +68,8 @@ SPECK_MAX_PX = 4
 ROW_INK_SHARE = 0.01  # of the width: a row with less ink is blank (a speck, a letter's tail)
 RULE_SHARE = 0.3  # a straight dark run this share of the page's side is a fold or a rule, not a letter
 RULE_MIN_PX = 300  # and at least an inch at 300 dpi: on a scanned single line, a letter's stroke is a third of it
+LEVEL_PX = 61  # a fold's paper is read along it over this length: longer than a letter, shorter than a word's gap
+LEVEL_MARGIN = 9  # and beside it by this much either side, where its edge blurs
 ALL_STEPS = ("borders", "flatten", "deskew", "lines", "denoise", "median", "scale")
 DEFAULT_STEPS = ALL_STEPS
 
@@ -274,16 +276,32 @@ def erase_long_lines(pixels: np.ndarray) -> tuple[np.ndarray, int]:
         return pixels, 0
     band = cv2.resize(small, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_NEAREST)
     band &= ink_mask(pixels)  # the ink of the quarter-size blocks along the line
-    # The line's own pixels: what runs straight on along it at full size.
-    # The whole band took the strokes of every letter the fold crossed.
-    mask = np.zeros_like(band)
+    paper = paper_and_noise(pixels)[0]
+    out = pixels
     for full in full_kernels:
-        mask |= cv2.morphologyEx(band, cv2.MORPH_OPEN, full)
-    if not mask.any():
-        mask = band  # a faint line broken by grain at full size
-    # Filled in from either side rather than painted white, so the letters
-    # the line crossed are whole again and no white channel splits the page.
-    return cv2.inpaint(pixels, cv2.dilate(mask, np.ones((3, 3), np.uint8)), 3, cv2.INPAINT_TELEA), found
+        # The line's own pixels: what runs straight on along it at full size.
+        # The whole band took the strokes of every letter the fold crossed.
+        line = cv2.morphologyEx(band, cv2.MORPH_OPEN, full)
+        if not line.any():
+            line = band  # a faint line broken by grain at full size
+        out = _level_along(out, line, full.shape[0] == 1, paper)
+    return out, found
+
+
+def _level_along(pixels: np.ndarray, line: np.ndarray, horizontal: bool, paper: float) -> np.ndarray:
+    """A fold divided out along its own direction: the paper's grey in each
+    row of a level fold (each column of an upright one) is what a closing
+    along it leaves, letters being shorter than LEVEL_PX; what lies darker
+    than that is ink and stays. A fold is a dark line and a step in
+    brightness, and the step leaves a shadow some thirty pixels wide after
+    flattening, which painting over took with the letters standing in it;
+    a stroke crossing the line is darker than the line and stays too."""
+    along = np.ones((1, LEVEL_PX) if horizontal else (LEVEL_PX, 1), np.uint8)
+    across = np.ones((LEVEL_MARGIN, 1) if horizontal else (1, LEVEL_MARGIN), np.uint8)
+    region = cv2.dilate(line, across).astype(bool)
+    background = cv2.morphologyEx(pixels, cv2.MORPH_CLOSE, along)
+    leveled = cv2.divide(pixels, np.maximum(background, 1), scale=paper)
+    return np.where(region, leveled, pixels).astype(np.uint8)
 
 
 def noise_and_contrast(pixels: np.ndarray) -> tuple[float, float]:

@@ -161,3 +161,19 @@ def test_a_fold_is_painted_over_along_its_own_pixels_only() -> None:
     assert (erased[:, x : x + 2] > 128).mean() > 0.9  # the fold is gone
     beside = np.r_[x - 40 : x - 1, x + 3 : x + 40]
     assert np.array_equal(erased[:, beside], page[:, beside])  # the letters beside it are untouched
+
+
+def test_letters_in_the_shadow_of_a_fold_are_read() -> None:
+    """A fold is a dark line and a step in brightness; flattening leaves a
+    shadow some thirty pixels wide on the step's dark side. A typed line
+    standing in it is read, not painted over with the fold."""
+    page = np.asarray(clean(SHORT_RU), dtype=np.float32)
+    rows = np.flatnonzero((page < 128).any(axis=1))
+    top = rows[np.flatnonzero(np.diff(rows) > 1)[0] + 1]  # where the second typed line begins
+    fold = top - 4
+    page[fold:, :] -= 30  # the two halves lit differently
+    page[fold - 3 : fold + 3, :] -= 60
+    image = Image.fromarray(np.clip(page, 0, 255).astype(np.uint8))
+    result = read_image(image)
+    assert any(step.startswith("erased") for step in result.steps), result.steps
+    assert character_error(SHORT_RU, result.text) < 0.03, result.text
