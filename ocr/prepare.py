@@ -295,13 +295,22 @@ def _level_along(pixels: np.ndarray, line: np.ndarray, horizontal: bool, paper: 
     than that is ink and stays. A fold is a dark line and a step in
     brightness, and the step leaves a shadow some thirty pixels wide after
     flattening, which painting over took with the letters standing in it;
-    a stroke crossing the line is darker than the line and stays too."""
+    a stroke crossing the line is darker than the line and stays too.
+
+    A line as dark as the ink (a ruled line, a black crease) leaves nothing
+    to tell a crossing stroke from it: there the line is filled in from
+    either side, so the letters it crossed are whole again and no white
+    channel splits them."""
     along = np.ones((1, LEVEL_PX) if horizontal else (LEVEL_PX, 1), np.uint8)
     across = np.ones((LEVEL_MARGIN, 1) if horizontal else (1, LEVEL_MARGIN), np.uint8)
     region = cv2.dilate(line, across).astype(bool)
     background = cv2.morphologyEx(pixels, cv2.MORPH_CLOSE, along)
-    leveled = cv2.divide(pixels, np.maximum(background, 1), scale=paper)
-    return np.where(region, leveled, pixels).astype(np.uint8)
+    leveled = np.where(region, cv2.divide(pixels, np.maximum(background, 1), scale=paper), pixels).astype(np.uint8)
+    ink_cut, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    inky = (line > 0) & (background <= ink_cut)
+    if not inky.any():
+        return leveled
+    return cv2.inpaint(leveled, cv2.dilate(inky.astype(np.uint8), np.ones((3, 3), np.uint8)), 3, cv2.INPAINT_TELEA)
 
 
 def noise_and_contrast(pixels: np.ndarray) -> tuple[float, float]:

@@ -177,3 +177,16 @@ def test_letters_in_the_shadow_of_a_fold_are_read() -> None:
     result = read_image(image)
     assert any(step.startswith("erased") for step in result.steps), result.steps
     assert character_error(SHORT_RU, result.text) < 0.03, result.text
+
+
+def test_letters_crossed_by_black_rules_are_read() -> None:
+    """A rule as dark as the ink leaves nothing to tell a crossing stroke
+    from it: it is filled in from either side, and the letters it crossed
+    are whole again (divided out like a grey fold, they lost their middles)."""
+    page = np.asarray(clean(SHORT_RU)).copy()
+    rows = np.flatnonzero((page < 128).any(axis=1))
+    for top in rows[np.r_[0, np.flatnonzero(np.diff(rows) > 1) + 1]][:4]:
+        page[top + 20 : top + 23, 150:-150] = 25  # through the middle of the typed line
+    result = read_image(Image.fromarray(page))
+    assert any(step.startswith("erased") for step in result.steps), result.steps
+    assert character_error(SHORT_RU, result.text) < 0.03, result.text
