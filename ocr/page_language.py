@@ -18,7 +18,7 @@ import pytesseract
 from PIL import Image
 
 from ocr.language import guess_language
-from ocr.prepare import otsu_ink
+from ocr.pixels import otsu_ink
 
 # Of the page's height: some three lines of typed text. Six told the same
 # language on every harsh page of the sweep (24 pages, 24 more not tuned

@@ -22,12 +22,13 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from ocr.folds import erase_long_lines
+from ocr.pixels import ink_mask, otsu_ink, paper_and_noise, quantile
+
 DESKEW_RANGE = 5.0  # degrees; larger angles are the orientation step's job
 DESKEW_MIN = 0.2  # below this, resampling costs more sharpness than it gains
 DESKEW_MIN_HEIGHT = 300  # px: an inch at 300 dpi, a few lines of text
 BORDER_DARK = 0.55  # an edge darker than this share of the page's median is a shadow
-INK_NOISE_FACTOR = 6.0
-INK_MIN_CONTRAST = 12.0
 MIN_MARKS_TO_SCALE = 50
 TARGET_X_HEIGHT = 18.0  # px: Tesseract reads typed text as well at this size, and faster
 SCALE_RANGE = (0.6, 2.0)
@@ -66,10 +67,6 @@ GRAINLESS_BELOW = 1.0  # the paper's noise σ, in grey levels
 SPECKLED_FROM = 0.5
 SPECK_MAX_PX = 4
 ROW_INK_SHARE = 0.01  # of the width: a row with less ink is blank (a speck, a letter's tail)
-RULE_SHARE = 0.3  # a straight dark run this share of the page's side is a fold or a rule, not a letter
-RULE_MIN_PX = 300  # and at least an inch at 300 dpi: on a scanned single line, a letter's stroke is a third of it
-LEVEL_PX = 61  # a fold's paper is read along it over this length: longer than a letter, shorter than a word's gap
-LEVEL_MARGIN = 9  # and beside it by this much either side, where its edge blurs
 ALL_STEPS = ("borders", "flatten", "deskew", "lines", "denoise", "median", "scale")
 DEFAULT_STEPS = ALL_STEPS
 
@@ -130,16 +127,6 @@ def paper_tone(pixels: np.ndarray) -> int:
     return int(quantile(_sample(pixels), 0.9))
 
 
-def quantile(pixels: np.ndarray, q: float) -> float:
-    """np.percentile(pixels, 100 * q) of 8-bit pixels, read off their
-    histogram (the same value, linear interpolation and all) instead of
-    partitioning a page's pixels: a tenth of the time."""
-    counts = np.cumsum(np.bincount(pixels.ravel(), minlength=256))
-    position = (int(counts[-1]) - 1) * q
-    below = int(position)
-    low = int(np.searchsorted(counts, below + 1))
-    high = int(np.searchsorted(counts, min(below + 2, int(counts[-1]))))
-    return low + (high - low) * (position - below)
 
 
 def whiten_border_bands(pixels: np.ndarray) -> np.ndarray:
@@ -189,40 +176,12 @@ def flatten_background(pixels: np.ndarray) -> np.ndarray:
     return cv2.divide(pixels, np.maximum(background, 1), scale=255)
 
 
-def paper_and_noise(pixels: np.ndarray) -> tuple[float, float]:
-    """The paper's grey (median) and noise (σ from the median absolute
-    deviation), both read off the histogram of the 8-bit grey levels: one
-    pass, where sorting a page's millions of pixels twice cost a tenth of a
-    second a page."""
-    counts = np.bincount(pixels[::2, ::2].ravel(), minlength=256)
-    paper = _histogram_median(counts)
-    # How many pixels lie at each distance from the paper's grey.
-    distances = np.zeros(256, np.int64)
-    below, above = counts[: paper + 1][::-1], counts[paper:]
-    distances[: below.size] += below
-    distances[: above.size] += above
-    distances[0] -= counts[paper]  # the paper's own grey was counted on both sides
-    return float(paper), _histogram_median(distances) * 1.4826
 
 
-def _histogram_median(counts: np.ndarray) -> int:
-    """The value at which half the counted pixels are reached."""
-    return int(np.searchsorted(np.cumsum(counts), (int(counts.sum()) + 1) // 2))
 
 
-def ink_mask(pixels: np.ndarray) -> np.ndarray:
-    """Pixels darker than the paper by several times the paper's own noise
-    (robust: median and MAD), so noise and grain never count as ink while
-    faint typing on a bad copy does."""
-    paper, noise = paper_and_noise(pixels)
-    return (pixels < paper - max(INK_NOISE_FACTOR * noise, INK_MIN_CONTRAST)).astype(np.uint8)
 
 
-def otsu_ink(pixels: np.ndarray) -> np.ndarray:
-    """1 where a pixel is at or below the page's own Otsu threshold, else 0:
-    ink on any paper, grey or black-and-white (where the threshold is 0)."""
-    _, ink = cv2.threshold(pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    return ink
 
 
 def speck_share(pixels: np.ndarray) -> float:
@@ -248,69 +207,8 @@ def letter_marks(mask: np.ndarray) -> np.ndarray:
     return heights[(heights >= 5) & (heights <= 60) & (widths >= 2) & (widths <= 60)] * 2
 
 
-def erase_long_lines(pixels: np.ndarray) -> tuple[np.ndarray, int]:
-    """Folds and ruled lines painted over with the paper: a straight dark
-    run across a third of the page. A fold through the text makes
-    Tesseract see two columns and read each half-line apart. Returns the
-    page and how many lines were erased."""
-    # Looked for at a quarter of the size: a fold is long enough to show there, and it costs little.
-    ink = ink_mask(cv2.resize(pixels, (pixels.shape[1] // 4, pixels.shape[0] // 4), interpolation=cv2.INTER_AREA))
-    h, w = ink.shape
-    found = 0
-    small = np.zeros_like(ink)
-    shortest = RULE_MIN_PX // 4
-    full_kernels = []
-    for kernel, full in ((np.ones((max(shortest, int(h * RULE_SHARE)), 1), np.uint8), np.ones((RULE_MIN_PX, 1), np.uint8)),
-                         (np.ones((1, max(shortest, int(w * RULE_SHARE))), np.uint8), np.ones((1, RULE_MIN_PX), np.uint8))):
-        if kernel.shape[0] > h or kernel.shape[1] > w:
-            # No rule that long fits. (OpenCV's erosion counts what lies past
-            # the edge as ink: on a strip of one line, every letter from top
-            # to bottom was taken for a fold and painted over.)
-            continue
-        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
-        if lines.any():
-            found += cv2.connectedComponents(lines)[0] - 1
-            small |= lines
-            full_kernels.append(full)
-    if not found:
-        return pixels, 0
-    band = cv2.resize(small, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_NEAREST)
-    band &= ink_mask(pixels)  # the ink of the quarter-size blocks along the line
-    paper = paper_and_noise(pixels)[0]
-    out = pixels
-    for full in full_kernels:
-        # The line's own pixels: what runs straight on along it at full size.
-        # The whole band took the strokes of every letter the fold crossed.
-        line = cv2.morphologyEx(band, cv2.MORPH_OPEN, full)
-        if not line.any():
-            line = band  # a faint line broken by grain at full size
-        out = _level_along(out, line, full.shape[0] == 1, paper)
-    return out, found
 
 
-def _level_along(pixels: np.ndarray, line: np.ndarray, horizontal: bool, paper: float) -> np.ndarray:
-    """A fold divided out along its own direction: the paper's grey in each
-    row of a level fold (each column of an upright one) is what a closing
-    along it leaves, letters being shorter than LEVEL_PX; what lies darker
-    than that is ink and stays. A fold is a dark line and a step in
-    brightness, and the step leaves a shadow some thirty pixels wide after
-    flattening, which painting over took with the letters standing in it;
-    a stroke crossing the line is darker than the line and stays too.
-
-    A line as dark as the ink (a ruled line, a black crease) leaves nothing
-    to tell a crossing stroke from it: there the line is filled in from
-    either side, so the letters it crossed are whole again and no white
-    channel splits them."""
-    along = np.ones((1, LEVEL_PX) if horizontal else (LEVEL_PX, 1), np.uint8)
-    across = np.ones((LEVEL_MARGIN, 1) if horizontal else (1, LEVEL_MARGIN), np.uint8)
-    region = cv2.dilate(line, across).astype(bool)
-    background = cv2.morphologyEx(pixels, cv2.MORPH_CLOSE, along)
-    leveled = np.where(region, cv2.divide(pixels, np.maximum(background, 1), scale=paper), pixels).astype(np.uint8)
-    ink_cut, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    inky = (line > 0) & (background <= ink_cut)
-    if not inky.any():
-        return leveled
-    return cv2.inpaint(leveled, cv2.dilate(inky.astype(np.uint8), np.ones((3, 3), np.uint8)), 3, cv2.INPAINT_TELEA)
 
 
 def noise_and_contrast(pixels: np.ndarray) -> tuple[float, float]:

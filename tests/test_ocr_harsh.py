@@ -66,7 +66,7 @@ def test_letters_that_span_a_strip_of_one_line_are_no_fold() -> None:
     """On a strip shorter than any fold, OpenCV's erosion counted what lies
     past the edge as ink, and every letter reaching from top to bottom was
     painted over as a fold."""
-    from ocr.prepare import erase_long_lines
+    from ocr.folds import erase_long_lines
 
     strip = np.full((48, 1200), 255, np.uint8)
     for x in range(40, 1160, 50):
@@ -151,7 +151,7 @@ def test_a_straight_harsh_page_is_read_as_well_as_a_skewed_one() -> None:
 def test_a_fold_is_painted_over_along_its_own_pixels_only() -> None:
     """The letters a fold crosses keep their strokes beside it: only what
     runs straight on along the fold is filled in, not the band around it."""
-    from ocr.prepare import erase_long_lines
+    from ocr.folds import erase_long_lines
 
     page = np.asarray(clean(SHORT_RU)).copy()
     x = page.shape[1] // 3 // 4 * 4 + 3  # across two of the quarter-size cells the fold is traced on
