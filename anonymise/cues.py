@@ -1,7 +1,9 @@
 """Names that only the word before them marks as names: a Latin name or a
 social-media nickname after a party's role, an occupation or the word for
 a nickname ("потерпевший John Smith", "блогера Mimeng", "рэпера Jay Z",
-"под ником «Aibek_91»").
+"под ником «Aibek_91»"); a nickname in any letters after the word for one
+("по кличке «Косой»", "под именем ДЖЕЙ-ЗИ", "лакап аты Бака"); a given
+name the dictionaries do not know after a word of kin ("дочь Стефани").
 
 A Latin word has no Russian or Kyrgyz surname ending and is in no
 Cyrillic lexicon, so no other rule finds it; and alone, Latin capitals in
@@ -16,7 +18,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from anonymise.candidates import LOWER_LATIN, UPPER_LATIN, doc_text
+from anonymise.candidates import LOWER_LATIN, LOWER_LETTERS, UPPER_LATIN, UPPER_LETTERS, doc_text
+from anonymise.names import CAPITALISED, dictionary_name, is_given_name, known_word
 from anonymise.roles import PARTY_WORDS
 
 # People named by what they do, in news and in the acts' accounts of events.
@@ -25,13 +28,22 @@ OCCUPATIONS = (
     r"акт[её]р\w*|актрис\w*|писател\w*|поэт\w*|поэтесс\w*|режисс[её]р\w*|журналист\w*|продюсер\w*|диджей\w*|"
     r"футболист\w*|боксер\w*|боксёр\w*|господин\w*|госпож\w+|мистер\w*|миссис|мисс|dj|mc"
 )
-NICKNAMES = r"ник(?:а|у|ом|е|и|ами)?|никнейм\w*|псевдоним\w*|логин\w*|аккаунт\w*|под\s+именем|колдонуучу\s+аты\w*"
+NICKNAMES = r"ник(?:а|у|ом|е|и|ами)?|никнейм\w*|логин\w*|аккаунт\w*|колдонуучу\s+аты\w*"
+# A nickname among people, written in any letters: a defendant's in an
+# act's account of events, a performer's stage name in news.
+ALIASES = (r"кличк\w*|прозвищ\w*|псевдоним\w*|под\s+именем|называ(?:ют|ли)|зовут|"
+           r"лакап\s+аты\w*|каймана\s+аты\w*|кылыкка?\s+аты\w*")
+# Kin: a given name after them is a person's even where no list knows it.
+KIN = (r"сын[аеу]?|сыном|доч(?:ь|ери|ерью)|дочк\w+|от(?:ец|ца|цу|цом)|мат(?:ь|ери|ерью)|брат[аеу]?|братом|"
+       r"сестр(?:а|ы|е|у|ой)|жен(?:а|ы|е|у|ой)|муж(?:а|у|ем)?|супруг\w*|внук\w*|внучк\w+|племянни\w+")
 # The cue and what may stand between it and the name: a hyphenated second
 # word ("композитор-неоклассик"), a comma or colon, an opening quote.
-CUE = re.compile(rf"(?i)(?:^|[^\w-])(?:{PARTY_WORDS}|{OCCUPATIONS}|(?P<nick>{NICKNAMES}))(?:-\w+)?[\s,:]*[«\"“„]?\s*$")
+CUE = re.compile(rf"(?i)(?:^|[^\w-])(?:{PARTY_WORDS}|{OCCUPATIONS}|(?P<nick>{NICKNAMES})|(?P<alias>{ALIASES})|"
+                 rf"(?P<kin>{KIN}))(?:-\w+)?[\s,:]*[«\"“„]?\s*$")
 LATIN_WORD = re.compile(rf"^[{UPPER_LATIN}][{UPPER_LATIN}{LOWER_LATIN}'’]*$")
-NICKNAME_PART = re.compile(rf"^[{UPPER_LATIN}{LOWER_LATIN}0-9_.@-]+$")
+NICKNAME_PART = re.compile(rf"^[{UPPER_LETTERS}{LOWER_LETTERS}0-9_.@-]+$")
 NICKNAME_START = re.compile(rf"^[{UPPER_LATIN}{LOWER_LATIN}][{UPPER_LATIN}{LOWER_LATIN}0-9_.@-]*$")
+ALIAS_START = re.compile(rf"^[{UPPER_LETTERS}][{UPPER_LETTERS}{LOWER_LETTERS}0-9_.@-]*$")  # capitalised: "называют лучшим" is no name
 MAX_WORDS = 3
 CUE_WINDOW = 60  # characters before the name that are searched for its cue
 CUED_PERSONS = "cued_persons"  # the component's name in the pipeline
@@ -55,21 +67,31 @@ def _cued_name_end(doc: Doc, i: int, text: str) -> int:
     """Where a cued name starting at token i ends; i where none starts there."""
     token = doc[i]
     glued_to_previous = i > 0 and not doc[i - 1].whitespace_ and NICKNAME_PART.match(doc[i - 1].text)
-    if not NICKNAME_START.match(token.text) or glued_to_previous:
+    if not (ALIAS_START.match(token.text) or NICKNAME_START.match(token.text)) or glued_to_previous:
         return i
     cue = CUE.search(text[max(0, token.idx - CUE_WINDOW) : token.idx])
     if cue is None:
         return i
     end = i + 1
-    if cue.group("nick"):
+    if (cue.group("nick") and NICKNAME_START.match(token.text)) or (cue.group("alias") and ALIAS_START.match(token.text)):
         while end < len(doc) and not doc[end - 1].whitespace_ and NICKNAME_PART.match(doc[end].text):
-            end += 1  # "Aibek_91": a nickname is one word, however spaCy cut it
+            end += 1  # "Aibek_91", "ДЖЕЙ-ЗИ": a nickname is one word, however spaCy cut it
+        while end - 1 > i and not any(c.isalnum() for c in doc[end - 1].text):
+            end -= 1  # the full stop after "называют Горба." ends the sentence, not the name
         return end
+    if cue.group("kin"):
+        return end if _unlisted_given_name(token.text) else i
     if not LATIN_WORD.match(token.text) or _abbreviation(doc, i):
         return i
     while end < len(doc) and end - i < MAX_WORDS and doc[end - 1].whitespace_ and LATIN_WORD.match(doc[end].text):
         end += 1
     return end
+
+
+def _unlisted_given_name(word: str) -> bool:
+    """A capitalised Cyrillic word after a word of kin that is a name or no
+    common word at all ("дочь Стефани"; not "сын Отечества")."""
+    return bool(CAPITALISED.match(word)) and (dictionary_name(word) or is_given_name(word) or not known_word(word))
 
 
 def _abbreviation(doc: Doc, i: int) -> bool:

@@ -62,6 +62,10 @@ class _Person:
     bases: set[str] = field(default_factory=set)
     firsts: set[str] = field(default_factory=set)  # first letters of the given name, as written or initialled
     keep: bool = False
+    # The words as written, lowercase: a short name or nickname ("Косой",
+    # "Бака") has a base too short to match safely in other forms, but the
+    # same word again is the same person.
+    forms: set[str] = field(default_factory=set)
 
 
 class _Tokenizer:
@@ -132,6 +136,7 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
         allowed = [p for p in people if (p.keep if official else not (p.keep and (party or spelled)))]
         person = _person_for(allowed, people, bases, _first_letter(span))
         person.keep = person.keep or official
+        person.forms |= {t.text.lower() for t in span if is_word(t) and len(t.text) > 2}
         mentions.append(Mention(span.start_char, span.end_char, span.text, person.number))
     mentions += _propagate(doc, people, mentions)
     mentions += _latin_spellings(doc_text(doc), mentions)
@@ -210,7 +215,8 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
             i += 1
             continue
         base = name_base(token.text)
-        matching = [p for p in people if any(same_name(base, b) for b in p.bases if len(b) >= 4)]
+        matching = [p for p in people if any(same_name(base, b) for b in p.bases if len(b) >= 4)
+                    or token.text.lower() in p.forms]
         # A bare surname shared by a party and an official: the party's, to be safe.
         person = next((p for p in matching if not p.keep), matching[0] if matching else None)
         if person is None:
