@@ -14,6 +14,7 @@ RULE_SHARE = 0.3  # a straight dark run this share of the page's side is a fold 
 RULE_MIN_PX = 300  # and at least an inch at 300 dpi: on a scanned single line, a letter's stroke is a third of it
 LEVEL_PX = 61  # a fold's paper is read along it over this length: longer than a letter, shorter than a word's gap
 LEVEL_MARGIN = 9  # and beside it by this much either side, where its edge blurs
+INPAINT_PAD = 8  # rows kept around a line for filling it in: the fill reads 3 px around each pixel
 
 
 def erase_long_lines(pixels: np.ndarray) -> tuple[np.ndarray, int]:
@@ -69,13 +70,35 @@ def _level_along(pixels: np.ndarray, line: np.ndarray, horizontal: bool, paper: 
     to tell a crossing stroke from it: there the line is filled in from
     either side, so the letters it crossed are whole again and no white
     channel splits them."""
-    along = np.ones((1, LEVEL_PX) if horizontal else (LEVEL_PX, 1), np.uint8)
-    across = np.ones((LEVEL_MARGIN, 1) if horizontal else (1, LEVEL_MARGIN), np.uint8)
-    region = cv2.dilate(line, across).astype(bool)
+    if not horizontal:  # an upright line is a level one of the page turned on its side
+        turned = _level_along(np.ascontiguousarray(pixels.T), np.ascontiguousarray(line.T), True, paper)
+        return np.ascontiguousarray(turned.T)
+    ink_cut, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    out = pixels.copy()
+    # Each line's own rows with room around them, not the whole page: the
+    # closing and the filling-in cost a third of a second a page on all of it.
+    pad = LEVEL_MARGIN + INPAINT_PAD
+    for top, bottom in _row_runs(np.flatnonzero(line.any(axis=1)), gap=2 * pad):
+        top, bottom = max(0, top - pad), min(pixels.shape[0], bottom + pad + 1)
+        out[top:bottom] = _level_rows(pixels[top:bottom], line[top:bottom], paper, ink_cut)
+    return out
+
+
+def _level_rows(pixels: np.ndarray, line: np.ndarray, paper: float, ink_cut: float) -> np.ndarray:
+    """_level_along on the rows of one level line."""
+    along = np.ones((1, LEVEL_PX), np.uint8)
+    region = cv2.dilate(line, np.ones((LEVEL_MARGIN, 1), np.uint8)).astype(bool)
     background = cv2.morphologyEx(pixels, cv2.MORPH_CLOSE, along)
     leveled = np.where(region, cv2.divide(pixels, np.maximum(background, 1), scale=paper), pixels).astype(np.uint8)
-    ink_cut, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     inky = (line > 0) & (background <= ink_cut)
     if not inky.any():
         return leveled
     return cv2.inpaint(leveled, cv2.dilate(inky.astype(np.uint8), np.ones((3, 3), np.uint8)), 3, cv2.INPAINT_TELEA)
+
+
+def _row_runs(rows: np.ndarray, gap: int) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs, rows less than gap apart joined."""
+    if rows.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(rows) > gap)
+    return list(zip(rows[np.r_[0, breaks + 1]].tolist(), rows[np.r_[breaks, rows.size - 1]].tolist()))
