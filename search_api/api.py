@@ -67,7 +67,10 @@ def _search(query: str, scope: str):  # type: ignore[no-untyped-def]
     sort = request.args.get("sort", "relevance")
     if sort not in SORTS:
         abort(400, description=f"sort must be one of {', '.join(SORTS)}")
-    result = run_search(query, scope, limit, offset, sort, facets=request.args.get("facets") != "0")
+    facets = request.args.get("facets", "1")
+    if facets not in ("0", "1"):
+        abort(400, description="facets must be 0 or 1")
+    result = run_search(query, scope, limit, offset, sort, facets=facets == "1")
     if scope == "internal":  # full original text in every hit: audited
         audit_many([hit.id for hit in result.hits], "api-search")
     return jsonify(

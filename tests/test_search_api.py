@@ -82,6 +82,7 @@ def test_the_public_api_holds_nothing_unpublished(anonymous: FlaskClient, client
         ({"q": "сот", "limit": "1000"}, "limit must be between 1 and 100"),
         ({"q": "...", "limit": "5"}, "no letters or digits to search for"),
         ({"q": "сот", "scope": "secret"}, "scope must be"),
+        ({"q": "сот", "facets": "yes"}, "facets must be 0 or 1"),  # the schema's enum: once answered 200
         # Hostile queries: answered at once with a reason, never a 500 or a long wait.
         ({"q": "(" * 20 + "сот" + ")" * 20}, "nested too deep"),
         ({"q": "(" * 250 + "сот" + ")" * 250}, "too many words"),  # once Python's recursion limit: a 500
