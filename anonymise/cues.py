@@ -18,7 +18,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from anonymise.candidates import LOWER_LATIN, LOWER_LETTERS, UPPER_LATIN, UPPER_LETTERS, doc_text
+from anonymise.candidates import KIN_WORDS, LOWER_LATIN, LOWER_LETTERS, UPPER_LATIN, UPPER_LETTERS, doc_text
 from anonymise.names import CAPITALISED, dictionary_name, is_given_name, known_word
 from anonymise.roles import PARTY_WORDS
 
@@ -33,13 +33,13 @@ NICKNAMES = r"ник(?:а|у|ом|е|и|ами)?|никнейм\w*|логин\w*
 # act's account of events, a performer's stage name in news.
 ALIASES = (r"кличк\w*|прозвищ\w*|псевдоним\w*|под\s+именем|называ(?:ют|ли)|зовут|"
            r"лакап\s+аты\w*|каймана\s+аты\w*|кылыкка?\s+аты\w*")
-# Kin: a given name after them is a person's even where no list knows it.
-KIN = (r"сын[аеу]?|сыном|доч(?:ь|ери|ерью)|дочк\w+|от(?:ец|ца|цу|цом)|мат(?:ь|ери|ерью)|брат[аеу]?|братом|"
-       r"сестр(?:а|ы|е|у|ой)|жен(?:а|ы|е|у|ой)|муж(?:а|у|ем)?|супруг\w*|внук\w*|внучк\w+|племянни\w+")
-# The cue and what may stand between it and the name: a hyphenated second
-# word ("композитор-неоклассик"), a comma or colon, an opening quote.
+# The cue (a role, an occupation, the word for a nickname, or kin: after
+# KIN_WORDS, shared with the cues that confirm natasha's names, a given name
+# is a person's even where no list knows it) and what may stand between it
+# and the name: a hyphenated second word ("композитор-неоклассик"), a comma
+# or colon, an opening quote.
 CUE = re.compile(rf"(?i)(?:^|[^\w-])(?:{PARTY_WORDS}|{OCCUPATIONS}|(?P<nick>{NICKNAMES})|(?P<alias>{ALIASES})|"
-                 rf"(?P<kin>{KIN}))(?:-\w+)?[\s,:]*[«\"“„]?\s*$")
+                 rf"(?P<kin>{KIN_WORDS}))(?:-\w+)?[\s,:]*[«\"“„]?\s*$")
 LATIN_WORD = re.compile(rf"^[{UPPER_LATIN}][{UPPER_LATIN}{LOWER_LATIN}'’]*$")
 NICKNAME_PART = re.compile(rf"^[{UPPER_LETTERS}{LOWER_LETTERS}0-9_.@-]+$")
 NICKNAME_START = re.compile(rf"^[{UPPER_LATIN}{LOWER_LATIN}][{UPPER_LATIN}{LOWER_LATIN}0-9_.@-]*$")

@@ -92,13 +92,12 @@ def measure(folder: Path, limit: int = 0, show: bool = False) -> dict[str, float
             redacted += inside(span, hidden)
             if show and not inside(span, every):
                 print(f"missed  {path.stem}: {text[span[0]:span[1]]!r} in …{text[max(0, span[0] - 40):span[1] + 30]!r}…")
-        own = {m.span() for a, b in people(ann) for m in WORD.finditer(text, a, b)}
+        mentions = {(a, b): [m.span() for m in WORD.finditer(text, a, b)] for a, b in people(ann)}
+        own = {span for spans in mentions.values() for span in spans}
         own_total += len(own)
         own_found += sum(inside(span, every) for span in own)
-        for a, b in set(people(ann)):
-            spans = [m.span() for m in WORD.finditer(text, a, b)]
-            whole_total += 1
-            whole_found += bool(spans) and all(inside(span, every) for span in spans)
+        whole_total += len(mentions)
+        whole_found += sum(bool(spans) and all(inside(span, every) for span in spans) for spans in mentions.values())
         for e in found_persons:
             if not touches((e.start, e.end), gold) and re.search(r"[^\W\d_]{2}", e.text):
                 false += 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr.pixels import ink_mask, paper_and_noise
+from ocr.pixels import ink_mask, otsu_cut, paper_and_noise
 
 RULE_SHARE = 0.3  # a straight dark run this share of the page's side is a fold or a rule, not a letter
 RULE_MIN_PX = 300  # and at least an inch at 300 dpi: on a scanned single line, a letter's stroke is a third of it
@@ -73,7 +73,7 @@ def _level_along(pixels: np.ndarray, line: np.ndarray, horizontal: bool, paper: 
     if not horizontal:  # an upright line is a level one of the page turned on its side
         turned = _level_along(np.ascontiguousarray(pixels.T), np.ascontiguousarray(line.T), True, paper)
         return np.ascontiguousarray(turned.T)
-    ink_cut, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    ink_cut = otsu_cut(pixels)
     out = pixels.copy()
     # Each line's own rows with room around them, not the whole page: the
     # closing and the filling-in cost a third of a second a page on all of it.

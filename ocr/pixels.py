@@ -53,8 +53,13 @@ def ink_mask(pixels: np.ndarray) -> np.ndarray:
     return (pixels < paper - max(INK_NOISE_FACTOR * noise, INK_MIN_CONTRAST)).astype(np.uint8)
 
 
+def otsu_cut(pixels: np.ndarray) -> float:
+    """The page's own Otsu threshold between ink and paper."""
+    cut, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return float(cut)
+
+
 def otsu_ink(pixels: np.ndarray) -> np.ndarray:
     """1 where a pixel is at or below the page's own Otsu threshold, else 0:
     ink on any paper, grey or black-and-white (where the threshold is 0)."""
-    _, ink = cv2.threshold(pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    return ink
+    return (pixels <= otsu_cut(pixels)).astype(np.uint8)

@@ -127,8 +127,6 @@ def paper_tone(pixels: np.ndarray) -> int:
     return int(quantile(_sample(pixels), 0.9))
 
 
-
-
 def whiten_border_bands(pixels: np.ndarray) -> np.ndarray:
     """Copier lid shadows and scanner edges: dark bands along the edges,
     which otherwise read as rows of junk characters and fool deskew."""
@@ -176,14 +174,6 @@ def flatten_background(pixels: np.ndarray) -> np.ndarray:
     return cv2.divide(pixels, np.maximum(background, 1), scale=255)
 
 
-
-
-
-
-
-
-
-
 def speck_share(pixels: np.ndarray) -> float:
     """The share of the page's marks of ink (below its Otsu threshold) that
     are specks of a few pixels: salt-and-pepper and dust, not letters.
@@ -205,10 +195,6 @@ def letter_marks(mask: np.ndarray) -> np.ndarray:
     # Under 10 px (5 here) is dust, not a letter: even 6 pt print at 300 dpi
     # has taller letters, and specks must not pass for small type.
     return heights[(heights >= 5) & (heights <= 60) & (widths >= 2) & (widths <= 60)] * 2
-
-
-
-
 
 
 def noise_and_contrast(pixels: np.ndarray) -> tuple[float, float]:

@@ -148,9 +148,9 @@ def test_a_straight_harsh_page_is_read_as_well_as_a_skewed_one() -> None:
     assert character_error(text, result.text) < 0.07, result.text
 
 
-def test_a_fold_is_painted_over_along_its_own_pixels_only() -> None:
+def test_a_fold_is_taken_off_along_its_own_pixels_only() -> None:
     """The letters a fold crosses keep their strokes beside it: only what
-    runs straight on along the fold is filled in, not the band around it."""
+    runs straight on along the fold is taken off, not the band around it."""
     from ocr.folds import erase_long_lines
 
     page = np.asarray(clean(SHORT_RU)).copy()
@@ -168,9 +168,7 @@ def test_letters_in_the_shadow_of_a_fold_are_read() -> None:
     shadow some thirty pixels wide on the step's dark side. A typed line
     standing in it is read, not painted over with the fold."""
     page = np.asarray(clean(SHORT_RU), dtype=np.float32)
-    rows = np.flatnonzero((page < 128).any(axis=1))
-    top = rows[np.flatnonzero(np.diff(rows) > 1)[0] + 1]  # where the second typed line begins
-    fold = top - 4
+    fold = _line_tops(page)[1] - 4  # just above the second typed line
     page[fold:, :] -= 30  # the two halves lit differently
     page[fold - 3 : fold + 3, :] -= 60
     image = Image.fromarray(np.clip(page, 0, 255).astype(np.uint8))
@@ -184,9 +182,14 @@ def test_letters_crossed_by_black_rules_are_read() -> None:
     from it: it is filled in from either side, and the letters it crossed
     are whole again (divided out like a grey fold, they lost their middles)."""
     page = np.asarray(clean(SHORT_RU)).copy()
-    rows = np.flatnonzero((page < 128).any(axis=1))
-    for top in rows[np.r_[0, np.flatnonzero(np.diff(rows) > 1) + 1]][:4]:
+    for top in _line_tops(page)[:4]:
         page[top + 20 : top + 23, 150:-150] = 25  # through the middle of the typed line
     result = read_image(Image.fromarray(page))
     assert any(step.startswith("erased") for step in result.steps), result.steps
     assert character_error(SHORT_RU, result.text) < 0.03, result.text
+
+
+def _line_tops(page: np.ndarray) -> np.ndarray:
+    """The first row of each typed line of a clean page."""
+    rows = np.flatnonzero((page < 128).any(axis=1))
+    return rows[np.r_[0, np.flatnonzero(np.diff(rows) > 1) + 1]]
