@@ -13,7 +13,9 @@ it overlaps an annotated personal-data span), officials wrongly removed,
 and throughput in characters per second.
 
 NEREL's test split (bench/nerel.py), when it is at bench/data/nerel:
-Russian person words found in real news text.
+Russian person words found in real news text. Kyrgyz person names in the
+sentences of the UD_Kyrgyz-KTMU train split, marked by hand
+(bench/kyrgyz_persons.py).
 
     make bench-anon            # or: .venv/bin/python bench/anon_bench.py [--docs 40]
 """
@@ -32,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from anonymise import anonymise  # noqa: E402
 from anonymise.leaks import suspects  # noqa: E402
-from bench import nerel, realacts  # noqa: E402
+from bench import kyrgyz_persons, nerel, realacts  # noqa: E402
 from bench.anon_corpus import annotated_set  # noqa: E402
 
 WORD = re.compile(r"\w+")
@@ -98,6 +100,8 @@ def main() -> None:
         print()
     else:
         print(f"(NEREL's test split is not at {nerel.DEFAULT}: see bench/nerel.py)\n")
+    kyrgyz_persons.report(kyrgyz_persons.measure())
+    print()
     if args.real_only:
         return
     documents = annotated_set(args.docs, args.seed)

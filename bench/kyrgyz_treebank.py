@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 TREEBANK = Path(__file__).resolve().parent / "data" / "ud_kyrgyz_ktmu" / "ky_ktmu-ud-train.conllu"
 KINDS = {"NOUN", "PROPN", "VERB", "ADJ"}
@@ -48,27 +48,42 @@ class Split:
     forms: list[Form] = field(default_factory=list)
 
 
-def read(path: Path = TREEBANK) -> dict[str, Split]:
-    """Forms of the four word classes, by part: "dev" and "held out"."""
-    parts = {"dev": Split(), "held out": Split()}
-    sentence, text, number = [], "", 0
+def sentences(path: Path = TREEBANK) -> Iterator[tuple[str, int, str, list[list[str]]]]:
+    """Each sentence as (sent_id, its number, its text, its word rows)."""
+    rows: list[list[str]] = []
+    text, number, sent_id = "", 0, ""
     for line in path.read_text("utf-8").splitlines() + [""]:
         if line.startswith("# text ="):
             text = line.split("=", 1)[1].strip()
         elif line.startswith("# sent_id"):
-            digits = re.findall(r"\d+", line)
+            sent_id = line.split("=", 1)[1].strip()
+            digits = re.findall(r"\d+", sent_id)
             number = int(digits[-1]) if digits else number + 1
         elif not line.strip():
-            part = parts["held out" if number % 5 == 0 else "dev"]
-            for form, lemma, kind in sentence:
-                part.forms.append(Form(form, lemma, kind, text))
-            sentence = []
+            if rows:
+                yield sent_id, number, text, rows
+            rows = []
         elif not line.startswith("#"):
             cols = line.split("\t")
-            if len(cols) > 3 and cols[0].isdigit() and cols[3] in KINDS:
+            if len(cols) > 3 and cols[0].isdigit():
+                rows.append(cols)
+
+
+def held_out(number: int) -> bool:
+    """The held-out part: sentences whose number ends in 0 or 5."""
+    return number % 5 == 0
+
+
+def read(path: Path = TREEBANK) -> dict[str, Split]:
+    """Forms of the four word classes, by part: "dev" and "held out"."""
+    parts = {"dev": Split(), "held out": Split()}
+    for _, number, text, rows in sentences(path):
+        part = parts["held out" if held_out(number) else "dev"]
+        for cols in rows:
+            if cols[3] in KINDS:
                 form, lemma = cols[1].lower(), cols[2].lower()
                 if CYRILLIC.match(form) and CYRILLIC.match(lemma):
-                    sentence.append((form, lemma, cols[3]))
+                    part.forms.append(Form(form, lemma, cols[3], text))
     return parts
 
 
