@@ -1,9 +1,10 @@
 """Personal-data detection and redaction.
 
-So far the structured identifiers (ПИН, passports, phones, e-mail, cards,
-accounts, vehicle plates, dates of birth, addresses: anonymise/identifiers.py),
-each validated. Persons (names in both languages, roles, propagation,
-officials kept) come next; until then nothing is published.
+Structured identifiers (ПИН, passports, phones, e-mail, cards, accounts,
+vehicle plates, dates of birth, addresses: anonymise/identifiers.py), each
+validated, and persons (names in both languages, roles, propagation,
+officials kept: anonymise/persons.py), found over a whole document; the
+independent leak check (anonymise/leaks.py) looks for what they missed.
 """
 
 from anonymise.detect import Policy, all_sure, anonymise

@@ -41,11 +41,14 @@ from anonymise.names import (
     is_given_name,
     known_word,
     kyrgyz_common_word,
+    kyrgyz_given_name,
+    kyrgyz_listed,
     name_base,
     not_a_name,
     not_a_name_in,
     surname_shaped,
 )
+from anonymise.places import doc_text, street_or_body
 from anonymise.roles import PARTY_WORDS
 
 PARTY_ROLES = re.compile(r"(?i)^(" + PARTY_WORDS + r")$")
@@ -65,15 +68,7 @@ TOKEN = re.compile(rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}][{
 INITIAL = re.compile(rf"^{INITIAL_LETTER}$")
 HYPHENATED = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)+")
 LATIN_NAME = re.compile(rf"^[{UPPER_LATIN}][{LOWER_LATIN}]*(?:[{UPPER_LATIN}][{LOWER_LATIN}]+)*$|^[{LOWER_LATIN}]{{2,}}$")  # Gideon Yu, McKinnon, von
-# Where a name-shaped word names a street or a body, not a person
-# ("Соцфонда Кыргызской Республики", "Соцфонд КР": a body of the state).
-STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
-                           r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|(?<!по\s)\bимени|\bим\.)\s*$")  # "по имени Артём" is a person
-STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчө\w*|проспект\w*|кичи\s+район\w*|кичи\s+шаарча\w*|"
-                          r"массив\w*|конуш\w*|атындагы\w*|бульвар\w*|айыл\w*|шаар\w*|облус\w*|район\w*|ул\.|улиц\w*|"
-                          r"Кыргызской\s+Республики|Киргизской\s+ССР|КР\b)")
 ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
-QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +110,11 @@ def _is_name_token(doc: Doc, i: int) -> bool:
         return True  # even a common word or an adjective's shape: Украинской Л.А.
     if common_word(text):
         return False
-    return surname_shaped(text, doc_language(doc)) or is_given_name(text)
+    if surname_shaped(text, doc_language(doc)):
+        return True
+    # In Kyrgyz many given names are common words too (Эл, Алтын, Аман, Эми):
+    # alone, a word the Kyrgyz list has is no evidence of a person.
+    return is_given_name(text) and not (doc_language(doc) == "ky" and kyrgyz_listed(text))
 
 
 @Language.component("natasha_persons")
@@ -158,8 +157,38 @@ def _add_natasha_span(doc: Doc, start: int, stop: int) -> None:
                                                       and not KYRGYZ_PATRONYMIC.match(t.text)
                                                       and not _particle(doc, t.i))), span.end)
     span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
+    if doc_language(doc) == "ky":
+        span = _kyrgyz_name_only(doc, span)
     if _plausible(doc, span) or (doc_language(doc) == "ru" and _foreign_name(doc, span)):
         _add(doc, span)
+
+
+def _kyrgyz_name_only(doc: Doc, span: Span) -> Span:
+    """natasha's Kyrgyz person less the words it takes in beside the name:
+    a title or a place before it ("Элчи Казакбаев", "Чоң-Алайдагы …"), a
+    country or a body after it ("Казакбаев Түркиянын", "Мелис Тургунбаев
+    Душанбеде", "Кендирбаева ЖАМУнун"). A name ends with its surname, or
+    with the given name and patronymic after one ("Карабаев Талант
+    Жумабекович"), or with "уулу"/"кызы"."""
+    start, end = span.start, span.end
+
+    def outside(i: int) -> bool:
+        text = doc[i].text
+        return "-" in text or not_a_name(text) or (
+            kyrgyz_common_word(text) and not (i + 1 < end and SURNAME_KY.match(doc[i + 1].text)))
+
+    while end - start > 1 and outside(start):
+        start += 1
+    surname = next((i for i in range(start, end) if SURNAME_KY.match(doc[i].text)), None)
+    if surname is None:
+        while end - start > 1 and outside(end - 1):
+            end -= 1
+        return doc[start:end]
+    stop = surname + 1
+    while stop < end and (KYRGYZ_PATRONYMIC.match(doc[stop].text) or PATRONYMIC.match(doc[stop].text) or (
+            surname == start and stop - surname <= 2 and is_given_name(doc[stop].text))):
+        stop += 1
+    return doc[start:stop]
 
 
 def _plausible(doc: Doc, span: Span) -> bool:
@@ -304,8 +333,30 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
             neighbours = [i for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
             if any(_is_name_token(doc, n) and doc[n].text != token.text for n in neighbours) or _after_role(doc, token.i):
                 _add(doc, doc[token.i : token.i + 1])
+    if doc_language(doc) == "ky":
+        for token in doc[:-1]:
+            if _given_before_surname(doc, token.i):
+                _add(doc, doc[token.i : token.i + 2])
     doc.ents = ()
     return doc
+
+
+def _given_before_surname(doc: Doc, i: int) -> bool:
+    """In Kyrgyz, a capitalised word right before a surname on its line is
+    its given name, if it can be one (names.kyrgyz_given_name): the list of
+    Kyrgyz words has "садыр", "апас", "камчыбек" in lowercase, which made
+    them common words. A foreign given name makes a name of the unknown
+    word after it."""
+    word, after = doc[i], doc[i + 1]
+    if not (CAPITALISED.match(word.text) and CAPITALISED.match(after.text) and word.whitespace_ == " "
+            and "-" not in word.text + after.text):
+        return False
+    if SURNAME_KY.match(after.text) and _is_name_token(doc, i + 1):
+        return kyrgyz_given_name(word.text)
+    # A foreign given name no Kyrgyz word spells, then a word neither
+    # language knows: "Виктор Орбандын", "Жозеф Байдендин".
+    return (is_given_name(word.text) and not kyrgyz_listed(word.text) and not common_word(word.text)
+            and not kyrgyz_listed(after.text) and not known_word(after.text) and not not_a_name(after.text))
 
 
 def _after_role(doc: Doc, i: int) -> bool:
@@ -403,39 +454,3 @@ def _compound_tail(doc: Doc, i: int) -> bool:
     ("судья-Сатарова", "КР-Ташиевой" are a title and an abbreviation glued to a name.)"""
     return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].text.istitle()
             and doc[i - 2].is_alpha)
-
-
-def doc_text(doc: Doc) -> str:
-    return doc.user_data.get("text") or doc.text
-
-
-def street_or_body(doc: Doc, start: int, end: int) -> bool:
-    """A street, a district or a quoted body named after a person
-    ("ул.Тилебалиева", "Масалиев көчөсүндө", "«Кайдасын»"): not a person."""
-    text = doc_text(doc)
-    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    if STREET_BEFORE.search(text[max(0, a - 20) : a]) or STREET_AFTER.match(text[b : b + 40]):
-        return True
-    before = text[max(0, a - 2) : a].strip()
-    if not before or before[-1] not in QUOTES:
-        return False
-    if _quoted_speech(text, b):
-        return False  # «Максим скончался…», — сказал тренер: a quotation opens with the name
-    if before[-1] != '"':
-        return True
-    # A straight quote opens a name only if it is the odd one on its line:
-    # in 'главы "Газэкспорта" Юрия Комарова' it closes the body's name.
-    line = text[text.rfind("\n", 0, a) + 1 : a]
-    return line.count('"') % 2 == 1
-
-
-def _quoted_speech(text: str, end: int) -> bool:
-    """Words in lowercase follow the name before the quotation closes: a
-    quoted sentence, not a body's name ("«Максим скончался»"; «Кайдасын»,
-    «Мамытов и К» are names)."""
-    line_end = text.find("\n", end)
-    rest = text[end : line_end if line_end >= 0 else len(text)]
-    closing = min((i for i in (rest.find(q) for q in "»\"“”") if i >= 0), default=len(rest))
-    return bool(re.search(rf"[{LOWER_LETTERS}]{{3,}}", rest[:closing]))
-
-

@@ -61,7 +61,8 @@ NOT_NAMES = frozenset(
     сторон стороны тараптар тарап
     адам достук кароо кароонун жактоочу департамент жогорудагы жогорулардын жазасын жазысын номер номери
     русский мэрия мэриясы кеңеш кенеш президент президенти министр министрлик аким акимиат айыл округ башчы
-    премьер-министр кайдасын
+    премьер-министр кайдасын элчи элчиси депутат депутаты акын ишмер төрага төрагасы мэр губернатор жазуучу
+    журналист балбан
     истец ответчик подсудимый потерпевший свидетель заявитель судья прокурор адвокат эксперт секретарь
     доогер жоопкер айыпталуучу соттолуучу жабырлануучу күбө арыздануучу катчы
     январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
@@ -147,6 +148,30 @@ def kyrgyz_common_word(word: str) -> bool:
     if lower not in _kyrgyz_lowercase_words():
         return False
     return not (SURNAME.match(word) or PATRONYMIC.match(word) or is_given_name(word))
+
+
+def kyrgyz_listed(word: str) -> bool:
+    """Tesseract's Kyrgyz word list has the word in lowercase."""
+    return word.lower() in _kyrgyz_lowercase_words()
+
+
+@lru_cache(maxsize=65536)
+def kyrgyz_given_name(word: str) -> bool:
+    """A Kyrgyz given name by the evidence a word before a surname gives
+    ("Садыр Жапаров", "Камчыбек Ташиев", "Апас Жумагулов"). Tesseract's
+    Kyrgyz list has most names in lowercase, so being in it says nothing;
+    the word is a name if a lexicon or the Russian dictionary has it as
+    one, if it ends in -бек (Камчыбек, Илязбек), if the list has a surname
+    made of it (садыр → садыров), or if neither the list nor the
+    dictionary knows it at all (Алымкадыр, Назирмад). A common word before
+    a surname ("Элчи Казакбаев", "Президент …") is none of these."""
+    lower = word.lower()
+    if not_a_name(word) or (common_word(word) and not is_given_name(word)):
+        return False
+    if is_given_name(word) or dictionary_name(word) or (lower.endswith("бек") and len(lower) >= 6):
+        return True
+    return any(kyrgyz_listed(lower + ending) for ending in ("ов", "ев", "ова", "ева")) or (
+        not kyrgyz_listed(word) and not known_word(word))
 
 
 @lru_cache(maxsize=65536)

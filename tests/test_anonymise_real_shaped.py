@@ -252,3 +252,29 @@ def test_a_nickname_in_cyrillic_and_a_given_name_after_kin_are_hidden() -> None:
     assert "называют лучшим" in result.text and "сын Отечества" in result.text
     ky = "Айыпталуучу Асанов, лакап аты Бака, жабырлануучуга сокку урган. Бака мурда соттолгон."
     _all_hidden(ky, ("Асанов", "Бака"), language="ky")
+
+
+def test_kyrgyz_given_names_the_word_list_has_are_hidden_before_a_surname() -> None:
+    """Tesseract's Kyrgyz word list has many given names in lowercase
+    (садыр, апас, камчыбек), which made them common words: before a
+    surname they are names, and a place after the name is not one
+    (shapes of real sentences of the UD Kyrgyz treebank, fictional people)."""
+    text = ("Айыпталуучу Садыр Токтосунов Баткен облусунун айылына барган. Камчыбек Алиев Кара-Кулжада иштеген. "
+            "Күбө Апас Жумабаев жана Бакытбек Осмонов шаар сыртында жашайт. Элчи Бекмуратов келди.")
+    result = _all_hidden(text, ("Садыр", "Токтосунов", "Камчыбек", "Алиев", "Апас", "Жумабаев", "Бакытбек",
+                                "Осмонов", "Бекмуратов"), language="ky")
+    assert "Баткен облусунун" in result.text and "Кара-Кулжада" in result.text
+    assert "Элчи" in result.text  # "ambassador" before a surname is no given name
+    kept = anonymise("Бишкекте Раззаков шаарындагы базар жана Мамыров көчөсү оңдолду.", language="ky").text
+    assert "Раззаков шаарындагы" in kept and "Мамыров көчөсү" in kept
+
+
+def test_kyrgyz_words_that_are_also_given_names_are_no_one_alone() -> None:
+    """Эл (people), Аман (safe), Эми (now), Алтын (gold) are given names in
+    some lists and ordinary Kyrgyz words first: alone they are no person.
+    A foreign given name makes a name of the unknown word after it."""
+    text = ("Эми камсыздандыруу полисин төлөөгө болот. Чүйдө мамлекеттик “Эл Аман” дарыканасы ачылды. "
+            "Алтын куймаларына инвестиция салуу пайдалуу.")
+    result = anonymise(text, language="ky")
+    assert [e.text for e in result.entities if e.label == "PERSON"] == []
+    _all_hidden("Жабырлануучу Виктор Хольмбергдин арызы каралды.", ("Виктор", "Хольмбергдин"), language="ky")

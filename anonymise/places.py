@@ -1,0 +1,58 @@
+"""Where a name-shaped word names a street, a place or a body, not a
+person: "ул.Тилебалиева", "Масалиев көчөсүндө", "Раззаков шаарындагы",
+"Ак-Кудукского айыл окмоту", "«Кайдасын»". A court keeps a street's or a
+body's name; the address it belongs to is hidden as an address."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+# Where a name-shaped word names a street or a body, not a person
+# ("Соцфонда Кыргызской Республики", "Соцфонд КР": a body of the state).
+STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
+                           r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|(?<!по\s)\bимени|\bим\.)\s*$")  # "по имени Артём" is a person
+# A Kyrgyz place noun names the place only with its possessive ending
+# ("Раззаков шаарындагы", "Темир айылында"): "Жетигенов шаар сыртына"
+# (outside the city) is a person and a city.
+STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчө\w*|проспект\w*|кичи\s+район\w*|кичи\s+шаарча\w*|"
+                          r"массив\w*|конуш\w*|атындагы\w*|бульвар\w*|айылы\w*|айыл\s+[оө]кмөт\w*|айыл\s+окмот\w*|"
+                          r"шаары\w*|облусу\w*|район\w*|ул\.|улиц\w*|"
+                          r"Кыргызской\s+Республики|Киргизской\s+ССР|КР\b)")
+QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
+
+
+def doc_text(doc: Doc) -> str:
+    return doc.user_data.get("text") or doc.text
+
+
+def street_or_body(doc: Doc, start: int, end: int) -> bool:
+    """A street, a district or a quoted body named after a person
+    ("ул.Тилебалиева", "Масалиев көчөсүндө", "«Кайдасын»"): not a person."""
+    text = doc_text(doc)
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    if STREET_BEFORE.search(text[max(0, a - 20) : a]) or STREET_AFTER.match(text[b : b + 40]):
+        return True
+    before = text[max(0, a - 2) : a].strip()
+    if not before or before[-1] not in QUOTES:
+        return False
+    if _quoted_speech(text, b):
+        return False  # «Максим скончался…», — сказал тренер: a quotation opens with the name
+    if before[-1] != '"':
+        return True
+    # A straight quote opens a name only if it is the odd one on its line:
+    # in 'главы "Газэкспорта" Юрия Комарова' it closes the body's name.
+    line = text[text.rfind("\n", 0, a) + 1 : a]
+    return line.count('"') % 2 == 1
+
+
+def _quoted_speech(text: str, end: int) -> bool:
+    """Words in lowercase follow the name before the quotation closes: a
+    quoted sentence, not a body's name ("«Максим скончался»"; «Кайдасын»,
+    «Мамытов и К» are names)."""
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    closing = min((i for i in (rest.find(q) for q in "»\"“”") if i >= 0), default=len(rest))
+    lowercase = "".join(c if c.islower() else " " for c in rest[:closing])
+    return bool(re.search(r"[^\W\d_]{3}", lowercase))
