@@ -23,7 +23,12 @@ from anonymise.names import (
     SURNAME,
     SURNAME_KY,
     common_word,
+    dictionary_name,
+    is_given_name,
     known_word,
+    kyrgyz_common_word,
+    kyrgyz_listed,
+    name_base,
     not_a_name,
     repaired,
 )
@@ -48,12 +53,29 @@ def _mid_sentence(text: str, position: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\n«\"“„(" and not before[-1].isdigit()
 
 
+def _kyrgyz_name_word(word: str) -> bool:
+    """A word of a Kyrgyz text that no Kyrgyz word list has in lowercase
+    and that, less its case ending, the given-name lexicons or the Russian
+    dictionary have as a name (Харристин, Браун, Зеленскийди). Places the
+    dictionary knows (Венгриянын) are no names; Kyrgyz names in the list
+    (Асан, Садыр) are left to the shapes."""
+    return not kyrgyz_listed(word) and (
+        is_given_name(word) or dictionary_name(word) or dictionary_name(name_base(word)))
+
+
+def _kyrgyz_place_or_word(word: str) -> bool:
+    """A Kyrgyz common word (Быйыл, Мамлекеттик) or a place in a Kyrgyz
+    case that the Russian dictionary knows as no name (Россиянын, Пекинде)."""
+    base = name_base(word)
+    return kyrgyz_common_word(word) or (known_word(base) and not dictionary_name(base))
+
+
 @dataclass(frozen=True)
 class Suspect:
     start: int
     end: int
     text: str
-    reason: str  # surname, patronymic, beside initials, unknown word, uulu/kyzy, identifier, address
+    reason: str  # surname, patronymic, beside initials, unknown word, name word, uulu/kyzy, identifier, address
 
 
 def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Suspect]:
@@ -72,14 +94,18 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() : match.end() + 8]
         if PATRONYMIC.match(word):
             reason = "patronymic"
-        elif (INITIALS_AFTER.match(after) or BESIDE_INITIALS.search(before)) and not common_word(word):
-            # After initials a common word is the next sentence's first ("… В. А. К. При таких …").
+        elif (INITIALS_AFTER.match(after) or BESIDE_INITIALS.search(before)) and not common_word(word) \
+                and not (language == "ky" and _kyrgyz_place_or_word(word)):
+            # After initials a common word is the next sentence's first ("… В. А. К. При таких …"); in
+            # Kyrgyz, the place or the word after a name the anonymiser made initials ("Д. А. Россиянын").
             reason = "beside initials"
         elif surname.match(word) and not ADJECTIVAL.match(word) and not common_word(word):
             reason = "surname"
         elif language == "ru" and _mid_sentence(text, match.start()) and not ADJECTIVAL.match(word) \
                 and not known_word(word):
             reason = "unknown word"  # Хегай, Кульбеда: a name no shape betrays, in the middle of a sentence
+        elif language == "ky" and _mid_sentence(text, match.start()) and _kyrgyz_name_word(word):
+            reason = "name word"  # Харристин, Браун: a name by the lexicons, in a Kyrgyz case
         else:
             continue
         found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], reason))

@@ -24,7 +24,10 @@ Scores, per part:
   a street's, an airport's or a district's name are marked apart and
   counted neither way), per 10,000 characters;
 - words taken in: words of a PERSON entity that touches a name, which
-  are no name's ("Элчи Казакбаев": the title; "… Кара-Кулжада": a place).
+  are no name's ("Элчи Казакбаев": the title; "… Кара-Кулжада": a place);
+- the leak check (anonymise/leaks.py) on the text as published: the
+  sentences it holds back, and of the name words left in clear, how many
+  it flags.
 
     .venv/bin/python bench/kyrgyz_persons.py [--show]
 """
@@ -42,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from anonymise import anonymise  # noqa: E402
+from anonymise.leaks import suspects  # noqa: E402
 from bench.kyrgyz_treebank import TREEBANK, held_out, sentences  # noqa: E402
 from bench.realacts import inside, touches  # noqa: E402
 
@@ -56,6 +60,8 @@ class Part:
     whole: list[int] = field(default_factory=lambda: [0, 0])
     false: int = 0
     extra: int = 0
+    missed_flagged: int = 0  # name words left in clear that the leak check flags
+    held: int = 0  # sentences the leak check holds back
     seconds: float = 0.0
 
 
@@ -90,14 +96,18 @@ def measure(show: bool = False) -> dict[str, Part]:
         persons = [s for kind, ss in names if kind == "person" for s in ss]
         apart = [s for kind, ss in names if kind == "named" for s in ss]
         started = time.perf_counter()
-        found = [(e.start, e.end) for e in anonymise(text, language="ky").entities if e.label == "PERSON"]
+        result = anonymise(text, language="ky")
         part.seconds += time.perf_counter() - started
+        found = [(e.start, e.end) for e in result.entities if e.label == "PERSON"]
+        flagged = {f.text for f in suspects(result.text, "ky", [e.text for e in result.entities if e.action == "keep"])}
+        part.held += bool(flagged)
         part.sentences += 1
         part.chars += len(text)
         for kind, ss in names:
             if kind != "person":
                 continue
             hits = [inside(s, found) for s in ss]
+            part.missed_flagged += sum(text[a:b] in flagged for (a, b), hit in zip(ss, hits) if not hit)
             part.words[0] += sum(hits)
             part.words[1] += len(hits)
             part.whole[0] += all(hits)
@@ -130,6 +140,9 @@ def report(parts: dict[str, Part]) -> None:
         whole = f"{p.whole[0] / max(p.whole[1], 1):.2%} ({p.whole[0]}/{p.whole[1]})"
         print(f"{name:9} {p.sentences:>9} {p.chars:>7} {words:>18} {whole:>14} "
               f"{p.false / p.chars * 10_000:>6.2f} ({p.false}) {p.extra:>8} {p.chars / p.seconds:>8,.0f}")
+    for name, p in parts.items():
+        print(f"leak check ({name}): {p.held} of {p.sentences} sentences held for review; "
+              f"of {p.words[1] - p.words[0]} name words left in clear, {p.missed_flagged} flagged")
 
 
 def main() -> None:

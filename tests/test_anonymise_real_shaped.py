@@ -107,6 +107,17 @@ def test_the_leak_check_finds_what_no_detector_marked() -> None:
     assert suspects("Председательствующий судья Смирнов В.И. При таких обстоятельствах", "ru", ["Смирнов В.И."]) == []
 
 
+def test_the_kyrgyz_leak_check_flags_a_foreign_name_not_the_place_after_initials() -> None:
+    """In a Kyrgyz text a name in a Kyrgyz case that only the lexicons know
+    ("Харристин", "Браундун") is held back; a place after the initials the
+    anonymiser wrote ("А. Б. Россиянын жараны") and a Kyrgyz word are not."""
+    redacted = ("Жабырлануучу А. Б. Россиянын жараны. Күбө Браундун айтымында, айыпталуучу Харристин "
+                "үйүнө барган. Быйыл А. Пекинде болгон.")
+    found = {s.text: s.reason for s in suspects(redacted, "ky")}
+    assert found.get("Браундун") == "name word" and found.get("Харристин") == "name word"
+    assert "Россиянын" not in found and "Пекинде" not in found and "Быйыл" not in found
+
+
 def test_a_kyrgyz_common_word_before_a_victims_initials_stays() -> None:
     """"Натыйжада А. А." (as a result, А. А.): initials after a capitalised
     word do not make a name of a word Kyrgyz writes in lowercase."""
