@@ -25,7 +25,7 @@ letters.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -253,6 +253,39 @@ def lexicon_words(split: Split) -> list[str]:
                                            or stray_consonant(w) or ("VERB" not in kinds[w] and verbal_noun(w))))
 
 
+MARKED_FORMS = Path(__file__).resolve().parent.parent / "ocr" / "data" / "kyrgyz_frequent_marked.txt"
+MARKED_FORMS_HEADER = """# Kyrgyz word forms that a typewriter without ң, ө, ү turns into another word or none, and
+# whose marked reading is the one real text uses (at least twice and the unmarked one never,
+# or at least five times and five times as often): жаны → жаңы (new, not soul), учун → үчүн,
+# отту → өттү; not он → оң (ten, right). typed<TAB>marked.
+# From the development part of the UD_Kyrgyz-KTMU train split (sentences whose number does not
+# end in 0 or 5); python bench/kyrgyz_treebank.py --write-marked-forms writes it. Source:
+# UniversalDependencies/UD_Kyrgyz-KTMU on GitHub, commit 57ad72fd, ky_ktmu-ud-train.conllu, by
+# İbrahim Benli and contributors, licensed CC BY-SA 4.0; this list is an adaptation under the
+# same licence. ocr/kyrgyz_letters.py restores these before its stem rules.
+"""
+
+
+def frequent_marked_forms() -> dict[str, str]:
+    """Typed form → marked form, where the marked reading dominates (see MARKED_FORMS_HEADER)."""
+    from ocr.kyrgyz_letters import FOLD, MARKED
+
+    counts: Counter[str] = Counter()
+    for _, number, _, rows in sentences():
+        if not held_out(number):
+            counts.update(w for w in (cols[1].lower() for cols in rows) if w.isalpha())
+    readings: dict[str, Counter[str]] = defaultdict(Counter)
+    for word, count in counts.items():
+        readings[word.translate(FOLD)][word] = count
+    chosen = {}
+    for typed, forms in sorted(readings.items()):
+        count, marked = max(((c, w) for w, c in forms.items() if MARKED & set(w)), default=(0, ""))
+        plain = forms.get(typed, 0)
+        if count >= 2 and (plain == 0 or (count >= 5 and count >= 5 * plain)):
+            chosen[typed] = marked
+    return chosen
+
+
 if __name__ == "__main__":
     import sys
 
@@ -265,3 +298,7 @@ if __name__ == "__main__":
         VERBS.write_text(LEXICON_HEADER.replace("nouns, proper nouns, verbs and adjectives", "verbs")
                          + "\n".join(verbs) + "\n", "utf-8")
         print(f"{len(words)} lemmas written to {LEXICON}, {len(verbs)} of them verbs to {VERBS}")
+    if "--write-marked-forms" in sys.argv:
+        forms = frequent_marked_forms()
+        MARKED_FORMS.write_text(MARKED_FORMS_HEADER + "".join(f"{t}\t{m}\n" for t, m in forms.items()), "utf-8")
+        print(f"{len(forms)} forms written to {MARKED_FORMS}")

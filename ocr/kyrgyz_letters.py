@@ -53,12 +53,14 @@ class Lexicon:
     known: frozenset[str]  # marked word forms Tesseract's list knows
     whole: dict[str, str] = field(default_factory=dict)  # typed form → the one marked word it stands for
     names: dict[str, str] = field(default_factory=dict)  # the same, for names the list writes capitalised
+    frequent: dict[str, str] = field(default_factory=dict)  # typed form → the marked reading real text uses
 
     def restore_word(self, word: str) -> str | None:
         lower = word.lower()
         if MARKED & set(lower):
             return None
-        restored = self._from_stems(lower)
+        # жаны is a word (soul), but жаңы (new) is what real text means by it.
+        restored = self.frequent.get(lower) or self._from_stems(lower)
         if restored is None:
             # Names and words the stem lists lack (Үсөнова, тинтүүнүн,
             # Төлөгөновичтин): the list's one marked word this typed form
@@ -211,12 +213,14 @@ def lexicon() -> Lexicon:
         for form in _stem_forms(stem)
     }
     known, whole, names = marked_words(tesseract_words())
+    frequent = dict(line.split("\t") for line in _read_list("kyrgyz_frequent_marked.txt"))
     return Lexicon(
         marked_stems=marked,
         plain_stems=frozenset(_read_list("kyrgyz_plain_stems.txt")),
         known=known,
         whole=whole,
         names=names,
+        frequent=frequent,
     )
 
 
