@@ -257,7 +257,7 @@ MARKED_FORMS = Path(__file__).resolve().parent.parent / "ocr" / "data" / "kyrgyz
 MARKED_FORMS_HEADER = """# Kyrgyz word forms that a typewriter without ң, ө, ү turns into another word or none, and
 # whose marked reading is the one real text uses (at least twice and the unmarked one never,
 # or at least five times and five times as often): жаны → жаңы (new, not soul), учун → үчүн,
-# отту → өттү; not он → оң (ten, right). typed<TAB>marked.
+# отту → өттү, ысык-колдо → ысык-көлдө; not он → оң (ten, right). typed<TAB>marked.
 # From the development part of the UD_Kyrgyz-KTMU train split (sentences whose number does not
 # end in 0 or 5); python bench/kyrgyz_treebank.py --write-marked-forms writes it. Source:
 # UniversalDependencies/UD_Kyrgyz-KTMU on GitHub, commit 57ad72fd, ky_ktmu-ud-train.conllu, by
@@ -273,7 +273,7 @@ def frequent_marked_forms() -> dict[str, str]:
     counts: Counter[str] = Counter()
     for _, number, _, rows in sentences():
         if not held_out(number):
-            counts.update(w for w in (cols[1].lower() for cols in rows) if w.isalpha())
+            counts.update(w for w in (cols[1].lower() for cols in rows) if w.replace("-", "").isalpha())
     readings: dict[str, Counter[str]] = defaultdict(Counter)
     for word, count in counts.items():
         readings[word.translate(FOLD)][word] = count

@@ -33,6 +33,7 @@ FRONT_VOWELS = set("еиөүэ")
 VOWELS = set("аеиоуыэюяёөү")
 HARMONY = str.maketrans("оу", "өү")
 WORD = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+")
+HYPHENATED = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+(?:-[А-Яа-яЁёҢңӨөҮү]+)+")
 MIN_SHARE = 0.05  # of a page's words restorable, before it counts as typed without marks
 MAX_MARKED_SHARE = 0.2  # of those words already carrying marks, beyond which it was not
 MIN_WHOLE_WORD = 4  # letters: shorter typed words are too often words as they stand
@@ -247,6 +248,14 @@ def restore(text: str, lex: Lexicon | None = None) -> Restoration:
         return Restoration(text, 0)
     count = 0
 
+    def compound(match: re.Match[str]) -> str:
+        nonlocal count
+        restored = lex.frequent.get(match.group().lower())
+        if restored is None:
+            return match.group()
+        count += 1
+        return "-".join(_same_case(typed, part) for typed, part in zip(match.group().split("-"), restored.split("-")))
+
     def replace(match: re.Match[str]) -> str:
         nonlocal count
         restored = restorations[match.group()]
@@ -255,4 +264,6 @@ def restore(text: str, lex: Lexicon | None = None) -> Restoration:
         count += 1
         return restored
 
-    return Restoration(WORD.sub(replace, text), count)
+    # Ысык-Кол is Ысык-Көл, though кол alone is a hand: hyphenated names whole first.
+    text = HYPHENATED.sub(compound, text)
+    return Restoration(WORD.sub(lambda m: m.group() if MARKED & set(m.group()) else replace(m), text), count)

@@ -32,10 +32,12 @@ def test_ambiguous_words_and_names_stay_as_typed() -> None:
 def test_a_typed_form_that_is_another_word_takes_the_reading_real_text_uses() -> None:
     """"жаны" (soul) and "учун" (its tip) are words as typed, but real Kyrgyz
     text means жаңы (new) and үчүн (for) by them (ocr/data/kyrgyz_frequent_marked.txt,
-    counted on the UD_Kyrgyz-KTMU treebank); "он" (ten) is as common as "оң" and stays."""
-    typed = without_kyrgyz_letters(MARKED) + "Жаны мыйзам үчүн иш он күндө өттү.\n"
+    counted on the UD_Kyrgyz-KTMU treebank), hyphenated names whole; "он" (ten) is as
+    common as "оң" and stays."""
+    typed = without_kyrgyz_letters(MARKED + "Жаңы мыйзам үчүн иш он күндө өттү. Ысык-Көлдө турган үй.\n")
     words = restore(typed).text.split()
     assert "Жаңы" in words and "үчүн" in words and "өттү." in words and "он" in words
+    assert "Ысык-Көлдө" in words and "турган" in words  # кол alone is a hand; турган is not түрган
 
 
 def test_pages_with_their_letters_and_russian_pages_are_left_alone() -> None:
