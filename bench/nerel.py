@@ -21,7 +21,10 @@ Scores:
   where the figures above count words (natasha alone on test: 94.93%);
 - redactions off any person: PERSON entities that touch no annotated
   PERSON span, per 10,000 characters (NEREL marks every person, so these
-  are the anonymiser's false persons).
+  are the anonymiser's false persons);
+- the leak check (anonymise/leaks.py) on the redacted text: documents it
+  holds back, and of the words of people themselves left in clear, how
+  many it flags.
 
     .venv/bin/python bench/nerel.py [--split test] [--nerel DIR] [--show]
 """
@@ -38,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from anonymise import anonymise  # noqa: E402
+from anonymise.leaks import suspects  # noqa: E402
 from bench.realacts import inside, touches  # noqa: E402
 
 DEFAULT = ROOT / "bench" / "data" / "nerel"
@@ -73,6 +77,7 @@ def people(ann: str) -> list[tuple[int, int]]:
 def measure(folder: Path, limit: int = 0, show: bool = False) -> dict[str, float]:
     """Person words found and redacted, false persons, speed, on one split's folder."""
     found = redacted = total = false = chars = own_total = own_found = whole_total = whole_found = 0
+    own_flagged = held = 0
     elapsed = 0.0
     files = sorted(folder.glob("*.txt"))[: limit or None]
     for path in files:
@@ -80,8 +85,11 @@ def measure(folder: Path, limit: int = 0, show: bool = False) -> dict[str, float
         ann = path.with_suffix(".ann").read_text("utf-8")
         gold = persons(ann)
         started = time.perf_counter()
-        found_persons = [e for e in anonymise(text, language="ru").entities if e.label == "PERSON"]
+        result = anonymise(text, language="ru")
         elapsed += time.perf_counter() - started
+        found_persons = [e for e in result.entities if e.label == "PERSON"]
+        flagged = {f.text for f in suspects(result.text, "ru", [e.text for e in result.entities if e.action == "keep"])}
+        held += bool(flagged)
         chars += len(text)
         every = [(e.start, e.end) for e in found_persons]
         hidden = [(e.start, e.end) for e in found_persons if e.action == "redact"]
@@ -96,6 +104,7 @@ def measure(folder: Path, limit: int = 0, show: bool = False) -> dict[str, float
         own = {span for spans in mentions.values() for span in spans}
         own_total += len(own)
         own_found += sum(inside(span, every) for span in own)
+        own_flagged += sum(text[a:b] in flagged for a, b in own if not inside((a, b), every))
         whole_total += len(mentions)
         whole_found += sum(bool(spans) and all(inside(span, every) for span in spans) for spans in mentions.values())
         for e in found_persons:
@@ -105,7 +114,8 @@ def measure(folder: Path, limit: int = 0, show: bool = False) -> dict[str, float
                     print(f"false   {path.stem}: {e.text!r} in …{text[max(0, e.start - 40):e.end + 30]!r}…")
     return {"documents": len(files), "chars": chars, "words": total, "found": found, "redacted": redacted,
             "false": false, "own_words": own_total, "own_found": own_found,
-            "whole_total": whole_total, "whole_found": whole_found, "speed": chars / elapsed if elapsed else 0.0}
+            "whole_total": whole_total, "whole_found": whole_found, "own_flagged": own_flagged, "held": held,
+            "speed": chars / elapsed if elapsed else 0.0}
 
 
 def report(split: str, m: dict[str, float]) -> None:
@@ -118,6 +128,8 @@ def report(split: str, m: dict[str, float]) -> None:
     print(f"mentions found whole: {m['whole_found'] / m['whole_total']:.2%} ({m['whole_found']}/{m['whole_total']}; "
           "of people themselves, every word of the mention found)")
     print(f"persons off any name: {m['false'] / m['chars'] * 10_000:.2f} per 10,000 characters ({m['false']})")
+    print(f"leak check:           {m['held']} of {m['documents']} documents held for review; of "
+          f"{m['own_words'] - m['own_found']} words of people themselves left in clear, {m['own_flagged']} flagged")
     print(f"throughput:           {m['speed']:,.0f} characters/s")
 
 
