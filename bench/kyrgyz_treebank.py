@@ -253,6 +253,7 @@ def lexicon_words(split: Split) -> list[str]:
                                            or stray_consonant(w) or ("VERB" not in kinds[w] and verbal_noun(w))))
 
 
+PAGE_WIDTH, PAGE_LINES = 60, 18  # a typed page of bench/ocr_texts' measure
 MARKED_FORMS = Path(__file__).resolve().parent.parent / "ocr" / "data" / "kyrgyz_frequent_marked.txt"
 MARKED_FORMS_HEADER = """# Kyrgyz word forms that a typewriter without ң, ө, ү turns into another word or none, and
 # whose marked reading is the one real text uses (at least twice and the unmarked one never,
@@ -298,6 +299,17 @@ if __name__ == "__main__":
         VERBS.write_text(LEXICON_HEADER.replace("nouns, proper nouns, verbs and adjectives", "verbs")
                          + "\n".join(verbs) + "\n", "utf-8")
         print(f"{len(words)} lemmas written to {LEXICON}, {len(verbs)} of them verbs to {VERBS}")
+    if "--write-pages" in sys.argv:
+        import textwrap
+
+        folder = Path(sys.argv[sys.argv.index("--write-pages") + 1])
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = [line for _, number, text, _ in sentences() if held_out(number)
+                 for line in textwrap.wrap(text, PAGE_WIDTH)]
+        pages = [lines[i : i + PAGE_LINES] for i in range(0, len(lines), PAGE_LINES)]
+        for n, page in enumerate(pages, 1):
+            (folder / f"ky_ktmu_{n:02d}.txt").write_text("\n".join(page) + "\n", "utf-8")
+        print(f"{len(pages)} pages of the held-out sentences written to {folder}")
     if "--write-marked-forms" in sys.argv:
         forms = frequent_marked_forms()
         MARKED_FORMS.write_text(MARKED_FORMS_HEADER + "".join(f"{t}\t{m}\n" for t, m in forms.items()), "utf-8")

@@ -15,6 +15,10 @@ bench/ocr_degrade.py: every kind of damage at severities 1-3 (and
 
     .venv/bin/python bench/ocr_quality.py --sweep [--kinds harsh-photocopy,grain] [--seeds 1]
 
+With --texts DIR, other texts are rendered: the held-out sentences of the
+UD_Kyrgyz-KTMU treebank, for one (real Kyrgyz no rule was written from;
+python bench/kyrgyz_treebank.py --write-pages DIR writes them).
+
 With --lines DIR, real scanned lines instead: each NAME.bin.png (or .png)
 beside its transcription NAME.gt.txt, as OCR ground-truth sets on GitHub
 publish them (for example the testing/ and training/ folders of jze/ocropus-model_cyrillic:
@@ -70,9 +74,9 @@ def cer(truth: str, seen: str) -> float:
     return Levenshtein.distance(reference, normalise(seen)) / max(len(reference), 1)
 
 
-def build_pages(folder: Path, seeds: int) -> list[Page]:
+def build_pages(folder: Path, seeds: int, texts: Path = TEXTS) -> list[Page]:
     pages = []
-    for text_path in sorted(TEXTS.glob("*.txt")):
+    for text_path in sorted(texts.glob("*.txt")):
         truth = text_path.read_text("utf-8")
         language = text_path.name[:2]
         for condition in CONDITIONS:
@@ -86,10 +90,10 @@ def build_pages(folder: Path, seeds: int) -> list[Page]:
     return pages
 
 
-def build_sweep(folder: Path, seeds: int, kinds: list[str]) -> list[Page]:
+def build_sweep(folder: Path, seeds: int, kinds: list[str], texts: Path = TEXTS) -> list[Page]:
     """The degradation family: each text at each kind and level of damage."""
     pages = []
-    for text_path in sorted(TEXTS.glob("*.txt")):
+    for text_path in sorted(texts.glob("*.txt")):
         truth = text_path.read_text("utf-8")
         for kind in kinds:
             for level in LEVELS:
@@ -176,6 +180,9 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="the degradation family at severities 1-3 instead")
     parser.add_argument("--kinds", default=",".join(KINDS), help="with --sweep: which kinds of damage")
     parser.add_argument("--lines", type=Path, help="real scanned lines: a folder of NAME.bin.png and NAME.gt.txt")
+    parser.add_argument("--texts", type=Path, default=TEXTS,
+                        help="the texts to render, ru_*.txt and ky_*.txt (default bench/ocr_texts; real Kyrgyz: "
+                             "python bench/kyrgyz_treebank.py --write-pages DIR)")
     args = parser.parse_args()
     global STEPS
     if args.steps is not None:
@@ -191,7 +198,8 @@ def main() -> None:
     if args.lines:
         pages = build_lines(args.lines)
     else:
-        pages = build_sweep(folder, args.seeds, kinds) if args.sweep else build_pages(folder, args.seeds)
+        pages = (build_sweep(folder, args.seeds, kinds, args.texts) if args.sweep
+                 else build_pages(folder, args.seeds, args.texts))
     print(f"{len(pages)} pages, {workers} at a time (one Tesseract each), languages {LANGUAGES}\n")
 
     results: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
