@@ -272,9 +272,12 @@ def frequent_marked_forms() -> dict[str, str]:
     from ocr.kyrgyz_letters import FOLD, MARKED
 
     counts: Counter[str] = Counter()
+    surnames = set()  # people's surnames stay out of the product's data (Төрөбаевдин)
     for _, number, _, rows in sentences():
         if not held_out(number):
             counts.update(w for w in (cols[1].lower() for cols in rows) if w.replace("-", "").isalpha())
+            surnames.update(cols[1].lower() for cols in rows
+                            if cols[3] == "PROPN" and re.search(r"(?:ов|ев|ёв)[а-яөүң]{0,6}$", cols[1]))
     readings: dict[str, Counter[str]] = defaultdict(Counter)
     for word, count in counts.items():
         readings[word.translate(FOLD)][word] = count
@@ -282,7 +285,7 @@ def frequent_marked_forms() -> dict[str, str]:
     for typed, forms in sorted(readings.items()):
         count, marked = max(((c, w) for w, c in forms.items() if MARKED & set(w)), default=(0, ""))
         plain = forms.get(typed, 0)
-        if count >= 2 and (plain == 0 or (count >= 5 and count >= 5 * plain)):
+        if count >= 2 and (plain == 0 or (count >= 5 and count >= 5 * plain)) and marked not in surnames:
             chosen[typed] = marked
     return chosen
 
