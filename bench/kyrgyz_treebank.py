@@ -307,8 +307,10 @@ if __name__ == "__main__":
 
         folder = Path(sys.argv[sys.argv.index("--write-pages") + 1])
         folder.mkdir(parents=True, exist_ok=True)
+        # As a typewriter writes them: no dashes but the hyphen, no curly quotes.
+        typed = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "„": '"'})
         lines = [line for _, number, text, _ in sentences() if held_out(number)
-                 for line in textwrap.wrap(text, PAGE_WIDTH)]
+                 for line in textwrap.wrap(text.translate(typed), PAGE_WIDTH)]
         pages = [lines[i : i + PAGE_LINES] for i in range(0, len(lines), PAGE_LINES)]
         for n, page in enumerate(pages, 1):
             (folder / f"ky_ktmu_{n:02d}.txt").write_text("\n".join(page) + "\n", "utf-8")
