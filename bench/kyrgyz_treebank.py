@@ -20,6 +20,12 @@ parts are words of their own in search, and so are pairs the treebank
 lemmatised as two where they are one word (жол and жолу, фермер and
 фермерлер, эсеб and эсеп: same_word). Each type counted once. The baseline cuts every word to its first five
 letters.
+
+The same split serves the other real Kyrgyz measurements: person names
+(bench/kyrgyz_persons.py) and ң ө ү restoration (bench/kyrgyz_marks.py).
+--write-marked-forms writes ocr/data/kyrgyz_frequent_marked.txt from the
+development part; --write-pages DIR writes the held-out sentences as typed
+pages for bench/ocr_quality.py --texts DIR.
 """
 
 from __future__ import annotations
@@ -272,7 +278,7 @@ def frequent_marked_forms() -> dict[str, str]:
     from ocr.kyrgyz_letters import FOLD, MARKED
 
     counts: Counter[str] = Counter()
-    surnames = set()  # people's surnames stay out of the product's data (Төрөбаевдин)
+    surnames = set()  # people's surnames, in any case, stay out of the product's data
     for _, number, _, rows in sentences():
         if not held_out(number):
             counts.update(w for w in (cols[1].lower() for cols in rows) if w.replace("-", "").isalpha())
