@@ -264,7 +264,9 @@ MARKED_FORMS = Path(__file__).resolve().parent.parent / "ocr" / "data" / "kyrgyz
 MARKED_FORMS_HEADER = """# Kyrgyz word forms that a typewriter without ң, ө, ү turns into another word or none, and
 # whose marked reading is the one real text uses (at least twice and the unmarked one never,
 # or at least five times and five times as often): жаны → жаңы (new, not soul), учун → үчүн,
-# отту → өттү, ысык-колдо → ысык-көлдө; not он → оң (ten, right). typed<TAB>marked.
+# отту → өттү, ысык-колдо → ысык-көлдө; not он → оң (ten, right). typed<TAB>marked. A form
+# real text writes as typed (at least twice, and at least as often as marked) is listed with
+# itself: it stays (бирок, not бирөк; турган, not түрган).
 # From the development part of the UD_Kyrgyz-KTMU train split (sentences whose number does not
 # end in 0 or 5); python bench/kyrgyz_treebank.py --write-marked-forms writes it. Source:
 # UniversalDependencies/UD_Kyrgyz-KTMU on GitHub, commit 57ad72fd, ky_ktmu-ud-train.conllu, by
@@ -293,6 +295,8 @@ def frequent_marked_forms() -> dict[str, str]:
         plain = forms.get(typed, 0)
         if count >= 2 and (plain == 0 or (count >= 5 and count >= 5 * plain)) and marked not in surnames:
             chosen[typed] = marked
+        elif plain >= 2 and plain >= count and set(typed) & set("ноу") and typed not in surnames:
+            chosen[typed] = typed  # written so in real text: kept as typed (бирок, турган)
     return chosen
 
 

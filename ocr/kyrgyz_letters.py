@@ -64,8 +64,11 @@ class Lexicon:
         lower = word.lower()
         if MARKED & set(lower):
             return None
-        # жаны is a word (soul), but жаңы (new) is what real text means by it.
+        # жаны is a word (soul), but жаңы (new) is what real text means by it;
+        # бирок is written so, and no rule may make it бирөк.
         restored = self.frequent.get(lower) or self._from_stems(lower)
+        if restored == lower:
+            return None
         if restored is None:
             # Names and words the stem lists lack (Үсөнова, тинтүүнүн,
             # Төлөгөновичтин): the list's one marked word this typed form
@@ -73,7 +76,20 @@ class Lexicon:
             restored = self.whole.get(lower)
             if restored is None and word[0].isupper():
                 restored = self._name_with_suffix(lower)
+            if restored is None:
+                restored = self._by_harmony(lower)
         return _same_case(word, restored) if restored else None
+
+    def _by_harmony(self, lower: str) -> str | None:
+        """A front-vowel word whose suffixes were typed with у, о
+        (иштетуу, текшеруу, тилдуу): after е, и a suffix's rounded vowel can
+        only be ү, ө. Taken if Tesseract's list knows the result, which
+        keeps loans as typed (инструкция)."""
+        first = next((i for i, c in enumerate(lower) if c in "еи"), None)
+        if first is None:
+            return None
+        restored = lower[: first + 1] + lower[first + 1 :].translate(HARMONY)
+        return restored if restored != lower and restored in self.known else None
 
     def _from_stems(self, lower: str) -> str | None:
         stem, plain = _longest_prefix(lower, self.marked_stems), _longest_prefix(lower, self.plain_stems)

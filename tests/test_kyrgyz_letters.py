@@ -40,6 +40,14 @@ def test_a_typed_form_that_is_another_word_takes_the_reading_real_text_uses() ->
     assert "Ысык-Көлдө" in words and "турган" in words  # кол alone is a hand; турган is not түрган
 
 
+def test_suffixes_after_a_front_vowel_take_the_front_rounded_vowel() -> None:
+    """After е, и a suffix's у can only be ү (иштетүү, текшерүү): taken where
+    Tesseract's list knows the word; "бирок" (but), written so, stays."""
+    typed = without_kyrgyz_letters(MARKED + "Бирок иштетүү жана текшерүү керек.\n")
+    words = restore(typed).text.split()
+    assert "иштетүү" in words and "текшерүү" in words and "Бирок" in words
+
+
 def test_pages_with_their_letters_and_russian_pages_are_left_alone() -> None:
     assert restore(MARKED).restored == 0
     russian = "Суд рассмотрел дело и установил, что ответчик долг не вернул. " * 3
