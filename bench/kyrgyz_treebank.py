@@ -300,11 +300,32 @@ def frequent_marked_forms() -> dict[str, str]:
     return chosen
 
 
-if __name__ == "__main__":
+def write_pages(folder: Path) -> int:
+    """The held-out sentences as typed pages for bench/ocr_quality.py --texts,
+    as a typewriter writes them: no dashes but the hyphen, no curly quotes."""
+    import textwrap
+
+    folder.mkdir(parents=True, exist_ok=True)
+    typed = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "„": '"'})
+    lines = [line for _, number, text, _ in sentences() if held_out(number)
+             for line in textwrap.wrap(text.translate(typed), PAGE_WIDTH)]
+    pages = [lines[i : i + PAGE_LINES] for i in range(0, len(lines), PAGE_LINES)]
+    for n, page in enumerate(pages, 1):
+        (folder / f"ky_ktmu_{n:02d}.txt").write_text("\n".join(page) + "\n", "utf-8")
+    return len(pages)
+
+
+def main() -> None:
+    import argparse
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    if "--write-lexicon" in sys.argv:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--write-lexicon", action="store_true", help=f"write {LEXICON.name} and {VERBS.name}")
+    parser.add_argument("--write-marked-forms", action="store_true", help=f"write {MARKED_FORMS.name}")
+    parser.add_argument("--write-pages", type=Path, metavar="DIR", help="write the held-out sentences as pages")
+    args = parser.parse_args()
+    if args.write_lexicon:
         dev = read()["dev"]
         words = lexicon_words(dev)
         LEXICON.write_text(LEXICON_HEADER + "\n".join(words) + "\n", "utf-8")
@@ -312,20 +333,13 @@ if __name__ == "__main__":
         VERBS.write_text(LEXICON_HEADER.replace("nouns, proper nouns, verbs and adjectives", "verbs")
                          + "\n".join(verbs) + "\n", "utf-8")
         print(f"{len(words)} lemmas written to {LEXICON}, {len(verbs)} of them verbs to {VERBS}")
-    if "--write-pages" in sys.argv:
-        import textwrap
-
-        folder = Path(sys.argv[sys.argv.index("--write-pages") + 1])
-        folder.mkdir(parents=True, exist_ok=True)
-        # As a typewriter writes them: no dashes but the hyphen, no curly quotes.
-        typed = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "„": '"'})
-        lines = [line for _, number, text, _ in sentences() if held_out(number)
-                 for line in textwrap.wrap(text.translate(typed), PAGE_WIDTH)]
-        pages = [lines[i : i + PAGE_LINES] for i in range(0, len(lines), PAGE_LINES)]
-        for n, page in enumerate(pages, 1):
-            (folder / f"ky_ktmu_{n:02d}.txt").write_text("\n".join(page) + "\n", "utf-8")
-        print(f"{len(pages)} pages of the held-out sentences written to {folder}")
-    if "--write-marked-forms" in sys.argv:
+    if args.write_pages:
+        print(f"{write_pages(args.write_pages)} pages of the held-out sentences written to {args.write_pages}")
+    if args.write_marked_forms:
         forms = frequent_marked_forms()
         MARKED_FORMS.write_text(MARKED_FORMS_HEADER + "".join(f"{t}\t{m}\n" for t, m in forms.items()), "utf-8")
         print(f"{len(forms)} forms written to {MARKED_FORMS}")
+
+
+if __name__ == "__main__":
+    main()
