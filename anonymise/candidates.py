@@ -165,9 +165,9 @@ def _add_natasha_span(doc: Doc, start: int, stop: int) -> None:
 
 def _kyrgyz_name_only(doc: Doc, span: Span) -> Span:
     """natasha's Kyrgyz person less the words it takes in beside the name:
-    a title or a place before it ("Элчи Казакбаев", "Чоң-Алайдагы …"), a
-    country or a body after it ("Казакбаев Түркиянын", "Мелис Тургунбаев
-    Душанбеде", "Кендирбаева ЖАМУнун"). A name ends with its surname, or
+    a title or a place before it ("Элчи Бекмуратов", "Чоң-Алайдагы …"), a
+    country or a body after it ("Бекмуратов Түркиянын", "Мелис Осмонов
+    Душанбеде", "Асанова ЖАМУнун"). A name ends with its surname, or
     with the given name and patronymic after one ("Карабаев Талант
     Жумабекович"), or with "уулу"/"кызы"."""
     start, end = span.start, span.end
@@ -354,7 +354,7 @@ def _given_before_surname(doc: Doc, i: int) -> bool:
     if SURNAME_KY.match(after.text) and _is_name_token(doc, i + 1):
         return kyrgyz_given_name(word.text)
     # A foreign given name no Kyrgyz word spells, then a word neither
-    # language knows: "Виктор Орбандын", "Жозеф Байдендин".
+    # language knows: "Виктор Хольмбергдин", "Жозеф Ларсендин".
     return (is_given_name(word.text) and not kyrgyz_listed(word.text) and not common_word(word.text)
             and not kyrgyz_listed(after.text) and not known_word(after.text) and not not_a_name(after.text))
 

@@ -56,7 +56,7 @@ def _mid_sentence(text: str, position: int) -> bool:
 def _kyrgyz_name_word(word: str) -> bool:
     """A word of a Kyrgyz text that no Kyrgyz word list has in lowercase
     and that, less its case ending, the given-name lexicons or the Russian
-    dictionary have as a name (Харристин, Браун, Зеленскийди). Places the
+    dictionary have as a name (Харристин, Браун, Ковальскийди). Places the
     dictionary knows (Венгриянын) are no names; Kyrgyz names in the list
     (Асан, Садыр) are left to the shapes."""
     return not kyrgyz_listed(word) and (

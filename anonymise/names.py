@@ -158,13 +158,13 @@ def kyrgyz_listed(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def kyrgyz_given_name(word: str) -> bool:
     """A Kyrgyz given name by the evidence a word before a surname gives
-    ("Садыр Жапаров", "Камчыбек Ташиев", "Апас Жумагулов"). Tesseract's
+    ("Садыр Токтосунов", "Камчыбек Алиев", "Апас Жумабаев"). Tesseract's
     Kyrgyz list has most names in lowercase, so being in it says nothing;
     the word is a name if a lexicon or the Russian dictionary has it as
-    one, if it ends in -бек (Камчыбек, Илязбек), if the list has a surname
+    one, if it ends in -бек (Камчыбек, Нурбек), if the list has a surname
     made of it (садыр → садыров), or if neither the list nor the
-    dictionary knows it at all (Алымкадыр, Назирмад). A common word before
-    a surname ("Элчи Казакбаев", "Президент …") is none of these."""
+    dictionary knows it at all (a rare name). A common word before
+    a surname ("Элчи Бекмуратов", "Президент …") is none of these."""
     lower = word.lower()
     if not_a_name(word) or (common_word(word) and not is_given_name(word)):
         return False

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
                            r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|(?<!по\s)\bимени|\bим\.)\s*$")  # "по имени Артём" is a person
 # A Kyrgyz place noun names the place only with its possessive ending
-# ("Раззаков шаарындагы", "Темир айылында"): "Жетигенов шаар сыртына"
+# ("Раззаков шаарындагы", "Темир айылында"): "Осмонов шаар сыртына"
 # (outside the city) is a person and a city.
 STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчө\w*|проспект\w*|кичи\s+район\w*|кичи\s+шаарча\w*|"
                           r"массив\w*|конуш\w*|атындагы\w*|бульвар\w*|айылы\w*|айыл\s+[оө]кмөт\w*|айыл\s+окмот\w*|"
