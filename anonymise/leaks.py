@@ -28,12 +28,14 @@ from anonymise.names import (
     known_word,
     kyrgyz_common_word,
     kyrgyz_listed,
+    lowercase_surname,
     name_base,
     not_a_name,
     repaired,
 )
 
 WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
+SMALL_WORD = re.compile(r"(?<![\w-])[а-яёөүң]{5,}(?![\w-])")
 INITIAL = rf"{INITIAL_LETTER}\."
 BESIDE_INITIALS = re.compile(rf"(?:{INITIAL}\s?){{1,2}}\s?$")
 INITIALS_AFTER = re.compile(rf"^\s(?:{INITIAL}\s?){{1,2}}")
@@ -75,7 +77,8 @@ class Suspect:
     start: int
     end: int
     text: str
-    reason: str  # surname, patronymic, beside initials, unknown word, name word, uulu/kyzy, identifier, address
+    reason: str  # surname (also in small letters), patronymic, beside initials, unknown word, name word,
+    # uulu/kyzy, identifier, address
 
 
 def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Suspect]:
@@ -109,6 +112,9 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         else:
             continue
         found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], reason))
+    for match in SMALL_WORD.finditer(text):
+        if lowercase_surname(match.group()) and match.group() not in allowed_words:
+            found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], "surname in small letters"))
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):
             if PLACEHOLDER.search(match.group()) or any(match.group().lower() in phrase for phrase in phrases):

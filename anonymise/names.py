@@ -155,6 +155,19 @@ def kyrgyz_listed(word: str) -> bool:
     return word.lower() in _kyrgyz_lowercase_words()
 
 
+SMALL_SURNAME = re.compile(rf"^[{LOWER}]{{3,}}(?:ов|ев|ёв)а?(?:{KY_CASE}|{RU_CASE})?$")
+
+
+@lru_cache(maxsize=65536)
+def lowercase_surname(word: str) -> bool:
+    """A surname in small letters, as OCR reads one at a line's start or a
+    clerk typed it ("бекмуратов", "бекмуратовдун"): an -ов or -ев surname's
+    shape with its case ending (not -ин, which ends too many Kyrgyz words:
+    аудитинен), and neither the Russian dictionary nor the Kyrgyz list has it
+    as a word (домов, годов are words)."""
+    return bool(SMALL_SURNAME.match(word)) and not known_word(word) and not kyrgyz_listed(word)
+
+
 @lru_cache(maxsize=65536)
 def kyrgyz_given_name(word: str) -> bool:
     """A Kyrgyz given name by the evidence a word before a surname gives

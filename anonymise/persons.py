@@ -41,7 +41,15 @@ from anonymise.candidates import (
     trimmed_end,
 )
 from anonymise.cues import CUED_PERSONS
-from anonymise.names import CAPITALISED, SURNAME, is_given_name, name_base, not_a_name, same_name
+from anonymise.names import (
+    CAPITALISED,
+    SURNAME,
+    is_given_name,
+    lowercase_surname,
+    name_base,
+    not_a_name,
+    same_name,
+)
 from anonymise.roles import OFFICIAL_ROLES, roles
 
 DEFAULT_KEEP = frozenset(OFFICIAL_ROLES)
@@ -210,6 +218,14 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
                 covered.append((token.idx, token.idx + len(token.text)))
             i += 1
             continue
+        if lowercase_surname(token.text):
+            person = next((p for p in people if any(same_name(name_base(token.text), b) for b in p.bases
+                                                      if SURNAME_BASE.search(b))), None)
+            if person is not None:
+                more.append(Mention(token.idx, token.idx + len(token.text), token.text, person.number))
+                covered.append((token.idx, token.idx + len(token.text)))
+            i += 1
+            continue
         if not CAPITALISED.match(token.text) or not_a_name(token.text) or "-" in token.text \
                 or street_or_body(doc, i, i + 1):
             i += 1
@@ -232,6 +248,10 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
         covered.append((span.start_char, span.end_char))
         i = end
     return more
+
+
+# A surname's base: what a word in small letters must share with a known person.
+SURNAME_BASE = re.compile(r"(?:ов|ев|ёв)$")
 
 
 # A name's original spelling in brackets right after it: "Аллан Диксон
