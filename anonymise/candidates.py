@@ -33,6 +33,7 @@ from anonymise.names import (
     INITIAL_LETTER,
     KYRGYZ_PATRONYMIC,
     PATRONYMIC,
+    SMALL_SURNAME,
     SURNAME,
     SURNAME_KY,
     common_word,
@@ -348,6 +349,9 @@ def _given_before_surname(doc: Doc, i: int) -> bool:
     them common words. A foreign given name makes a name of the unknown
     word after it."""
     word, after = doc[i], doc[i + 1]
+    if CAPITALISED.match(word.text) and word.whitespace_ == " " and SMALL_SURNAME.match(after.text) \
+            and not common_word(after.text):
+        return kyrgyz_given_name(word.text)  # "Камчыбек алиев": OCR took the surname's capital
     if not (CAPITALISED.match(word.text) and CAPITALISED.match(after.text) and word.whitespace_ == " "
             and "-" not in word.text + after.text):
         return False

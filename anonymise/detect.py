@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from anonymise.entity import AnonymisationResult, Entity
 from anonymise.identifiers import find_identifiers, placeholder
-from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, PATRONYMIC, SURNAME, is_given_name, repaired
+from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, PATRONYMIC, SURNAME, is_given_name, name_base, repaired
 from anonymise.persons import DEFAULT_KEEP, Mention, find_persons
 from anonymise.result import language_of, redact
 
@@ -93,10 +93,20 @@ def _information(name: str) -> tuple[int, int]:
     return (len(cyrillic), len("".join(cyrillic)))
 
 
+FAMILY_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+
+
 def initials(name: str) -> str:
     """"Иванов Асан Бакытович" → "А. Б. И."; "Иванов П.С." → "П. С. И.";
-    "Сыдыкова Гүлнара Бакыт кызы" → "Г. Б. С."."""
+    "Сыдыкова Гүлнара Бакыт кызы" → "Г. Б. С."; "Садыр Токтосунов" → "С. Т."
+    (beside a surname, the other word is the given name, whether a lexicon
+    knows it or not; OCR's "Садыр токтосунов" too)."""
     words = re.findall(r"[А-ЯЁӨҮҢа-яёөүң]+\.?|[А-ЯЁӨҮҢ]\.", name)
+    shaped = [i for i, w in enumerate(words) if not w.endswith(".") and not PATRONYMIC.match(w)
+              and SURNAME.match(w[:1].upper() + w[1:])]
+    # An -ов, -ев, -ин surname before one in -бек, which is as often a given name (Камчыбек Алиев).
+    strong = [i for i in shaped if FAMILY_ENDING.search(name_base(words[i]))]
+    surname_at = (strong or shaped or [None])[0]
     given, father, family, letters = None, None, None, []
     for i, word in enumerate(words):
         bare = word.rstrip(".")
@@ -108,11 +118,11 @@ def initials(name: str) -> str:
                 given = None
         elif PATRONYMIC.match(bare):
             father = bare
-        elif SURNAME.match(bare) and family is None:
+        elif i == surname_at:
             family = bare
-        elif given is None and is_given_name(bare):
+        elif given is None and (surname_at is not None or is_given_name(bare)):
             given = bare
-        elif family is None:
+        elif family is None and surname_at is None:
             family = bare
     parts = [p[0] for p in (given, father) if p] or letters[:2]
     if family:

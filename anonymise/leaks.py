@@ -20,6 +20,7 @@ from anonymise.names import (
     ADJECTIVAL,
     INITIAL_LETTER,
     PATRONYMIC,
+    SMALL_SURNAME,
     SURNAME,
     SURNAME_KY,
     common_word,
@@ -27,6 +28,7 @@ from anonymise.names import (
     is_given_name,
     known_word,
     kyrgyz_common_word,
+    kyrgyz_given_name,
     kyrgyz_listed,
     lowercase_surname,
     name_base,
@@ -36,6 +38,7 @@ from anonymise.names import (
 
 WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
 SMALL_WORD = re.compile(r"(?<![\w-])[а-яёөүң]{5,}(?![\w-])")
+GIVEN_BEFORE = re.compile(r"([А-ЯЁӨҮҢ][а-яёөүң]+) $")  # "Камчыбек алиев": a given name, then the surname
 INITIAL = rf"{INITIAL_LETTER}\."
 BESIDE_INITIALS = re.compile(rf"(?:{INITIAL}\s?){{1,2}}\s?$")
 INITIALS_AFTER = re.compile(rf"^\s(?:{INITIAL}\s?){{1,2}}")
@@ -113,7 +116,11 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
             continue
         found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], reason))
     for match in SMALL_WORD.finditer(text):
-        if lowercase_surname(match.group()) and match.group() not in allowed_words:
+        word = match.group()
+        given_before = GIVEN_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+        after_given = bool(given_before) and bool(SMALL_SURNAME.match(word)) and not common_word(word) \
+            and kyrgyz_given_name(given_before.group(1))
+        if (lowercase_surname(word) or after_given) and word not in allowed_words:
             found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], "surname in small letters"))
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):

@@ -164,8 +164,8 @@ def lowercase_surname(word: str) -> bool:
     clerk typed it ("бекмуратов", "бекмуратовдун"): an -ов or -ев surname's
     shape with its case ending (not -ин, which ends too many Kyrgyz words:
     аудитинен), and neither the Russian dictionary nor the Kyrgyz list has it
-    as a word (домов, годов are words)."""
-    return bool(SMALL_SURNAME.match(word)) and not known_word(word) and not kyrgyz_listed(word)
+    as a common word (домов, годов are words; петров is a name)."""
+    return bool(SMALL_SURNAME.match(word)) and not common_word(word) and not kyrgyz_listed(word)
 
 
 @lru_cache(maxsize=65536)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from anonymise import anonymise
+from anonymise.detect import initials
 from anonymise.leaks import suspects
 from metadata import extract
 
@@ -302,3 +303,16 @@ def test_a_surname_in_small_letters_is_hidden_or_held_back() -> None:
     ru = "Подсудимый Бекмуратов А. вину признал. Свидетель показал, что бекмуратов ушел из домов годов назад."
     result = _all_hidden(ru, ("бекмуратов",))
     assert suspects(result.text, "ru") == []
+    # A given name, then its surname in small letters: a name to hide, and to hold back if missed.
+    result = _all_hidden("Камчыбек алиев Ош шаарына барган.", ("Камчыбек", "алиев"), language="ky")
+    assert result.text.startswith("К. А. Ош")
+    assert [s.text for s in suspects("Свидетель Иван петров пришел.", "ru")] == ["петров"]
+
+
+def test_initials_take_the_surname_whether_the_given_name_is_known_or_not() -> None:
+    """"Садыр Токтосунов" was "С.": a given name no lexicon has was taken for the
+    surname, and the surname dropped. Beside an -ов surname the other word is
+    the given name, and an -ов surname goes before one in -бек."""
+    assert initials("Садыр Токтосунов") == "С. Т."
+    assert initials("Камчыбек Алиев") == "К. А." and initials("Алиев Камчыбек") == "К. А."
+    assert initials("Иванов Асан Бакытович") == "А. Б. И." and initials("Иванов П.С.") == "П. С. И."
