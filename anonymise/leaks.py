@@ -121,7 +121,8 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         after_given = bool(given_before) and bool(SMALL_SURNAME.match(word)) and not common_word(word) \
             and kyrgyz_given_name(given_before.group(1))
         if (lowercase_surname(word) or after_given) and word not in allowed_words:
-            found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], "surname in small letters"))
+            shown_word = shown[match.start() : match.end()]
+            found.append(Suspect(match.start(), match.end(), shown_word, "surname in small letters"))
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):
             if PLACEHOLDER.search(match.group()) or any(match.group().lower() in phrase for phrase in phrases):

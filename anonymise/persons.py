@@ -43,9 +43,10 @@ from anonymise.candidates import (
 from anonymise.cues import CUED_PERSONS
 from anonymise.names import (
     CAPITALISED,
+    SMALL_SURNAME,
     SURNAME,
+    common_word,
     is_given_name,
-    lowercase_surname,
     name_base,
     not_a_name,
     same_name,
@@ -218,7 +219,7 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
                 covered.append((token.idx, token.idx + len(token.text)))
             i += 1
             continue
-        if lowercase_surname(token.text):
+        if SMALL_SURNAME.match(token.text) and not common_word(token.text):  # a known surname: no list to ask
             person = next((p for p in people if any(same_name(name_base(token.text), b) for b in p.bases
                                                       if SURNAME_BASE.search(b))), None)
             if person is not None:

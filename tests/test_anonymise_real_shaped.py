@@ -303,6 +303,8 @@ def test_a_surname_in_small_letters_is_hidden_or_held_back() -> None:
     ru = "Подсудимый Бекмуратов А. вину признал. Свидетель показал, что бекмуратов ушел из домов годов назад."
     result = _all_hidden(ru, ("бекмуратов",))
     assert suspects(result.text, "ru") == []
+    # A surname Tesseract's Kyrgyz list has in small letters, after its capitalised mention.
+    _all_hidden("Жоопкер Осмонов Бакыт келген жок.\nосмонов карызын төлөгөн эмес.", ("осмонов",), language="ky")
     # A given name, then its surname in small letters: a name to hide, and to hold back if missed.
     result = _all_hidden("Камчыбек алиев Ош шаарына барган.", ("Камчыбек", "алиев"), language="ky")
     assert result.text.startswith("К. А. Ош")
