@@ -33,7 +33,6 @@ from anonymise.names import (
     INITIAL_LETTER,
     KYRGYZ_PATRONYMIC,
     PATRONYMIC,
-    SMALL_SURNAME,
     SURNAME,
     SURNAME_KY,
     common_word,
@@ -47,6 +46,7 @@ from anonymise.names import (
     name_base,
     not_a_name,
     not_a_name_in,
+    small_surname,
     surname_shaped,
 )
 from anonymise.places import doc_text, street_or_body
@@ -349,8 +349,7 @@ def _given_before_surname(doc: Doc, i: int) -> bool:
     them common words. A foreign given name makes a name of the unknown
     word after it."""
     word, after = doc[i], doc[i + 1]
-    if CAPITALISED.match(word.text) and word.whitespace_ == " " and SMALL_SURNAME.match(after.text) \
-            and not common_word(after.text):
+    if CAPITALISED.match(word.text) and word.whitespace_ == " " and small_surname(after.text):
         return kyrgyz_given_name(word.text)  # "Камчыбек алиев": OCR took the surname's capital
     if not (CAPITALISED.match(word.text) and CAPITALISED.match(after.text) and word.whitespace_ == " "
             and "-" not in word.text + after.text):

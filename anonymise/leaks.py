@@ -20,7 +20,6 @@ from anonymise.names import (
     ADJECTIVAL,
     INITIAL_LETTER,
     PATRONYMIC,
-    SMALL_SURNAME,
     SURNAME,
     SURNAME_KY,
     common_word,
@@ -30,10 +29,10 @@ from anonymise.names import (
     kyrgyz_common_word,
     kyrgyz_given_name,
     kyrgyz_listed,
-    lowercase_surname,
     name_base,
     not_a_name,
     repaired,
+    small_surname,
 )
 
 WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
@@ -117,12 +116,15 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], reason))
     for match in SMALL_WORD.finditer(text):
         word = match.group()
-        given_before = GIVEN_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
-        after_given = bool(given_before) and bool(SMALL_SURNAME.match(word)) and not common_word(word) \
-            and kyrgyz_given_name(given_before.group(1))
-        if (lowercase_surname(word) or after_given) and word not in allowed_words:
-            shown_word = shown[match.start() : match.end()]
-            found.append(Suspect(match.start(), match.end(), shown_word, "surname in small letters"))
+        if word in allowed_words or not small_surname(word):
+            continue
+        # A word the Kyrgyz list has in small letters ("алиев" is on the web so)
+        # counts only after a given name ("Камчыбек алиев").
+        given = GIVEN_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+        if kyrgyz_listed(word) and not (given and kyrgyz_given_name(given.group(1))):
+            continue
+        shown_word = shown[match.start() : match.end()]
+        found.append(Suspect(match.start(), match.end(), shown_word, "surname in small letters"))
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):
             if PLACEHOLDER.search(match.group()) or any(match.group().lower() in phrase for phrase in phrases):

@@ -159,13 +159,12 @@ SMALL_SURNAME = re.compile(rf"^[{LOWER}]{{3,}}(?:ов|ев|ёв)а?(?:{KY_CASE}|
 
 
 @lru_cache(maxsize=65536)
-def lowercase_surname(word: str) -> bool:
-    """A surname in small letters, as OCR reads one at a line's start or a
-    clerk typed it ("бекмуратов", "бекмуратовдун"): an -ов or -ев surname's
-    shape with its case ending (not -ин, which ends too many Kyrgyz words:
-    аудитинен), and neither the Russian dictionary nor the Kyrgyz list has it
-    as a common word (домов, годов are words; петров is a name)."""
-    return bool(SMALL_SURNAME.match(word)) and not common_word(word) and not kyrgyz_listed(word)
+def small_surname(word: str) -> bool:
+    """A surname's shape in small letters, as OCR reads one at a line's start
+    or a clerk typed it ("бекмуратов", "бекмуратовдун"): -ов or -ев with its
+    case ending (not -ин, which ends too many Kyrgyz words: аудитинен), and
+    no common word of the Russian dictionary (домов, годов; петров is a name)."""
+    return bool(SMALL_SURNAME.match(word)) and not common_word(word)
 
 
 @lru_cache(maxsize=65536)

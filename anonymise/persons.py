@@ -43,13 +43,12 @@ from anonymise.candidates import (
 from anonymise.cues import CUED_PERSONS
 from anonymise.names import (
     CAPITALISED,
-    SMALL_SURNAME,
     SURNAME,
-    common_word,
     is_given_name,
     name_base,
     not_a_name,
     same_name,
+    small_surname,
 )
 from anonymise.roles import OFFICIAL_ROLES, roles
 
@@ -219,9 +218,10 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
                 covered.append((token.idx, token.idx + len(token.text)))
             i += 1
             continue
-        if SMALL_SURNAME.match(token.text) and not common_word(token.text):  # a known surname: no list to ask
-            person = next((p for p in people if any(same_name(name_base(token.text), b) for b in p.bases
-                                                      if SURNAME_BASE.search(b))), None)
+        if small_surname(token.text):  # a known person's surname: no list to ask
+            base = name_base(token.text)
+            person = next((p for p in people if any(same_name(base, b) for b in p.bases if SURNAME_BASE.search(b))),
+                          None)
             if person is not None:
                 more.append(Mention(token.idx, token.idx + len(token.text), token.text, person.number))
                 covered.append((token.idx, token.idx + len(token.text)))

@@ -37,7 +37,7 @@ FRONT_VOWELS = set("еиөүэ")
 VOWELS = set("аеиоуыэюяёөү")
 HARMONY = str.maketrans("оу", "өү")
 WORD = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+")
-HYPHENATED = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+(?:-[А-Яа-яЁёҢңӨөҮү]+)+")
+WORD_OR_HYPHENATED = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+(?:-[А-Яа-яЁёҢңӨөҮү]+)*")
 MIN_SHARE = 0.05  # of a page's words restorable, before it counts as typed without marks
 MAX_MARKED_SHARE = 0.2  # of those words already carrying marks, beyond which it was not
 MIN_WHOLE_WORD = 4  # letters: shorter typed words are too often words as they stand
@@ -268,22 +268,17 @@ def restore(text: str, lex: Lexicon | None = None) -> Restoration:
         return Restoration(text, 0)
     count = 0
 
-    def compound(match: re.Match[str]) -> str:
-        nonlocal count
-        restored = lex.frequent.get(match.group().lower())
-        if restored is None:
-            return match.group()
-        count += 1
-        return "-".join(_same_case(typed, part) for typed, part in zip(match.group().split("-"), restored.split("-")))
-
     def replace(match: re.Match[str]) -> str:
+        # Ысык-Кол is Ысык-Көл, though кол alone is a hand: a hyphenated
+        # word real text reads one way is taken whole, its parts otherwise.
         nonlocal count
-        restored = restorations[match.group()]
-        if restored is None:
-            return match.group()
-        count += 1
+        written = match.group()
+        whole = lex.frequent.get(written.lower()) if "-" in written else None
+        if whole is not None:
+            restored = "-".join(_same_case(typed, part) for typed, part in zip(written.split("-"), whole.split("-")))
+        else:
+            restored = "-".join(restorations[part] or part for part in written.split("-"))
+        count += restored != written
         return restored
 
-    # Ысык-Кол is Ысык-Көл, though кол alone is a hand: hyphenated names whole first.
-    text = HYPHENATED.sub(compound, text)
-    return Restoration(WORD.sub(lambda m: m.group() if MARKED & set(m.group()) else replace(m), text), count)
+    return Restoration(WORD_OR_HYPHENATED.sub(replace, text), count)
