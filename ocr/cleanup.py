@@ -2,8 +2,8 @@
 
 Measured on the benchmark's typewriter pages, most of what remains wrong
 after preparation is of two kinds:
-- specks read as marks: a lone "`", "‚" or "_" a few pixels tall, or one
-  stuck to a word ("`изилдеп", "соттун`");
+- specks read as marks or letters: a lone "`", "‚", "_", "к" or "5" a few
+  pixels tall, or a mark stuck to a word ("`изилдеп", "соттун`");
 - capitals read as small letters and back: С/с, К/к, О/о, Т/т, Ч/ч ...
   have one shape in two sizes, and the typewriter's jitter misleads
   Tesseract. The letter's height against the line's small letters decides.
@@ -63,8 +63,10 @@ def _drop_specks(words: list[Word]) -> list[Word]:
     heights = [w.height for w in words if sum(c.isalpha() for c in w.text) >= 3]
     if len(heights) < 5:
         return words
+    # A letter is at least x-height tall or wide, whatever Tesseract names
+    # it: a lone "к" or "5" a quarter of a word's height is a speck.
     limit = SPECK_SIZE * statistics.median(heights)
-    return [w for w in words if any(c.isalnum() for c in w.text) or max(w.width, w.height) >= limit]
+    return [w for w in words if max(w.width, w.height) >= limit]
 
 
 def _strip_speck_marks(word: Word) -> Word:

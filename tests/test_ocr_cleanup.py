@@ -49,6 +49,16 @@ def test_tiny_marks_alone_are_dropped_but_a_dash_is_kept() -> None:
     assert page(word("иштин", 100), speck, dash, word("жана", 500)) == ["иштин", "—", "жана"]
 
 
+def test_a_speck_read_as_a_letter_or_digit_is_dropped_but_a_real_one_letter_word_is_kept() -> None:
+    # Real KTMU pages under typewriter damage: specks 5-7 px tall beside
+    # 39 px words came out as "к", "Е", "5" between the sentences.
+    speck_letter = Word("к", 300, 394, 6, 6, 60.0, 1, 1, 1), []
+    speck_digit = Word("5", 330, 394, 6, 6, 55.0, 1, 1, 1), []
+    assert page(word("берди.", 100), speck_letter, speck_digit, word("в", 400), word("с", 450), word("жана", 500)) == [
+        "берди.", "в", "с", "жана",
+    ]
+
+
 def test_specks_stuck_to_words_are_removed() -> None:
     assert page(word("`изилдеп,", 100, conf=40), word("соттун`", 400), word("ортосундагы`нике", 700)) == [
         "изилдеп,", "соттун", "ортосундагы нике",
