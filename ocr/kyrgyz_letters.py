@@ -80,6 +80,24 @@ class Lexicon:
                 restored = self._by_harmony(lower)
         return _same_case(word, restored) if restored else None
 
+    def restore_hyphenated(self, lower: str) -> str | None:
+        """A hyphenated word real text reads one way, whole or with a case
+        ending: ысык-колдон is Ысык-Көл + дөн, though кол alone is a hand
+        and ысык-колдон itself never occurred in the treebank."""
+        restored = self.frequent.get(lower)
+        if restored is not None:
+            return restored
+        for end in range(len(lower) - 1, lower.rfind("-") + 1, -1):
+            stem = self.frequent.get(lower[:end])
+            if stem is None or "-" not in stem:
+                continue
+            rest = lower[end:]
+            if _last_vowel(stem) in FRONT_VOWELS:
+                rest = rest.translate(HARMONY)
+            last_part = (stem + rest).rsplit("-", 1)[1]
+            return stem + rest if last_part in self.known else None
+        return None
+
     def _by_harmony(self, lower: str) -> str | None:
         """A front-vowel word whose suffixes were typed with у, о
         (иштетуу, текшеруу, тилдуу): after е, и a suffix's rounded vowel can
@@ -273,7 +291,7 @@ def restore(text: str, lex: Lexicon | None = None) -> Restoration:
         # word real text reads one way is taken whole, its parts otherwise.
         nonlocal count
         written = match.group()
-        whole = lex.frequent.get(written.lower()) if "-" in written else None
+        whole = lex.restore_hyphenated(written.lower()) if "-" in written else None
         if whole is not None:
             restored = "-".join(_same_case(typed, part) for typed, part in zip(written.split("-"), whole.split("-")))
         else:

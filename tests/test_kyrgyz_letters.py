@@ -40,6 +40,15 @@ def test_a_typed_form_that_is_another_word_takes_the_reading_real_text_uses() ->
     assert "Ысык-Көлдө" in words and "турган" in words  # кол alone is a hand; турган is not түрган
 
 
+def test_a_hyphenated_name_real_text_reads_one_way_keeps_its_reading_with_another_ending() -> None:
+    """The treebank has Ысык-Көлдө and Ысык-Көлгө but never Ысык-Көлдөн: the
+    name is taken from the list and the ending follows its vowels."""
+    typed = without_kyrgyz_letters(MARKED + "Ысык-Көлдөн келген кол. Азык-түлүктүн баасы.\n")
+    words = restore(typed).text.split()
+    assert "Ысык-Көлдөн" in words and "Азык-түлүктүн" in words
+    assert "кол." in words  # a hand, as typed
+
+
 def test_suffixes_after_a_front_vowel_take_the_front_rounded_vowel() -> None:
     """After е, и a suffix's у can only be ү (иштетүү, текшерүү): taken where
     Tesseract's list knows the word; "бирок" (but), written so, stays."""
