@@ -49,6 +49,7 @@ DIGITS = re.compile(r"(?<![\d.,/])(?:\d{7,}|\+?996[\s\-]?\d{3}[\s\-]?\d{3}[\s\-]
 ADDRESS = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bкөчө\w*|\bпроспект\w*|\bмкр\.|\bмикрорайон\w*)\s*[\w\-.«»\"]{0,30}"
                      r"[\s,]*(?:д\.|дом\w*)?\s*№?\s*\d+[а-яА-Я]?(?:\s*[-,]\s*(?:үй|кв\.?|батир)\w*\s*\d*)?|"
                      r"\b(?:кв\.|квартир\w*)\s*№?\s*\d+|\d+\s*-\s*(?:үй|батир)\w*")
+LOCATIVE_ADJECTIVE = re.compile(r"(?:[дт][аеоөы]|н[дт][аеоө])(?:гы|ги|гу|гү)$")
 PLACEHOLDER = re.compile(r"\[[^\]]{1,40}\]")
 
 
@@ -72,6 +73,17 @@ def _kyrgyz_place_or_word(word: str) -> bool:
     case that the Russian dictionary knows as no name (Россиянын, Пекинде)."""
     base = name_base(word)
     return kyrgyz_common_word(word) or (known_word(base) and not dictionary_name(base))
+
+
+def _kyrgyz_unknown_word(word: str) -> bool:
+    """A word of a Kyrgyz text that neither the Kyrgyz list nor the Russian
+    dictionary knows, with or without its case ending (Гвендолин, Кейлер,
+    Кейлерден): a name no lexicon has. A place's locative (Таластагы,
+    Германиядагы, "the one in …") is no one's name."""
+    base = name_base(word)
+    if LOCATIVE_ADJECTIVE.search(word):
+        return False
+    return not (kyrgyz_listed(word) or kyrgyz_listed(base) or known_word(word) or known_word(base))
 
 
 @dataclass(frozen=True)
@@ -111,6 +123,9 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
             reason = "unknown word"  # Хегай, Кульбеда: a name no shape betrays, in the middle of a sentence
         elif language == "ky" and _mid_sentence(text, match.start()) and _kyrgyz_name_word(word):
             reason = "name word"  # Харристин, Браун: a name by the lexicons, in a Kyrgyz case
+        elif language == "ky" and _mid_sentence(text, match.start()) and not text[match.start() - 1 : match.start()].isupper() \
+                and _kyrgyz_unknown_word(word):
+            reason = "unknown word"  # Гвендолин, Кейлер; not the ending of an abbreviation (КЧПнын)
         else:
             continue
         found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], reason))
