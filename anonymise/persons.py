@@ -187,7 +187,8 @@ def _person_for(candidates: list[_Person], people: list[_Person], bases: set[str
     for person in sorted(candidates, key=lambda p: p.keep):
         if first and person.firsts and first not in person.firsts:
             continue
-        if any(same_name(a, b) for a in bases for b in person.bases if len(a) >= 4):
+        if any(same_name(a, b) for a in bases for b in person.bases if len(a) >= 4) \
+                and not _other_family(bases, person.bases):
             person.bases |= bases
             if first:
                 person.firsts.add(first)
@@ -195,6 +196,20 @@ def _person_for(candidates: list[_Person], people: list[_Person], bases: set[str
     person = _Person(len(people), set(bases), {first} if first else set())
     people.append(person)
     return person
+
+
+def _other_family(bases: set[str], known: set[str]) -> bool:
+    """One given name with two surnames is two people ("Асан Токтосунов",
+    "Асан Бакиров"; "Питер Грин", "Питер Уокер"): each side has a word
+    that is neither the other's name, a given name nor a patronymic."""
+    def family(words: set[str], other: set[str]) -> bool:
+        return any(not any(same_name(w, o) for o in other) and not is_given_name(w) and not FATHERS.search(w)
+                   for w in words if len(w) >= 3)
+
+    return family(bases, known) and family(known, bases)
+
+
+FATHERS = re.compile(r"(?:ович|евич|ич|овн|евн|ичн)$")
 
 
 def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Mention]:
