@@ -158,6 +158,10 @@ def _add_natasha_span(doc: Doc, start: int, stop: int) -> None:
                                                       and not KYRGYZ_PATRONYMIC.match(t.text)
                                                       and not _particle(doc, t.i))), span.end)
     span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
+    foreign = _foreign_name_ky(doc, span) if doc_language(doc) == "ky" else None
+    if foreign is not None:
+        _add(doc, foreign)
+        return
     if doc_language(doc) == "ky":
         span = _kyrgyz_name_only(doc, span)
     if _plausible(doc, span) or (doc_language(doc) == "ru" and _foreign_name(doc, span)):
@@ -229,6 +233,37 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
     word = ELDER_YOUNGER.sub("", words[0].text)
     return (dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2 or _person_cue(doc, words[0].i)
             or (not _sentence_start(doc, words[0].i) and not known_word(word) and not _garbled_beside(doc, words[0].i)))
+
+
+def _foreign_name_ky(doc: Doc, span: Span) -> Span | None:
+    """Of natasha's Kyrgyz person, two words or more side by side, each a
+    name in the Russian dictionary or a word no lexicon knows, with or
+    without its case ending ("Питер Грин", "Мэри Уокер", "Том Кейлер"):
+    foreign names the Kyrgyz list has from web text, so no Kyrgyz rule
+    takes them. A role word before them ("Күбөлөр") stays outside, and a
+    span with a Kyrgyz surname's shape is left to the Kyrgyz rules. natasha's
+    single words are left alone: on the development sentences they were
+    places and bodies five times for each name."""
+    def name(i: int) -> bool:
+        text = doc[i].text
+        return bool(CAPITALISED.match(text)) and doc[i].is_alpha and not not_a_name(text) and _name_or_unknown(text)
+
+    start, end = span.start, span.end
+    while start < end and not name(start):
+        start += 1
+    while end > start and not name(end - 1):
+        end -= 1
+    if end - start < 2 or not all(name(i) for i in range(start, end)):
+        return None
+    if any(SURNAME_KY.match(doc[i].text) for i in range(start, end)):
+        return None  # a Kyrgyz name ends with its surname: _kyrgyz_name_only knows where
+    return doc[start:end]
+
+
+def _name_or_unknown(word: str) -> bool:
+    base = name_base(word)
+    return dictionary_name(word) or dictionary_name(base) or not (
+        kyrgyz_listed(word) or kyrgyz_listed(base) or known_word(word) or known_word(base))
 
 
 def _garbled_beside(doc: Doc, i: int) -> bool:
@@ -400,7 +435,8 @@ def role_persons(doc: Doc) -> Doc:
         while end < len(doc) and end - start < MAX_NAME_TOKENS * 2 and name_word(doc, end):
             end += 1
         if end > start and any(doc[k].is_alpha and len(doc[k].text) > 1 for k in range(start, end)):
-            _add(doc, doc[start:end])
+            # A Kyrgyz name ends with its surname: "Данияр Асанкулов Анталияда" went to Antalya.
+            _add(doc, _kyrgyz_name_only(doc, doc[start:end]) if doc_language(doc) == "ky" else doc[start:end])
     return doc
 
 

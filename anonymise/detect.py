@@ -100,7 +100,8 @@ def initials(name: str) -> str:
     """"Иванов Асан Бакытович" → "А. Б. И."; "Иванов П.С." → "П. С. И.";
     "Сыдыкова Гүлнара Бакыт кызы" → "Г. Б. С."; "Садыр Токтосунов" → "С. Т."
     (beside a surname, the other word is the given name, whether a lexicon
-    knows it or not; OCR's "Садыр токтосунов" too)."""
+    knows it or not; OCR's "Садыр токтосунов" too); "Том Кейлер" → "Т. К."
+    (no shape or lexicon says which is which: the written order does)."""
     words = re.findall(r"[А-ЯЁӨҮҢа-яёөүң]+\.?|[А-ЯЁӨҮҢ]\.", name)
     shaped = [i for i, w in enumerate(words) if not w.endswith(".") and not PATRONYMIC.match(w)
               and SURNAME.match(w[:1].upper() + w[1:])]
@@ -116,6 +117,8 @@ def initials(name: str) -> str:
             father = words[i - 1].rstrip(".")
             if given == father:
                 given = None
+            if family == father:
+                family = None  # "Асан Бакыт уулу": Бакыт was the father's name, not a surname
         elif PATRONYMIC.match(bare):
             father = bare
         elif i == surname_at:
@@ -124,6 +127,8 @@ def initials(name: str) -> str:
             given = bare
         elif family is None and surname_at is None:
             family = bare
+        elif given is None and surname_at is None and not father:
+            given, family = family, bare  # two words no lexicon knows: the given name first ("Том Кейлер")
     parts = [p[0] for p in (given, father) if p] or letters[:2]
     if family:
         parts.append(family[0])

@@ -330,6 +330,23 @@ def test_initials_take_the_surname_whether_the_given_name_is_known_or_not() -> N
     assert initials("Садыр Токтосунов") == "С. Т."
     assert initials("Камчыбек Алиев") == "К. А." and initials("Алиев Камчыбек") == "К. А."
     assert initials("Иванов Асан Бакытович") == "А. Б. И." and initials("Иванов П.С.") == "П. С. И."
+    # No shape or lexicon tells which is which: the written order does. A name
+    # before "уулу" is the father's, not a surname.
+    assert initials("Питер Браун") == "П. Б." and initials("Асан Бакыт уулу") == "А. Б."
+
+
+def test_foreign_names_in_a_kyrgyz_text_are_hidden_a_role_word_before_them_is_not() -> None:
+    """Given names and surnames the Kyrgyz list has from web text ("Питер",
+    "Грин", "Смит") are no evidence alone; two side by side that natasha calls
+    a person and the Russian dictionary reads as names are one, even after a
+    role word ("Күбөлөр") that stays. A Kyrgyz name keeps its Kyrgyz rules."""
+    text = ("Күбөлөр Питер Грин жана Мэри Уокер сотко келишкен жок. Айыпталуучу Мэри Смит дагы, "
+            "Питер Браун дагы күнөөсүн мойнуна алган жок. Жабырлануучу Данияр Асанкулов Анталияда болгон.")
+    result = anonymise(text, language="ky")
+    for name in ("Питер", "Грин", "Уокер", "Смит", "Браун", "Данияр", "Асанкулов"):
+        assert name not in result.text, name
+    assert result.text.startswith("Күбөлөр П. Г. жана М. У. сотко")
+    assert "Анталияда болгон" in result.text
 
 
 def test_one_given_name_with_two_surnames_is_two_people() -> None:
