@@ -25,6 +25,7 @@ import re
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
+from typing import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -37,7 +38,8 @@ FRONT_VOWELS = set("еиөүэ")
 VOWELS = set("аеиоуыэюяёөү")
 HARMONY = str.maketrans("оу", "өү")
 WORD = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+")
-WORD_OR_HYPHENATED = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+(?:-[А-Яа-яЁёҢңӨөҮү]+)*")
+WORD_OR_HYPHENATED = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+(?:-\n?[А-Яа-яЁёҢңӨөҮү]+)*")
+LINE_BREAK = "-\n"  # a word the typist broke at the line's end
 MIN_SHARE = 0.05  # of a page's words restorable, before it counts as typed without marks
 MAX_MARKED_SHARE = 0.2  # of those words already carrying marks, beyond which it was not
 MIN_WHOLE_WORD = 4  # letters: shorter typed words are too often words as they stand
@@ -275,6 +277,24 @@ def typed_without_marks(words: list[str], restorations: dict[str, str | None]) -
     return restorable >= MIN_SHARE * len(words) and marked <= MAX_MARKED_SHARE * (marked + restorable)
 
 
+def _across_line_break(written: str, one: Callable[[str], str]) -> str:
+    """A word broken at a line's end ("жөнөтүл-\nгөн", "көргөз-\nмө-жарманкеси")
+    restored as the whole word it is, then broken again where it was; a
+    part after the break that opens with a capital, or a whole word no rule
+    restores, as a word hyphenated there ("Ысык-\nКөл", "үй-\nбүлө")."""
+    head, tail = written.split(LINE_BREAK, 1)
+    if LINE_BREAK in tail:
+        return LINE_BREAK.join(one(part) for part in written.split(LINE_BREAK))
+    if not tail[:1].isupper():
+        joined = one(head + tail)
+        if joined != head + tail and len(joined) == len(head + tail):
+            return joined[: len(head)] + LINE_BREAK + joined[len(head) :]
+    compound = one(head + "-" + tail)
+    if len(compound) != len(written) - 1:
+        return written
+    return compound[: len(head)] + LINE_BREAK + compound[len(head) + 1 :]
+
+
 def restore(text: str, lex: Lexicon | None = None) -> Restoration:
     """Restore ң ө ү on a page typed without them; other pages pass unchanged."""
     if not kyrgyz_share(text):
@@ -286,16 +306,23 @@ def restore(text: str, lex: Lexicon | None = None) -> Restoration:
         return Restoration(text, 0)
     count = 0
 
-    def replace(match: re.Match[str]) -> str:
+    def one(written: str) -> str:
         # Ысык-Кол is Ысык-Көл, though кол alone is a hand: a hyphenated
         # word real text reads one way is taken whole, its parts otherwise.
-        nonlocal count
-        written = match.group()
         whole = lex.restore_hyphenated(written.lower()) if "-" in written else None
         if whole is not None:
-            restored = "-".join(_same_case(typed, part) for typed, part in zip(written.split("-"), whole.split("-")))
+            return "-".join(_same_case(typed, part) for typed, part in zip(written.split("-"), whole.split("-")))
+        parts = written.split("-")
+        return "-".join((restorations[part] if part in restorations else lex.restore_word(part)) or part
+                        for part in parts)
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal count
+        written = match.group()
+        if LINE_BREAK in written:
+            restored = _across_line_break(written, one)
         else:
-            restored = "-".join(restorations[part] or part for part in written.split("-"))
+            restored = one(written)
         count += restored != written
         return restored
 

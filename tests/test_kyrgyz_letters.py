@@ -49,6 +49,17 @@ def test_a_hyphenated_name_real_text_reads_one_way_keeps_its_reading_with_anothe
     assert "кол." in words  # a hand, as typed
 
 
+def test_a_word_broken_at_the_line_end_is_restored_whole_and_stays_broken() -> None:
+    """The typist broke "жөнөтүлгөн" and "көргөзмө-жарманкеси" at the line's end;
+    neither half alone is a word to restore. A capital after the break is a
+    hyphenated name's second part; "кол-до" (in the hand) stays as typed."""
+    typed = without_kyrgyz_letters(MARKED + "Кат кечээ жөнө-\nтүлгөн. Ысык-\nКөлдөн келди. Көргөз-\n"
+                                            "мө-жарманкеси ачылды. Акча кол-\nдо.\n")
+    text = restore(typed).text
+    assert "жөнө-\nтүлгөн." in text and "Ысык-\nКөлдөн" in text and "Көргөз-\nмө-жарманкеси" in text
+    assert "кол-\nдо." in text
+
+
 def test_suffixes_after_a_front_vowel_take_the_front_rounded_vowel() -> None:
     """After е, и a suffix's у can only be ү (иштетүү, текшерүү): taken where
     Tesseract's list knows the word; "бирок" (but), written so, stays."""
