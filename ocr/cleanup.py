@@ -46,7 +46,7 @@ def clean_words(words: list[Word], glyphs: dict[tuple[int, int], list[Glyph]]) -
     words = _drop_specks(words)
     words = [w for w in (_strip_speck_marks(w) for w in words) if w.text]
     words = [_inner_capitals(w) for w in words]
-    return _repair_case(words, glyphs)
+    return _join_hyphen_halves(_repair_case(words, glyphs))
 
 
 # A capital between small letters ("айДын", "соТтун"): on a damaged page a
@@ -57,6 +57,38 @@ INNER_CAPITAL = re.compile(r"(?<=[а-яёңөү])[А-ЯЁҢӨҮ](?=[а-яёңө�
 def _inner_capitals(word: Word) -> Word:
     text = INNER_CAPITAL.sub(lambda m: m.group().lower(), word.text)
     return replace(word, text=text) if text != word.text else word
+
+
+# A hanging hyphen before a conjunction is typed so on purpose: "право- и
+# дееспособность", "кино- жана фото-".
+CONJUNCTIONS = frozenset({"и", "или", "а", "жана", "же", "менен"})
+LETTERS = re.compile(r"[А-Яа-яЁёҢңӨөҮү]")
+
+
+def _join_hyphen_halves(words: list[Word]) -> list[Word]:
+    """A hyphenated word the typewriter's uneven spacing split on one line
+    ("Ысык -Колго", "Көк- Тонду"): one word again, so that it reads, and
+    restores, as the word it is."""
+    joined: list[Word] = []
+    for word in words:
+        last = joined[-1] if joined else None
+        if last is not None and (last.block, last.paragraph, last.line) == (word.block, word.paragraph, word.line) \
+                and _halves(last.text, word.text):
+            right = max(last.left + last.width, word.left + word.width)
+            top, bottom = min(last.top, word.top), max(last.top + last.height, word.top + word.height)
+            joined[-1] = replace(last, text=last.text + word.text, width=right - last.left, top=top,
+                                 height=bottom - top, confidence=min(last.confidence, word.confidence))
+            continue
+        joined.append(word)
+    return joined
+
+
+def _halves(left: str, right: str) -> bool:
+    if left.endswith("-") and not right.startswith("-"):
+        return bool(LETTERS.match(left[-2:-1] or "")) and bool(LETTERS.match(right)) and right.lower() not in CONJUNCTIONS
+    if right.startswith("-") and not left.endswith("-"):
+        return bool(LETTERS.match(right[1:2])) and bool(LETTERS.match(left[-1:]))
+    return False
 
 
 def _drop_specks(words: list[Word]) -> list[Word]:

@@ -59,6 +59,18 @@ def test_a_speck_read_as_a_letter_or_digit_is_dropped_but_a_real_one_letter_word
     ]
 
 
+def test_a_hyphenated_word_split_on_its_line_is_one_word_again() -> None:
+    # Real KTMU pages under typewriter damage read "Ысык -Колго" and "Көк- Тонду".
+    assert page(word("Ысык", 100), word("-Колго", 200), word("Көк-", 400), word("Тонду", 500)) == [
+        "Ысык-Колго", "Көк-Тонду",
+    ]
+
+
+def test_a_hanging_hyphen_a_dash_and_a_break_at_the_line_end_stay() -> None:
+    assert page(word("кино-", 100), word("жана", 250), word("фото", 400), word("-", 500), word("сүрөт", 550),
+                word("Ысык-", 700), word("Көл", 100, line=2)) == ["кино-", "жана", "фото", "-", "сүрөт", "Ысык-", "Көл"]
+
+
 def test_specks_stuck_to_words_are_removed() -> None:
     assert page(word("`изилдеп,", 100, conf=40), word("соттун`", 400), word("ортосундагы`нике", 700)) == [
         "изилдеп,", "соттун", "ортосундагы нике",
