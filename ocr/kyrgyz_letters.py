@@ -51,6 +51,7 @@ NAME_SUFFIX = re.compile(r"(?:ович|евич|овн|евн|ов|ев|уулу
 class Restoration:
     text: str
     restored: int  # words changed
+    typed_without_marks: bool = True  # False: a marked page, where only OCR's lost marks came back
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class Lexicon:
             if restored is None and word[0].isupper():
                 restored = self._name_with_suffix(lower)
             if restored is None:
-                restored = self._by_harmony(lower)
+                restored = self.by_harmony(lower)
         return _same_case(word, restored) if restored else None
 
     def restore_hyphenated(self, lower: str) -> str | None:
@@ -100,7 +101,7 @@ class Lexicon:
             return stem + rest if last_part in self.known else None
         return None
 
-    def _by_harmony(self, lower: str) -> str | None:
+    def by_harmony(self, lower: str) -> str | None:
         """A front-vowel word whose suffixes were typed with у, о
         (иштетуу, текшеруу, тилдуу): after е, и a suffix's rounded vowel can
         only be ү, ө. Taken if Tesseract's list knows the result, which
@@ -277,6 +278,34 @@ def typed_without_marks(words: list[str], restorations: dict[str, str | None]) -
     return restorable >= MIN_SHARE * len(words) and marked <= MAX_MARKED_SHARE * (marked + restorable)
 
 
+HARMONY_ONLY_FROM = 0.5  # Kyrgyz share of a page's telling words, for the marks OCR lost
+
+
+def _lost_in_ocr(text: str, lex: Lexicon) -> Restoration:
+    """On a page typed with its marks, the ө ү that OCR read as о у where
+    vowel harmony cannot do without them: after е, и a suffix's rounded
+    vowel is ө, ү ("батирлуу", "берууну" are no Kyrgyz words). Only that
+    rule: the stem lists would also change words typed as they should be."""
+    share = kyrgyz_share(text)
+    if share is None or share < HARMONY_ONLY_FROM:
+        return Restoration(text, 0, typed_without_marks=False)
+    count = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal count
+        word = match.group()
+        lower = word.lower()
+        if MARKED & set(lower) or lex.frequent.get(lower) == lower:
+            return word  # бирок is written so
+        restored = lex.by_harmony(lower)
+        if restored is None:
+            return word
+        count += 1
+        return _same_case(word, restored)
+
+    return Restoration(WORD.sub(replace, text), count, typed_without_marks=False)
+
+
 def _across_line_break(written: str, one: Callable[[str], str]) -> str:
     """A word broken at a line's end ("жөнөтүл-\nгөн", "көргөз-\nмө-жарманкеси")
     restored as the whole word it is, then broken again where it was; a
@@ -303,7 +332,7 @@ def restore(text: str, lex: Lexicon | None = None) -> Restoration:
     words = WORD.findall(text)
     restorations = {word: lex.restore_word(word) for word in set(words)}
     if not typed_without_marks(words, restorations):
-        return Restoration(text, 0)
+        return _lost_in_ocr(text, lex)
     count = 0
 
     def one(written: str) -> str:

@@ -105,8 +105,9 @@ def read_image(
 
 
 def _restore_kyrgyz_letters(result: PageOcr, prepared: Prepared) -> PageOcr:
-    """ң ө ү back on a page typed without them (the text only: the word
-    boxes and the PDF's text layer keep what was typed, as on the paper)."""
+    """ң ө ү back on a page typed without them, or the ө ү OCR lost on a
+    page typed with them (the text only: the word boxes and the PDF's text
+    layer keep Tesseract's reading)."""
     try:
         restoration = restore(result.text)
     except (OSError, subprocess.CalledProcessError) as exc:
@@ -114,7 +115,10 @@ def _restore_kyrgyz_letters(result: PageOcr, prepared: Prepared) -> PageOcr:
         return result
     if not restoration.restored:
         return result
-    prepared.steps.append(f"restored ң ө ү in {restoration.restored} words")
+    if restoration.typed_without_marks:
+        prepared.steps.append(f"restored ң ө ү in {restoration.restored} words")
+    else:
+        prepared.steps.append(f"put back ө ү that OCR lost in {restoration.restored} words (vowel harmony)")
     return replace(result, text=restoration.text, language=guess_language(restoration.text))
 
 

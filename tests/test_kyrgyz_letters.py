@@ -74,6 +74,15 @@ def test_pages_with_their_letters_and_russian_pages_are_left_alone() -> None:
     assert restore(russian).text == russian
 
 
+def test_on_a_page_with_its_letters_only_the_marks_ocr_lost_against_vowel_harmony_come_back() -> None:
+    """"батирлуу" and "берууну" are no Kyrgyz words: after и, е a suffix's у is ү.
+    "болуп" and "бирок", which the stem lists would weigh, stay as written."""
+    read = MARKED + "Ал батирлуу үйдү берууну сурады, бирок болуп өттү.\n"
+    result = restore(read)
+    assert "батирлүү" in result.text and "берүүнү" in result.text
+    assert "бирок болуп" in result.text and not result.typed_without_marks and result.restored == 2
+
+
 def test_a_typewritten_page_without_the_letters_is_read_and_restored() -> None:
     page = read_image(typewriter(without_kyrgyz_letters(MARKED), seed=41))
     assert "күнөөлүү" in page.text and "өкүм" in page.text
