@@ -35,6 +35,7 @@ from ocr.language import kyrgyz_share
 FOLD = str.maketrans("ңөүҢӨҮ", "ноуНОУ")
 MARKED = set("ңөүҢӨҮ")
 FRONT_VOWELS = set("еиөүэ")
+BACK_VOWELS = set("аыоуяё")
 VOWELS = set("аеиоуыэюяёөү")
 HARMONY = str.maketrans("оу", "өү")
 WORD = re.compile(r"[А-Яа-яЁёҢңӨөҮү]+")
@@ -284,8 +285,9 @@ HARMONY_ONLY_FROM = 0.5  # Kyrgyz share of a page's telling words, for the marks
 def _lost_in_ocr(text: str, lex: Lexicon) -> Restoration:
     """On a page typed with its marks, the ө ү that OCR read as о у where
     vowel harmony cannot do without them: after е, и a suffix's rounded
-    vowel is ө, ү ("батирлуу", "берууну" are no Kyrgyz words). Only that
-    rule: the stem lists would also change words typed as they should be."""
+    vowel is ө, ү ("батирлуу", "берууну" are no Kyrgyz words); and ө read as
+    е in a word Tesseract's list does not know ("тешелду" is төшөлдү). Only
+    these: the stem lists would also change words typed as they should be."""
     share = kyrgyz_share(text)
     if share is None or share < HARMONY_ONLY_FROM:
         return Restoration(text, 0, typed_without_marks=False)
@@ -297,13 +299,28 @@ def _lost_in_ocr(text: str, lex: Lexicon) -> Restoration:
         lower = word.lower()
         if MARKED & set(lower) or lex.frequent.get(lower) == lower:
             return word  # бирок is written so
-        restored = lex.by_harmony(lower)
+        restored = lex.by_harmony(lower) or _o_read_as_e(lower, lex)
         if restored is None:
             return word
         count += 1
         return _same_case(word, restored)
 
     return Restoration(WORD.sub(replace, text), count, typed_without_marks=False)
+
+
+def _o_read_as_e(lower: str, lex: Lexicon) -> str | None:
+    """A word no list knows whose е, read as ө, makes a marked word the list
+    does know, its suffixes following: "екметтор" → өкмөттөр. No back vowel
+    may come before (a front rounded word has none), and short words stay
+    ("Лео" is a name, not лөө)."""
+    if "е" not in lower or len(lower) < MIN_WHOLE_WORD or lower in tesseract_words():
+        return None
+    first = lower.index("е")
+    if BACK_VOWELS & set(lower[:first]):
+        return None
+    marked = lower.replace("е", "ө")
+    marked = marked[: first + 1] + marked[first + 1 :].translate(HARMONY)
+    return marked if marked in lex.known else None
 
 
 def _across_line_break(written: str, one: Callable[[str], str]) -> str:

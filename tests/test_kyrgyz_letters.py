@@ -75,12 +75,15 @@ def test_pages_with_their_letters_and_russian_pages_are_left_alone() -> None:
 
 
 def test_on_a_page_with_its_letters_only_the_marks_ocr_lost_against_vowel_harmony_come_back() -> None:
-    """"батирлуу" and "берууну" are no Kyrgyz words: after и, е a suffix's у is ү.
-    "болуп" and "бирок", which the stem lists would weigh, stay as written."""
-    read = MARKED + "Ал батирлуу үйдү берууну сурады, бирок болуп өттү.\n"
+    """"батирлуу" and "берууну" are no Kyrgyz words: after и, е a suffix's у is ү;
+    "екметтор" is өкмөттөр with ө read as е. "болуп" and "бирок", which the stem
+    lists would weigh, and a short name stay as written."""
+    read = MARKED + "Ал батирлуу үйдү берууну сурады, бирок болуп өттү. Екметтор тешелду деди Лео.\n"
     result = restore(read)
     assert "батирлүү" in result.text and "берүүнү" in result.text
-    assert "бирок болуп" in result.text and not result.typed_without_marks and result.restored == 2
+    assert "Өкмөттөр төшөлдү" in result.text  # ө read as е, in words no list knows
+    assert "бирок болуп" in result.text and "Лео." in result.text
+    assert not result.typed_without_marks and result.restored == 4
 
 
 def test_a_typewritten_page_without_the_letters_is_read_and_restored() -> None:
