@@ -14,7 +14,12 @@ same unmarked typing is common ("окум" stands in it beside "өкүм").
 Before both, a typed form real text reads one way (ocr/data/
 kyrgyz_frequent_marked.txt, counted on the UD_Kyrgyz-KTMU treebank) takes
 that reading: "жаны" is a word (soul), but real text means жаңы (new), and
-"Ысык-Кол" is Ысык-Көл though "кол" alone is a hand.
+"Ысык-Кол" is Ысык-Көл though "кол" alone is a hand. A word the typist
+broke at a line's end is read whole.
+
+On a page typed with the marks, OCR still loses some: ө read as о or е,
+ү as у. There only what cannot be Kyrgyz as read is changed (a suffix
+against vowel harmony, an е-word no list knows whose ө-reading it does).
 """
 
 from __future__ import annotations
@@ -24,8 +29,8 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -342,7 +347,9 @@ def _across_line_break(written: str, one: Callable[[str], str]) -> str:
 
 
 def restore(text: str, lex: Lexicon | None = None) -> Restoration:
-    """Restore ң ө ү on a page typed without them; other pages pass unchanged."""
+    """Restore ң ө ү on a page typed without them; on a Kyrgyz page typed
+    with them, only the ө ү that OCR lost (_lost_in_ocr); Russian pages pass
+    unchanged."""
     if not kyrgyz_share(text):
         return Restoration(text, 0)  # no Kyrgyz word at all: a Russian page needs no lexicon loaded
     lex = lexicon() if lex is None else lex
