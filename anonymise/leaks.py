@@ -123,8 +123,8 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
             reason = "unknown word"  # Хегай, Кульбеда: a name no shape betrays, in the middle of a sentence
         elif language == "ky" and _mid_sentence(text, match.start()) and _kyrgyz_name_word(word):
             reason = "name word"  # Харристин, Браун: a name by the lexicons, in a Kyrgyz case
-        elif language == "ky" and _mid_sentence(text, match.start()) and not text[match.start() - 1 : match.start()].isupper() \
-                and _kyrgyz_unknown_word(word):
+        elif language == "ky" and _mid_sentence(text, match.start()) and _kyrgyz_unknown_word(word) \
+                and not text[match.start() - 1 : match.start()].isupper():
             reason = "unknown word"  # Гвендолин, Кейлер; not the ending of an abbreviation (КЧПнын)
         else:
             continue

@@ -85,7 +85,7 @@ def _join_hyphen_halves(words: list[Word]) -> list[Word]:
 
 def _halves(left: str, right: str) -> bool:
     if left.endswith("-") and not right.startswith("-"):
-        return bool(LETTERS.match(left[-2:-1] or "")) and bool(LETTERS.match(right)) and right.lower() not in CONJUNCTIONS
+        return bool(LETTERS.match(left[-2:-1] or "") and LETTERS.match(right)) and right.lower() not in CONJUNCTIONS
     if right.startswith("-") and not left.endswith("-"):
         return bool(LETTERS.match(right[1:2])) and bool(LETTERS.match(left[-1:]))
     return False
