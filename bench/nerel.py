@@ -27,6 +27,11 @@ Scores:
   many it flags.
 
     .venv/bin/python bench/nerel.py [--split test] [--nerel DIR] [--show]
+
+--write-pages DIR writes six typed pages of real Russian text for the OCR
+benchmark (bench/ocr_quality.py --texts DIR): the first documents of the
+chosen split with no Latin letters (kir+rus reads no Latin), 60 characters
+a line and 18 lines a page, dashes and quotes as a typewriter has them.
 """
 
 from __future__ import annotations
@@ -133,16 +138,44 @@ def report(split: str, m: dict[str, float]) -> None:
     print(f"throughput:           {m['speed']:,.0f} characters/s")
 
 
+PAGE_WIDTH, PAGE_LINES, PAGES = 60, 18, 6
+TYPED = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\xa0": " ", "’": "'"})
+
+
+def write_pages(split: Path, folder: Path) -> int:
+    """Real Russian text as typed pages (see the module's docstring)."""
+    import textwrap
+
+    lines: list[str] = []
+    for path in sorted(split.glob("*.txt")):
+        text = path.read_text("utf-8")
+        if re.search("[A-Za-z]", text):
+            continue
+        lines += [line for paragraph in text.splitlines() if paragraph.strip()
+                  for line in textwrap.wrap(paragraph.translate(TYPED), PAGE_WIDTH)]
+        if len(lines) >= PAGE_LINES * PAGES:
+            break
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(PAGES):
+        page = lines[n * PAGE_LINES : (n + 1) * PAGE_LINES]
+        (folder / f"ru_nerel_{n + 1:02d}.txt").write_text("\n".join(page) + "\n", "utf-8")
+    return PAGES
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--nerel", type=Path, default=DEFAULT, help="NEREL-v1.1 folder (train/ dev/ test/)")
     parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
     parser.add_argument("--limit", type=int, default=0, help="at most this many documents (0: all)")
     parser.add_argument("--show", action="store_true", help="print every missed word and every false person")
+    parser.add_argument("--write-pages", type=Path, metavar="DIR", help="write typed pages of the split for the OCR bench")
     args = parser.parse_args()
     folder = args.nerel / args.split
     if not folder.is_dir():
         sys.exit(f"NEREL not found at {folder}: put NEREL-v1.1 there or name it with --nerel")
+    if args.write_pages:
+        print(f"{write_pages(folder, args.write_pages)} pages written to {args.write_pages}")
+        return
     anonymise("Прогрев: суд.")
     report(args.split, measure(folder, args.limit, args.show))
 
