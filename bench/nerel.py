@@ -168,7 +168,8 @@ def main() -> None:
     parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
     parser.add_argument("--limit", type=int, default=0, help="at most this many documents (0: all)")
     parser.add_argument("--show", action="store_true", help="print every missed word and every false person")
-    parser.add_argument("--write-pages", type=Path, metavar="DIR", help="write typed pages of the split for the OCR bench")
+    parser.add_argument("--write-pages", type=Path, metavar="DIR",
+                        help="write typed pages of the split for the OCR bench")
     args = parser.parse_args()
     folder = args.nerel / args.split
     if not folder.is_dir():
