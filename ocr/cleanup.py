@@ -30,6 +30,8 @@ SAME_SHAPE = set("вгжзиклмнопстхчшыэюяө")
 X_LETTERS = set("авгежзиклмнопстхчшыьэюяө")  # small letters of x-height
 CAPITALS = set("АБВГЕЖЗИКЛМНОПРСТХЧШЭЮЯӨҮ")  # capitals without descenders
 MIN_CASE_RATIO = 1.12  # capitals must stand this much taller than small letters to tell them apart
+MIN_CAPITALS_WORD = 4  # letters: a shorter word in capitals is an abbreviation as often as not
+SMALL_SHARE = 0.75  # of a capitals word's one-shape letters at small-letter height, to read it small
 
 
 def clean(result: PageOcr) -> PageOcr:
@@ -63,6 +65,7 @@ def _inner_capitals(word: Word) -> Word:
 # дееспособность", "кино- жана фото-".
 CONJUNCTIONS = frozenset({"и", "или", "а", "жана", "же", "менен"})
 LETTERS = re.compile(r"[А-Яа-яЁёҢңӨөҮү]")
+TWO_LETTERS = re.compile(r"[А-Яа-яЁёҢңӨөҮү]{2}")
 
 
 def _join_hyphen_halves(words: list[Word]) -> list[Word]:
@@ -84,10 +87,13 @@ def _join_hyphen_halves(words: list[Word]) -> list[Word]:
 
 
 def _halves(left: str, right: str) -> bool:
+    """Two halves of one word: letters on both sides of the hyphen, two at
+    least after it (not an initial: "Усубалиев- к." stays), and no
+    conjunction after a hanging hyphen."""
     if left.endswith("-") and not right.startswith("-"):
-        return bool(LETTERS.match(left[-2:-1] or "") and LETTERS.match(right)) and right.lower() not in CONJUNCTIONS
+        return bool(LETTERS.match(left[-2:-1] or "") and TWO_LETTERS.match(right)) and right.lower() not in CONJUNCTIONS
     if right.startswith("-") and not left.endswith("-"):
-        return bool(LETTERS.match(right[1:2])) and bool(LETTERS.match(left[-1:]))
+        return bool(TWO_LETTERS.match(right[1:]) and LETTERS.match(left[-1:]))
     return False
 
 
@@ -138,11 +144,29 @@ def _repair_case(words: list[Word], glyphs: dict[tuple[int, int], list[Glyph]]) 
     return repaired
 
 
+def _small_word_in_capitals(text: str, letters: list[Glyph], x_height: float, cap_height: float) -> bool:
+    """A word Tesseract read in capitals whose letters of one shape in two
+    sizes stand at the line's small-letter height ("РОДИВШИЙСЯ" for
+    "Родившийся"); a heading or an abbreviation typed in capitals stands at
+    capital height and stays."""
+    if not text.isupper() or sum(c.isalpha() for c in text) < MIN_CAPITALS_WORD:
+        return False
+    heights = [g.height for c, g in zip(text, letters) if c.lower() in SAME_SHAPE]
+    if len(heights) < MIN_CAPITALS_WORD - 1:
+        return False
+    small = sum(abs(h - x_height) < abs(h - cap_height) for h in heights)
+    return small >= SMALL_SHARE * len(heights)
+
+
 def _recase(text: str, letters: list[Glyph], x_height: float, cap_height: float) -> str:
     """The first letter of the word (and of each part after a hyphen) in
     the case its height says, where its shape cannot say."""
-    if len(letters) != len(text) or any(a.isupper() and b.isupper() for a, b in zip(text, text[1:])):
-        return text  # letters not one to one, or an abbreviation (УК, КР) or a heading
+    if len(letters) != len(text):
+        return text  # letters not one to one
+    if any(a.isupper() and b.isupper() for a, b in zip(text, text[1:])):
+        if not _small_word_in_capitals(text, letters, x_height, cap_height):
+            return text  # an abbreviation (УК, КР) or a word typed in capitals
+        text = text[0] + text[1:].lower()
     chars = list(text)
     bottoms = [g.bottom for g in letters if g.char in X_LETTERS]
     if len(bottoms) < 2:

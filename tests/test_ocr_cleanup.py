@@ -68,7 +68,8 @@ def test_a_hyphenated_word_split_on_its_line_is_one_word_again() -> None:
 
 def test_a_hanging_hyphen_a_dash_and_a_break_at_the_line_end_stay() -> None:
     assert page(word("кино-", 100), word("жана", 250), word("фото", 400), word("-", 500), word("сүрөт", 550),
-                word("Ысык-", 700), word("Көл", 100, line=2)) == ["кино-", "жана", "фото", "-", "сүрөт", "Ысык-", "Көл"]
+                word("Ысык-", 700), word("Көл", 100, line=2), word("Усубалиев-", 300, line=2), word("к.,", 600, line=2),
+                ) == ["кино-", "жана", "фото", "-", "сүрөт", "Ысык-", "Көл", "Усубалиев-", "к.,"]
 
 
 def test_specks_stuck_to_words_are_removed() -> None:
@@ -85,6 +86,13 @@ def test_a_letter_the_size_of_a_capital_is_a_capital_and_back() -> None:
     # "нарын" whose н stands as tall as the capitals; "Толугу" whose Т is small.
     read = page(word("нарын", 100, heights={0: CAP}), word("Толугу", 400, heights={0: X}), word("Кылмыш-жаза", 700, heights={7: CAP}))
     assert read == ["Нарын", "толугу", "Кылмыш-Жаза"]
+
+
+def test_a_word_read_in_capitals_at_small_letter_height_is_small() -> None:
+    # Real Russian text under typewriter damage: "Родившийся" came out "РОДИВШИЙСЯ".
+    small = {i: X for i in range(1, 10)}
+    assert page(word("РОДИВШИЙСЯ", 100, heights=small), word("ПРИГОВОР", 400), word("УК", 700),
+                word("жана", 800), word("иштин", 900)) == ["Родившийся", "ПРИГОВОР", "УК", "жана", "иштин"]
 
 
 def test_case_is_left_alone_without_evidence() -> None:
