@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from anonymise.entity import AnonymisationResult, Entity
 from anonymise.identifiers import find_identifiers, placeholder
+from anonymise.linebreaks import Joined
 from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, PATRONYMIC, SURNAME, is_given_name, name_base, repaired
 from anonymise.persons import DEFAULT_KEEP, Mention, find_persons
 from anonymise.result import language_of, redact
@@ -33,13 +34,19 @@ class Policy:
 def anonymise(text: str, policy: Policy = Policy(), language: str | None = None) -> AnonymisationResult:
     """Detect personal data in a text and redact it."""
     language = language or language_of(text)
-    read = repaired(text)
-    identifiers = [replace(e, text=text[e.start : e.end], replacement=placeholder(e.label, language))
-                   for e in find_identifiers(read)]
-    mentions = [
-        m for m in find_persons(read, language, policy.keep_roles)
-        if not any(e.start <= m.start < e.end or m.start <= e.start < m.end for e in identifiers)
-    ]
+    # The rules read the text with OCR's look-alikes repaired and the words
+    # broken at a line's end joined; what they find is mapped back.
+    joined = Joined(repaired(text))
+    identifiers = []
+    for found in find_identifiers(joined.text):
+        start, end = joined.start(found.start), joined.end(found.end)
+        identifiers.append(replace(found, start=start, end=end, text=text[start:end],
+                                   replacement=placeholder(found.label, language)))
+    mentions = []
+    for mention in find_persons(joined.text, language, policy.keep_roles):
+        mention.start, mention.end = joined.start(mention.start), joined.end(mention.end)  # the name as read stays
+        if not any(e.start <= mention.start < e.end or mention.start <= e.start < mention.end for e in identifiers):
+            mentions.append(mention)
     replacements = _replacements(mentions, policy.style, language)
     sure = {m.person for m in mentions if _full_name(m.text)}
     entities = identifiers + [

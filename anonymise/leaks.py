@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from anonymise.linebreaks import Joined
 from anonymise.names import (
     ADJECTIVAL,
     INITIAL_LETTER,
@@ -99,7 +100,15 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
     """What in a text to be published still looks like personal data.
     allowed: words or phrases that may stand (officials' names kept by
     policy, spans a reviewer kept), matched without regard to case."""
-    shown, text = text, repaired(text)  # "Cыдыкова" with a Latin C is read as the name it is
+    # "Cыдыкова" with a Latin C is read as the name it is, and "Кова-" / "ленко"
+    # broken at a line's end as one word; each finding is shown as printed.
+    shown, joined = text, Joined(repaired(text))
+    text = joined.text
+
+    def suspect(start: int, end: int, reason: str) -> Suspect:
+        start, end = joined.start(start), joined.end(end)
+        return Suspect(start, end, shown[start:end], reason)
+
     phrases = [repaired(phrase).lower() for phrase in allowed]
     allowed_words = {w for phrase in phrases for w in re.findall(r"\w+", phrase) if len(w) > 1}
     surname = SURNAME_KY if language == "ky" else SURNAME
@@ -128,7 +137,7 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
             reason = "unknown word"  # Гвендолин, Кейлер; not the ending of an abbreviation (КЧПнын)
         else:
             continue
-        found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], reason))
+        found.append(suspect(match.start(), match.end(), reason))
     for match in SMALL_WORD.finditer(text):
         word = match.group()
         if word in allowed_words or not small_surname(word):
@@ -138,12 +147,11 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         given = GIVEN_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
         if kyrgyz_listed(word) and not (given and kyrgyz_given_name(given.group(1))):
             continue
-        shown_word = shown[match.start() : match.end()]
-        found.append(Suspect(match.start(), match.end(), shown_word, "surname in small letters"))
+        found.append(suspect(match.start(), match.end(), "surname in small letters"))
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):
             if PLACEHOLDER.search(match.group()) or any(match.group().lower() in phrase for phrase in phrases):
                 continue
-            found.append(Suspect(match.start(), match.end(), shown[match.start() : match.end()], reason))
+            found.append(suspect(match.start(), match.end(), reason))
     found.sort(key=lambda s: s.start)
     return [s for i, s in enumerate(found) if not any(o.start <= s.start < o.end for o in found[:i])]

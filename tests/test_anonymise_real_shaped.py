@@ -359,3 +359,18 @@ def test_one_given_name_with_two_surnames_is_two_people() -> None:
         "Күбө А. Т. келди. Жабырлануучу А. Б. да келди. А. Б. айтымында, А. Т. үйүндө болгон.")
     russian = "Свидетель Петров Иван Сергеевич показал, что Иван Сергеевич видел Петрова."
     assert anonymise(russian, language="ru").text == "Свидетель И. С. П. показал, что И. С. П. видел И. С. П."
+
+
+def test_a_name_broken_at_a_lines_end_is_hidden_whole_and_a_compound_keeps_its_hyphen() -> None:
+    """OCR keeps a typist's break: "Кова-" / "ленко" and "Токто-" / "сунов"
+    were published in clear, since neither half has a name's shape."""
+    russian = ("Свидетель Кова-\nленко Мария показала, что подсудимый Сидоров Иван Петро-\nвич\n"
+               "нарушил уголовно-\nпроцессуальный порядок.")
+    result = anonymise(russian, language="ru")
+    assert "ленко" not in result.text and "вич" not in result.text and "Кова" not in result.text
+    assert "уголовно-\nпроцессуальный" in result.text
+    assert [e.text for e in result.entities][:1] == ["Кова-\nленко Мария"]  # the span as printed, break and all
+    kyrgyz = anonymise("Айыпталуучу Асан Токто-\nсунов сотко келди.", language="ky")
+    assert kyrgyz.text == "Айыпталуучу А. Т. сотко келди."
+    assert [(s.text, s.reason) for s in suspects("Күбө Бекмур-\nатовдун айтымында.", "ky")] == [
+        ("Бекмур-\nатовдун", "surname")]
