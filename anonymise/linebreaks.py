@@ -3,7 +3,7 @@
 A typist or a typesetter breaks a long word at the line's end with a
 hyphen: "Кова-" / "ленко", "Токто-" / "сунов". OCR keeps the break, and
 neither half has a surname's shape, so a name broken there was published
-in clear. The rules read a copy of the text with such words joined; the
+in clear; a phone broken at its hyphen ("0555-" / "123456") was too. The rules read a copy of the text with such words joined; the
 positions of that copy map every span found back to the text as it is.
 """
 
@@ -14,8 +14,8 @@ from bisect import bisect_right
 
 from anonymise.names import known_word
 
-# A hyphen at a line's end between letters.
-BREAK = re.compile(r"(?<=[А-Яа-яЁёӨөҮүҢң])-[ \t]*\r?\n[ \t]*(?=[А-Яа-яЁёӨөҮүҢң])")
+# A hyphen at a line's end between letters, or between digits ("0555-" / "123456").
+BREAK = re.compile(r"(?<=[А-Яа-яЁёӨөҮүҢң\d])-[ \t]*\r?\n[ \t]*(?=[А-Яа-яЁёӨөҮүҢң\d])")
 LONGEST_WORD = 60  # letters: how far back the broken word may begin
 HEAD = re.compile(r"[А-Яа-яЁёӨөҮүҢң]+$")
 TAIL = re.compile(r"[А-Яа-яЁёӨөҮүҢң]+")
@@ -44,9 +44,12 @@ class Joined:
         at = length = 0
         for match in BREAK.finditer(text):
             before = text[at : match.start()]
-            head = HEAD.search(text, max(0, match.start() - LONGEST_WORD), match.start())
-            tail = TAIL.match(text, match.end())
-            kept = "-" if head and tail and _hyphen_kept(head.group(), tail.group()) else ""
+            if text[match.start() - 1].isdigit() or text[match.end()].isdigit():
+                kept = "-"  # a phone's or a number's own hyphen: the line break goes, the hyphen stays
+            else:
+                head = HEAD.search(text, max(0, match.start() - LONGEST_WORD), match.start())
+                tail = TAIL.match(text, match.end())
+                kept = "-" if head and tail and _hyphen_kept(head.group(), tail.group()) else ""
             pieces += [before, kept]
             length += len(before) + len(kept)
             self._shifts.append((length, match.end() - length))

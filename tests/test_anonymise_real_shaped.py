@@ -374,3 +374,5 @@ def test_a_name_broken_at_a_lines_end_is_hidden_whole_and_a_compound_keeps_its_h
     assert kyrgyz.text == "Айыпталуучу А. Т. сотко келди."
     assert [(s.text, s.reason) for s in suspects("Күбө Бекмур-\nатовдун айтымында.", "ky")] == [
         ("Бекмур-\nатовдун", "surname")]
+    phone = anonymise("Свидетель Иванов, тел. 0555-\n123456, показал, что в 2012-\n2013 годах.", language="ru")
+    assert phone.text == "Свидетель И., тел. [ТЕЛЕФОН], показал, что в 2012-\n2013 годах."
