@@ -48,6 +48,7 @@ from anonymise.names import (
     not_a_name_in,
     small_surname,
     surname_shaped,
+    unknown_word,
 )
 from anonymise.places import doc_text, street_or_body
 from anonymise.roles import PARTY_WORDS
@@ -261,9 +262,7 @@ def _foreign_name_ky(doc: Doc, span: Span) -> Span | None:
 
 
 def _name_or_unknown(word: str) -> bool:
-    base = name_base(word)
-    return dictionary_name(word) or dictionary_name(base) or not (
-        kyrgyz_listed(word) or kyrgyz_listed(base) or known_word(word) or known_word(base))
+    return dictionary_name(word) or dictionary_name(name_base(word)) or unknown_word(word)
 
 
 def _garbled_beside(doc: Doc, i: int) -> bool:

@@ -34,6 +34,7 @@ from anonymise.names import (
     not_a_name,
     repaired,
     small_surname,
+    unknown_word,
 )
 
 WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
@@ -77,14 +78,10 @@ def _kyrgyz_place_or_word(word: str) -> bool:
 
 
 def _kyrgyz_unknown_word(word: str) -> bool:
-    """A word of a Kyrgyz text that neither the Kyrgyz list nor the Russian
-    dictionary knows, with or without its case ending (Гвендолин, Кейлер,
-    Кейлерден): a name no lexicon has. A place's locative (Таластагы,
-    Германиядагы, "the one in …") is no one's name."""
-    base = name_base(word)
-    if LOCATIVE_ADJECTIVE.search(word):
-        return False
-    return not (kyrgyz_listed(word) or kyrgyz_listed(base) or known_word(word) or known_word(base))
+    """A word no lexicon knows (names.unknown_word: Гвендолин, Кейлерден),
+    less a place's locative (Таластагы, Германиядагы, "the one in …"),
+    which is no one's name."""
+    return not LOCATIVE_ADJECTIVE.search(word) and unknown_word(word)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 A typist or a typesetter breaks a long word at the line's end with a
 hyphen: "Кова-" / "ленко", "Токто-" / "сунов". OCR keeps the break, and
 neither half has a surname's shape, so a name broken there was published
-in clear; a phone broken at its hyphen ("0555-" / "123456") was too. The rules read a copy of the text with such words joined; the
-positions of that copy map every span found back to the text as it is.
+in clear; a phone broken at its hyphen ("0555-" / "123456") was too. The
+rules read a copy of the text with such words joined; the positions of
+that copy map every span found back to the text as it is.
 """
 
 from __future__ import annotations
@@ -36,11 +37,10 @@ class Joined:
     """The text with its broken words joined, and the way back."""
 
     def __init__(self, text: str) -> None:
-        self.original = text
         pieces: list[str] = []
-        # From each of these positions of the joined text on, the original
-        # is that many characters further on.
-        self._shifts: list[tuple[int, int]] = []
+        # From each position in _at on, the original is _ahead characters further on.
+        self._at: list[int] = []
+        self._ahead: list[int] = []
         at = length = 0
         for match in BREAK.finditer(text):
             before = text[at : match.start()]
@@ -52,19 +52,20 @@ class Joined:
                 kept = "-" if head and tail and _hyphen_kept(head.group(), tail.group()) else ""
             pieces += [before, kept]
             length += len(before) + len(kept)
-            self._shifts.append((length, match.end() - length))
+            self._at.append(length)
+            self._ahead.append(match.end() - length)
             at = match.end()
         pieces.append(text[at:])
         self.text = "".join(pieces)
 
     def start(self, position: int) -> int:
         """Where a span that starts here in the joined text starts in the original."""
-        return position + self._shift_at(position)
+        return position + self._ahead_at(position)
 
     def end(self, position: int) -> int:
         """Where a span that ends here in the joined text ends in the original."""
-        return position if position <= 0 else position - 1 + self._shift_at(position - 1) + 1
+        return position if position <= 0 else position + self._ahead_at(position - 1)
 
-    def _shift_at(self, position: int) -> int:
-        index = bisect_right(self._shifts, (position, len(self.original) + 1)) - 1
-        return self._shifts[index][1] if index >= 0 else 0
+    def _ahead_at(self, position: int) -> int:
+        index = bisect_right(self._at, position) - 1
+        return self._ahead[index] if index >= 0 else 0

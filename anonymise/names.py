@@ -168,6 +168,15 @@ def small_surname(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def unknown_word(word: str) -> bool:
+    """A word neither Tesseract's Kyrgyz list nor the Russian dictionary
+    knows, with or without its case ending (Кейлер, Кейлерден): in a Kyrgyz
+    text, a name no lexicon has."""
+    base = name_base(word)
+    return not (kyrgyz_listed(word) or kyrgyz_listed(base) or known_word(word) or known_word(base))
+
+
+@lru_cache(maxsize=65536)
 def kyrgyz_given_name(word: str) -> bool:
     """A Kyrgyz given name by the evidence a word before a surname gives
     ("Садыр Токтосунов", "Камчыбек Алиев", "Апас Жумабаев"). Tesseract's

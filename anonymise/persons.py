@@ -198,6 +198,9 @@ def _person_for(candidates: list[_Person], people: list[_Person], bases: set[str
     return person
 
 
+FATHERS = re.compile(r"(?:ович|евич|ич|овн|евн|ичн)$")  # a patronymic's base
+
+
 def _other_family(bases: set[str], known: set[str]) -> bool:
     """One given name with two surnames is two people ("Асан Токтосунов",
     "Асан Бакиров"; "Питер Грин", "Питер Уокер"): each side has a word
@@ -207,9 +210,6 @@ def _other_family(bases: set[str], known: set[str]) -> bool:
                    for w in words if len(w) >= 3)
 
     return family(bases, known) and family(known, bases)
-
-
-FATHERS = re.compile(r"(?:ович|евич|ич|овн|евн|ичн)$")
 
 
 def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Mention]:

@@ -259,7 +259,6 @@ def lexicon_words(split: Split) -> list[str]:
                                            or stray_consonant(w) or ("VERB" not in kinds[w] and verbal_noun(w))))
 
 
-PAGE_WIDTH, PAGE_LINES = 60, 18  # a typed page of bench/ocr_texts' measure
 MARKED_FORMS = Path(__file__).resolve().parent.parent / "ocr" / "data" / "kyrgyz_frequent_marked.txt"
 MARKED_FORMS_HEADER = """# Kyrgyz word forms that a typewriter without ң, ө, ү turns into another word or none, and
 # whose marked reading is the one real text uses (at least twice and the unmarked one never,
@@ -301,18 +300,10 @@ def frequent_marked_forms() -> dict[str, str]:
 
 
 def write_pages(folder: Path) -> int:
-    """The held-out sentences as typed pages for bench/ocr_quality.py --texts,
-    as a typewriter writes them: no dashes but the hyphen, no curly quotes."""
-    import textwrap
+    """The held-out sentences as typed pages for bench/ocr_quality.py --texts."""
+    from bench.typed_pages import typed_lines, write_pages as write
 
-    folder.mkdir(parents=True, exist_ok=True)
-    typed = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "„": '"'})
-    lines = [line for _, number, text, _ in sentences() if held_out(number)
-             for line in textwrap.wrap(text.translate(typed), PAGE_WIDTH)]
-    pages = [lines[i : i + PAGE_LINES] for i in range(0, len(lines), PAGE_LINES)]
-    for n, page in enumerate(pages, 1):
-        (folder / f"ky_ktmu_{n:02d}.txt").write_text("\n".join(page) + "\n", "utf-8")
-    return len(pages)
+    return write(typed_lines(text for _, number, text, _ in sentences() if held_out(number)), folder, "ky_ktmu")
 
 
 def main() -> None:

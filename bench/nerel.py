@@ -138,28 +138,22 @@ def report(split: str, m: dict[str, float]) -> None:
     print(f"throughput:           {m['speed']:,.0f} characters/s")
 
 
-PAGE_WIDTH, PAGE_LINES, PAGES = 60, 18, 6
-TYPED = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\xa0": " ", "’": "'"})
+PAGES = 6
 
 
 def write_pages(split: Path, folder: Path) -> int:
     """Real Russian text as typed pages (see the module's docstring)."""
-    import textwrap
+    from bench.typed_pages import PAGE_LINES, typed_lines, write_pages as write
 
     lines: list[str] = []
     for path in sorted(split.glob("*.txt")):
         text = path.read_text("utf-8")
         if re.search("[A-Za-z]", text):
             continue
-        lines += [line for paragraph in text.splitlines() if paragraph.strip()
-                  for line in textwrap.wrap(paragraph.translate(TYPED), PAGE_WIDTH)]
+        lines += typed_lines(paragraph for paragraph in text.splitlines() if paragraph.strip())
         if len(lines) >= PAGE_LINES * PAGES:
             break
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(PAGES):
-        page = lines[n * PAGE_LINES : (n + 1) * PAGE_LINES]
-        (folder / f"ru_nerel_{n + 1:02d}.txt").write_text("\n".join(page) + "\n", "utf-8")
-    return PAGES
+    return write(lines, folder, "ru_nerel", PAGES)
 
 
 def main() -> None:

@@ -164,9 +164,9 @@ def _recase(text: str, letters: list[Glyph], x_height: float, cap_height: float)
     if len(letters) != len(text):
         return text  # letters not one to one
     if any(a.isupper() and b.isupper() for a, b in zip(text, text[1:])):
-        if not _small_word_in_capitals(text, letters, x_height, cap_height):
-            return text  # an abbreviation (УК, КР) or a word typed in capitals
-        text = text[0] + text[1:].lower()
+        if _small_word_in_capitals(text, letters, x_height, cap_height):
+            return text[0] + text[1:].lower()  # the first letter as read: a sentence's or a name's capital
+        return text  # an abbreviation (УК, КР) or a word typed in capitals
     chars = list(text)
     bottoms = [g.bottom for g in letters if g.char in X_LETTERS]
     if len(bottoms) < 2:

@@ -287,14 +287,13 @@ def typed_without_marks(words: list[str], restorations: dict[str, str | None]) -
 HARMONY_ONLY_FROM = 0.5  # Kyrgyz share of a page's telling words, for the marks OCR lost
 
 
-def _lost_in_ocr(text: str, lex: Lexicon) -> Restoration:
+def _lost_in_ocr(text: str, lex: Lexicon, share: float) -> Restoration:
     """On a page typed with its marks, the ө ү that OCR read as о у where
     vowel harmony cannot do without them: after е, и a suffix's rounded
     vowel is ө, ү ("батирлуу", "берууну" are no Kyrgyz words); and ө read as
     е in a word Tesseract's list does not know ("тешелду" is төшөлдү). Only
     these: the stem lists would also change words typed as they should be."""
-    share = kyrgyz_share(text)
-    if share is None or share < HARMONY_ONLY_FROM:
+    if share < HARMONY_ONLY_FROM:
         return Restoration(text, 0, typed_without_marks=False)
     count = 0
 
@@ -350,14 +349,21 @@ def restore(text: str, lex: Lexicon | None = None) -> Restoration:
     """Restore ң ө ү on a page typed without them; on a Kyrgyz page typed
     with them, only the ө ү that OCR lost (_lost_in_ocr); Russian pages pass
     unchanged."""
-    if not kyrgyz_share(text):
+    share = kyrgyz_share(text)
+    if not share:
         return Restoration(text, 0)  # no Kyrgyz word at all: a Russian page needs no lexicon loaded
     lex = lexicon() if lex is None else lex
     words = WORD.findall(text)
     restorations = {word: lex.restore_word(word) for word in set(words)}
     if not typed_without_marks(words, restorations):
-        return _lost_in_ocr(text, lex)
+        return _lost_in_ocr(text, lex, share)
     count = 0
+
+    def restored_word(word: str) -> str:
+        # A word joined across a line's end is not among the page's words yet.
+        if word not in restorations:
+            restorations[word] = lex.restore_word(word)
+        return restorations[word] or word
 
     def one(written: str) -> str:
         # Ысык-Кол is Ысык-Көл, though кол alone is a hand: a hyphenated
@@ -365,9 +371,7 @@ def restore(text: str, lex: Lexicon | None = None) -> Restoration:
         whole = lex.restore_hyphenated(written.lower()) if "-" in written else None
         if whole is not None:
             return "-".join(_same_case(typed, part) for typed, part in zip(written.split("-"), whole.split("-")))
-        parts = written.split("-")
-        return "-".join((restorations[part] if part in restorations else lex.restore_word(part)) or part
-                        for part in parts)
+        return "-".join(restored_word(part) for part in written.split("-"))
 
     def replace(match: re.Match[str]) -> str:
         nonlocal count
