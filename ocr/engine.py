@@ -62,19 +62,23 @@ def tesseract_version() -> str:
         ) from exc
 
 
+LINE = 7  # one line of text, found by Tesseract's line finder
+RAW_LINE = 13  # the whole image is the line: no line finding
+
+
 def recognise(
     image_path: Path,
     languages: str = DEFAULT_LANGUAGES,
     timeout_s: int = DEFAULT_TIMEOUT_S,
     dpi: int | None = None,
     text_only_pdf: bool = False,
-    single_line: bool = False,
+    segmentation: int | None = None,
 ) -> PageOcr:
     """Recognise one page image file with Tesseract.
 
-    single_line reads the image as one line of text (page segmentation
-    mode 7): on a strip cut from a page, the page layout analysis finds
-    columns and blocks that are not there.
+    segmentation is Tesseract's page segmentation mode where the default
+    (layout analysis) is wrong: on a strip cut from a page it finds columns
+    and blocks that are not there (RAW_LINE, LINE: see ocr.read).
 
     With text_only_pdf the PDF holds only the invisible text layer (the
     caller lays it over the page image it keeps), which spares Tesseract
@@ -87,8 +91,8 @@ def recognise(
         options.append(f"--dpi {dpi}")
     if text_only_pdf:
         options.append("-c textonly_pdf=1")
-    if single_line:
-        options.append("--psm 7")
+    if segmentation is not None:
+        options.append(f"--psm {segmentation}")
     with tempfile.TemporaryDirectory(prefix="sotarchive-ocr-") as tmp:
         base = os.path.join(tmp, "page")
         _run_tesseract(image_path, base, languages, timeout_s, " ".join(options))

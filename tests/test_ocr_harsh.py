@@ -98,6 +98,31 @@ def test_a_strip_of_one_line_is_read_as_one_line() -> None:
     assert "read as one line" not in read_image(page).steps
 
 
+def test_a_strip_whose_ascenders_stand_apart_is_still_one_line_and_gets_a_margin() -> None:
+    """A scanned line of print cut tight: the threshold leaves a few rows
+    of ascenders and of descenders apart from the line's body, which once
+    counted as three rows and sent one real line in four to the page
+    layout analysis. Read as one line, it gets paper around it, on the
+    stored image too; a lone heading on an empty page is no strip."""
+    from ocr.prepare import one_line, prepare
+
+    strip = np.full((40, 1200), 255, np.uint8)
+    for x in range(20, 1180, 24):
+        strip[10:30, x : x + 12] = 0  # the line's body
+    for x in range(20, 1180, 240):
+        strip[4:7, x : x + 3] = 0  # ascenders, few and apart
+        strip[33:36, x + 100 : x + 103] = 0  # descenders
+    assert one_line(strip)
+    prepared = prepare(Image.fromarray(strip))
+    assert prepared.single_line and any(step.startswith("margin") for step in prepared.steps), prepared.steps
+    assert prepared.geometry.height > strip.shape[0] and prepared.geometry.width > strip.shape[1]
+    page = np.full((3508, 2480), 255, np.uint8)
+    page[300:340, 200:2200] = np.tile(strip[:, :1000], 2)
+    assert not one_line(page)
+    two = np.vstack([strip, strip])
+    assert not one_line(two)
+
+
 def test_the_harsh_pages_are_told_from_the_mild_ones_whatever_their_skew() -> None:
     """The grain is measured before deskewing: rotating smooths it, and a
     harsh page turned 4° once passed for a mild one (median, 86% error)."""
