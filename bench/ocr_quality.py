@@ -24,7 +24,11 @@ beside its transcription NAME.gt.txt, as OCR ground-truth sets on GitHub
 publish them (for example the testing/ and training/ folders of jze/ocropus-model_cyrillic:
 lines of a 1923 book and of the Synodal Bible from Wikisource scans, in the
 public domain; the repository states no licence of its own, so the lines
-are not copied into this one). Bare Tesseract reads each as one line
+are not copied into this one; and the data/train_N folders of
+nikopartanen/molodcov-ocr: lines of a 1931 Komi book in the Molodcov
+alphabet from the National Library of Finland's Fenno-Ugrica scans, grey,
+as cut from the page; no licence stated either, not copied). Bare
+Tesseract reads each as one line
 (page segmentation mode 7). Besides the mean CER per line, the CER of all
 characters pooled is printed.
 """

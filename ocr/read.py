@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from ocr import page_language
+from ocr import other_cyrillic, page_language
 from ocr.cleanup import clean
 from ocr.engine import DEFAULT_LANGUAGES, DEFAULT_TIMEOUT_S, LINE, RAW_LINE, PageOcr, recognise
 from ocr.kyrgyz_letters import restore
@@ -102,6 +102,10 @@ def read_image(
         if evidence(unprepared.words) > evidence(result.words):
             result = unprepared
             prepared.steps.append("fell back to the unprepared image")
+    if other_cyrillic.wanted(result.text):
+        # Only now: whether the page is blank or turned is decided on the
+        # first reading, which is surer of what it reads.
+        result = _other_cyrillic(prepared, result, timeout_s)
     result = _restore_kyrgyz_letters(result, prepared)
     return _result(prepared, result, turned)
 
@@ -118,6 +122,18 @@ def _surer_as_line(prepared: Prepared, raw: PageOcr, languages: str, timeout_s: 
         return raw
     prepared.steps.append("read again with line finding (surer)")
     return as_line
+
+
+def _other_cyrillic(prepared: Prepared, result: PageOcr, timeout_s: int) -> PageOcr:
+    """A page full of words with brackets and digits for letters is read
+    again with Tesseract's Cyrillic script model, and kept if that reads
+    fewer such words (see ocr.other_cyrillic)."""
+    second = _recognise(prepared, other_cyrillic.MODEL, timeout_s)
+    if not other_cyrillic.better(result.text, second.text):
+        return result
+    share = other_cyrillic.misread_share(result.text)
+    prepared.steps.append(f"read with the Cyrillic script model ({share:.0%} of words misread with Kyrgyz and Russian)")
+    return second
 
 
 def _restore_kyrgyz_letters(result: PageOcr, prepared: Prepared) -> PageOcr:

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 EXTRAS="${1:-}"
 APT_PACKAGES=(
-  tesseract-ocr tesseract-ocr-kir tesseract-ocr-rus tesseract-ocr-osd
+  tesseract-ocr tesseract-ocr-kir tesseract-ocr-rus tesseract-ocr-osd tesseract-ocr-script-cyrl
   poppler-utils
   fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf
 )
