@@ -29,7 +29,8 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -49,6 +50,7 @@ LINE_BREAK = "-\n"  # a word the typist broke at the line's end
 MIN_SHARE = 0.05  # of a page's words restorable, before it counts as typed without marks
 MAX_MARKED_SHARE = 0.2  # of those words already carrying marks, beyond which it was not
 MIN_WHOLE_WORD = 4  # letters: shorter typed words are too often words as they stand
+OWN_SUFFIX_MAX = 6  # letters of case ending after a name the page spells with marks
 # What follows a given name in a surname or a patronymic, with a case ending.
 NAME_SUFFIX = re.compile(r"(?:ович|евич|овн|евн|ов|ев|уулу|кызы)[а-яөүң]{0,6}$")
 
@@ -68,11 +70,37 @@ class Lexicon:
     whole: dict[str, str] = field(default_factory=dict)  # typed form → the one marked word it stands for
     names: dict[str, str] = field(default_factory=dict)  # the same, for names the list writes capitalised
     frequent: dict[str, str] = field(default_factory=dict)  # typed form → the marked reading real text uses
+    own: dict[str, str] = field(default_factory=dict)  # typed form → a word the page itself reads with marks
+
+    def with_own(self, words: Iterable[str]) -> Lexicon:
+        """This lexicon with the page's own marked words: a name or word
+        read surely with its marks in one place (a printed heading, a mark
+        the typist added by hand, a name OCR read whole) is how the page
+        spells it where the marks are missing. Left out: a typed form two
+        marked words share, and a common word whose typed form is a word
+        of its own (болуп beside бөлүп): only names are taken on trust."""
+        marked = {w for w in words if MARKED & set(w) and len(w) >= MIN_WHOLE_WORD}
+        if not marked:
+            return self
+        plain_words = tesseract_words()
+        own: dict[str, str] = {}
+        for word in marked:
+            # A name is kept capitalised: it stands only for capitalised
+            # typed words (Көлгө of Ысык-Көлгө is not колго, "in hand").
+            spelling = word if word[0].isupper() else word.lower()
+            typed = word.lower().translate(FOLD)
+            if not word[0].isupper() and (typed in plain_words or _longest_prefix(typed, self.plain_stems)):
+                continue
+            own[typed] = "" if own.get(typed, spelling) != spelling else spelling
+        return dataclasses.replace(self, own={typed: word for typed, word in own.items() if word})
 
     def restore_word(self, word: str) -> str | None:
         lower = word.lower()
         if MARKED & set(lower):
             return None
+        mine = self.own_spelling(lower, word[0].isupper())
+        if mine is not None:
+            return _same_case(word, mine)
         # жаны is a word (soul), but жаңы (new) is what real text means by it;
         # бирок is written so, and no rule may make it бирөк.
         restored = self.frequent.get(lower) or self._from_stems(lower)
@@ -130,6 +158,25 @@ class Lexicon:
         if restored == lower or (self.known and restored not in self.known):
             return None
         return restored
+
+    def own_spelling(self, lower: str, name: bool) -> str | None:
+        """The page's own spelling of this typed word; a name's also with a
+        case ending (Үсөнов read surely: Усоновдун → Үсөновдун). Not where
+        a common plain stem at least as long makes the typed form a word."""
+        if not self.own:
+            return None
+        stem = lower if lower in self.own else _longest_prefix(lower, self.own) if name else None
+        if stem is None or len(lower) - len(stem) > OWN_SUFFIX_MAX:
+            return None
+        marked, rest = self.own[stem], lower[len(stem) :]
+        if marked[0].isupper() and not name:
+            return None
+        plain = _longest_prefix(lower, self.plain_stems)
+        if plain is not None and len(plain) >= len(stem):
+            return None
+        if _last_vowel(marked) in FRONT_VOWELS:
+            rest = rest.translate(HARMONY)
+        return marked.lower() + rest
 
     def _name_with_suffix(self, lower: str) -> str | None:
         """A surname or patronymic made of a given name the list spells with
@@ -303,7 +350,7 @@ def _lost_in_ocr(text: str, lex: Lexicon, share: float) -> Restoration:
         lower = word.lower()
         if MARKED & set(lower) or lex.frequent.get(lower) == lower:
             return word  # бирок is written so
-        restored = lex.by_harmony(lower) or _o_read_as_e(lower, lex)
+        restored = lex.own_spelling(lower, word[0].isupper()) or lex.by_harmony(lower) or _o_read_as_e(lower, lex)
         if restored is None:
             return word
         count += 1
@@ -345,14 +392,15 @@ def _across_line_break(written: str, one: Callable[[str], str]) -> str:
     return compound[: len(head)] + LINE_BREAK + compound[len(head) + 1 :]
 
 
-def restore(text: str, lex: Lexicon | None = None) -> Restoration:
+def restore(text: str, lex: Lexicon | None = None, own: Iterable[str] = ()) -> Restoration:
     """Restore ң ө ү on a page typed without them; on a Kyrgyz page typed
     with them, only the ө ү that OCR lost (_lost_in_ocr); Russian pages pass
-    unchanged."""
+    unchanged. `own`: words OCR read surely with their marks on this page
+    (see Lexicon.with_own)."""
     share = kyrgyz_share(text)
     if not share:
         return Restoration(text, 0)  # no Kyrgyz word at all: a Russian page needs no lexicon loaded
-    lex = lexicon() if lex is None else lex
+    lex = (lexicon() if lex is None else lex).with_own(own)
     words = WORD.findall(text)
     restorations = {word: lex.restore_word(word) for word in set(words)}
     if not typed_without_marks(words, restorations):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ocr import read_image
 from ocr.kyrgyz_letters import restore
-from sotarchive.sample_archive.conditions import typewriter, without_kyrgyz_letters
+from sotarchive.sample_archive.conditions import clean, typewriter, without_kyrgyz_letters
 
 MARKED = """Сот төмөнкүлөрдү аныктады: жоопкер мөөнөтүндө карызын төлөгөн эмес.
 Күбөлөрдүн көрсөтмөлөрү боюнча жоопкер күнөөлүү. Сот өкүм кылды:
@@ -102,3 +102,26 @@ def test_names_and_words_the_stem_lists_lack_come_back_from_tesseracts_list() ->
     for word in ("Үсөнова", "Айгүлдүн", "тинтүүнүн"):
         assert word in result.text.split(), word
     assert "болууну" in result.text.split()
+
+
+def test_the_page_spells_a_name_where_the_typist_left_out_the_marks() -> None:
+    """A name read surely with its marks in one place (a printed heading, a
+    mark added by hand) restores it where it was typed without them, with
+    its case endings; a common word whose typed form is a word of its own
+    (болуп beside бөлүп) is not taken from the page."""
+    typed = without_kyrgyz_letters(MARKED)
+    alone = restore(typed)
+    assert "Боконбаев" in alone.text
+    own = restore(typed, own=["Бөкөнбаев", "бөлүп"])
+    assert "Бөкөнбаев" in own.text and "Боконбаев" not in own.text
+    assert "болуп" in own.text
+    endings = restore(typed + "Боконбаевдин арызы канааттандырылсын.", own=["Бөкөнбаев"])
+    assert "Бөкөнбаевдин" in endings.text
+
+
+def test_a_name_read_surely_with_its_marks_on_a_page_typed_without_them() -> None:
+    """End to end with the real Tesseract: the name's one marked spelling
+    on the page (a line added with the marks) reaches the typed lines."""
+    page = without_kyrgyz_letters(MARKED) + "Арыз ээси: Бөкөнбаев Асан.\n"
+    result = read_image(clean(page))
+    assert "Бөкөнбаев болуп" in " ".join(result.text.split()), result.text
