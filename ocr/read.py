@@ -20,7 +20,7 @@ from PIL import Image
 
 from ocr import other_cyrillic, page_language
 from ocr.cleanup import clean
-from ocr.engine import DEFAULT_LANGUAGES, DEFAULT_TIMEOUT_S, LINE, RAW_LINE, PageOcr, recognise
+from ocr.engine import DEFAULT_LANGUAGES, DEFAULT_TIMEOUT_S, LINE, RAW_LINE, OcrError, PageOcr, recognise
 from ocr.kyrgyz_letters import WORD, restore
 from ocr.language import guess_language
 from ocr.orientation import clockwise_turn, turn
@@ -131,7 +131,12 @@ def _other_cyrillic(prepared: Prepared, result: PageOcr, timeout_s: int) -> Page
     """A page full of words with brackets and digits for letters is read
     again with Tesseract's Cyrillic script model, and kept if that reads
     fewer such words (see ocr.other_cyrillic)."""
-    second = _recognise(prepared, other_cyrillic.MODEL, timeout_s)
+    try:
+        second = _recognise(prepared, other_cyrillic.MODEL, timeout_s)
+    except OcrError as exc:
+        # A second opinion is not worth the page: keep the first reading.
+        log.warning("the Cyrillic script model could not read the page: %s", exc)
+        return result
     if not other_cyrillic.better(result.text, second.text):
         return result
     share = other_cyrillic.misread_share(result.text)
