@@ -29,7 +29,7 @@ from ingest.reading import read_page
 from ingest.sources import SourceInfo, inspect_source
 import metadata
 from metadata import titles
-from ocr import OcrError, merge_pdfs
+from ocr import OcrError, merge_pdfs, respell_from_document, surely_marked
 from storage.models import Document, DocumentStatus, Event, Page, PageSource, Publication, RunStatus, StageRun
 
 AUTO_APPROVER = "auto-approve policy"
@@ -326,6 +326,9 @@ def assemble(svc: Services, document_id: str) -> None:
 
     def work(document: Document) -> Apply:
         pages = _pages(svc, document_id)
+        respelled = _respelled(svc, pages)
+        for page in pages:
+            page.text = respelled.get(page.id, page.text)
         found = corrections.apply(metadata.extract(PAGE_JOIN.join(p.text or "" for p in pages)),
                                   corrections.corrected_fields(svc, document_id))
         title = titles.act_title(found, document_language(p.language for p in pages)) or make_title(pages, document.source_name)
@@ -340,11 +343,36 @@ def assemble(svc: Services, document_id: str) -> None:
             doc = session.get(Document, document_id)
             assert doc is not None
             doc.pdf_blob, doc.title = pdf_blob, title
+            for page_id, text in respelled.items():
+                stored = session.get(Page, page_id)
+                assert stored is not None
+                stored.text = text
             case_links.record(session, document_id, found)
 
         return apply
 
     run_stage(svc, document_id, 0, stages.ASSEMBLE, work)
+
+
+def _respelled(svc: Services, pages: list[Page]) -> dict[int, str]:
+    """The OCR'd pages whose text takes ң ө ү from the words the whole
+    document spells surely with them (ocr.respell_from_document): a name
+    typed without the marks on one page, read with them in another page's
+    heading. Page id → the new text, for the pages that change."""
+    own: list[str] = []
+    for page in pages:
+        if page.text_source == "ocr" and page.words_blob:
+            words = json.loads(svc.blobs.read_bytes(page.words_blob))
+            own += surely_marked((word["text"], word["confidence"]) for word in words)
+    if not own:
+        return {}
+    changed = {}
+    for page in pages:
+        if page.text_source == "ocr" and page.text:
+            respelled = respell_from_document(page.text, own)
+            if respelled.restored:
+                changed[page.id] = respelled.text
+    return changed
 
 
 def make_title(pages: list[Page], fallback: str) -> str:

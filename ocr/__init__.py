@@ -5,6 +5,7 @@ A pure library: no database, no task queue. The pipeline (ingest/) and the
 """
 
 from ocr.engine import OcrError, PageOcr, Word, recognise, tesseract_version
+from ocr.kyrgyz_letters import respell_from_document, surely_marked
 from ocr.language import guess_language
 from ocr.pdf import merge_pdfs, page_with_text_layer
 from ocr.quality import Quality
@@ -26,6 +27,8 @@ __all__ = [
     "PageResult",
     "Quality",
     "read_image",
+    "respell_from_document",
+    "surely_marked",
     "recognise",
     "tesseract_version",
 ]

@@ -392,6 +392,42 @@ def _across_line_break(written: str, one: Callable[[str], str]) -> str:
     return compound[: len(head)] + LINE_BREAK + compound[len(head) + 1 :]
 
 
+OWN_WORD_CONFIDENCE = 85.0  # a word read at least this surely with ң ө ү spells it for its page and document
+
+
+def surely_marked(words: Iterable[tuple[str, float]]) -> list[str]:
+    """The words (text, OCR confidence) read surely and with ң ө ү: how
+    the page or the document spells them (Lexicon.with_own)."""
+    return [part for text, confidence in words if confidence >= OWN_WORD_CONFIDENCE
+            for part in WORD.findall(text) if MARKED & set(part)]
+
+
+def respell_from_document(text: str, own: Iterable[str], lex: Lexicon | None = None) -> Restoration:
+    """A page's text with the words its document spells surely with ң ө ү
+    elsewhere (another page's heading, a name read whole once) put back
+    where they were typed without them; nothing else changes. A page with
+    no Kyrgyz word is left as it is: Russian writes Kyrgyz names without
+    the marks."""
+    if not kyrgyz_share(text):
+        return Restoration(text, 0, typed_without_marks=False)
+    lex = (lexicon() if lex is None else lex).with_own(own)
+    if not lex.own:
+        return Restoration(text, 0, typed_without_marks=False)
+    count = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal count
+        word = match.group()
+        lower = word.lower()
+        restored = None if MARKED & set(lower) else lex.own_spelling(lower, word[0].isupper())
+        if restored is None or restored == lower:
+            return word
+        count += 1
+        return _same_case(word, restored)
+
+    return Restoration(WORD.sub(replace, text), count, typed_without_marks=False)
+
+
 def restore(text: str, lex: Lexicon | None = None, own: Iterable[str] = ()) -> Restoration:
     """Restore ң ө ү on a page typed without them; on a Kyrgyz page typed
     with them, only the ө ү that OCR lost (_lost_in_ocr); Russian pages pass

@@ -21,7 +21,7 @@ from PIL import Image
 from ocr import other_cyrillic, page_language
 from ocr.cleanup import clean
 from ocr.engine import DEFAULT_LANGUAGES, DEFAULT_TIMEOUT_S, LINE, RAW_LINE, OcrError, PageOcr, recognise
-from ocr.kyrgyz_letters import WORD, restore
+from ocr.kyrgyz_letters import restore, surely_marked
 from ocr.language import guess_language
 from ocr.orientation import clockwise_turn, turn
 from ocr.pdf import page_with_text_layer
@@ -33,9 +33,6 @@ log = logging.getLogger(__name__)
 DPI = 300
 JPEG_QUALITY = 85
 MIN_WORDS = 5  # fewer on a page with ink, and the page is probably turned
-# A word read at least this surely with ң ө ү is how the page spells it
-# where the marks are missing (ocr.kyrgyz_letters.Lexicon.with_own).
-OWN_WORD_CONFIDENCE = 85.0
 
 
 @dataclass
@@ -148,7 +145,7 @@ def _restore_kyrgyz_letters(result: PageOcr, prepared: Prepared) -> PageOcr:
     """ң ө ү back on a page typed without them, or the ө ү OCR lost on a
     page typed with them (the text only: the word boxes and the PDF's text
     layer keep Tesseract's reading)."""
-    own = [part for word in result.words if word.confidence >= OWN_WORD_CONFIDENCE for part in WORD.findall(word.text)]
+    own = surely_marked((word.text, word.confidence) for word in result.words)
     try:
         restoration = restore(result.text, own=own)
     except (OSError, subprocess.CalledProcessError) as exc:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ocr import read_image
 from ocr.kyrgyz_letters import restore
+from sotarchive.sample_archive import write_pdf
 from sotarchive.sample_archive.conditions import clean, typewriter, without_kyrgyz_letters
+from tests.conftest import catalog_rows, ingest_inline
 
 MARKED = """Сот төмөнкүлөрдү аныктады: жоопкер мөөнөтүндө карызын төлөгөн эмес.
 Күбөлөрдүн көрсөтмөлөрү боюнча жоопкер күнөөлүү. Сот өкүм кылды:
@@ -125,3 +129,18 @@ def test_a_name_read_surely_with_its_marks_on_a_page_typed_without_them() -> Non
     page = without_kyrgyz_letters(MARKED) + "Арыз ээси: Бөкөнбаев Асан.\n"
     result = read_image(clean(page))
     assert "Бөкөнбаев болуп" in " ".join(result.text.split()), result.text
+
+
+def test_a_document_spells_a_name_on_every_page_as_one_of_its_pages_reads_it(tmp_path: Path) -> None:
+    """Through the pipeline: the name is read with its marks on the first
+    page only (a printed heading); the second page, typed without them,
+    takes that spelling with its case ending at the document's assembly."""
+    heading = "Арыз ээси: Бөкөнбаев Асан.\nБишкек шаардык сотунун чечими.\n"
+    body = without_kyrgyz_letters(MARKED) + "Боконбаевдин арызы канааттандырылсын.\n"
+    scan = tmp_path / "case.pdf"
+    write_pdf([clean(heading), clean(body)], scan)
+    data = tmp_path / "data"
+    ingest_inline(data, scan)
+    texts = [row[0] for row in catalog_rows(data, "SELECT text FROM pages ORDER BY number")]
+    second = " ".join(texts[1].split())
+    assert "Бөкөнбаевдин арызы" in second and "Бөкөнбаев болуп" in second, second
