@@ -342,16 +342,26 @@ def _lost_in_ocr(text: str, lex: Lexicon, share: float) -> Restoration:
     these: the stem lists would also change words typed as they should be."""
     if share < HARMONY_ONLY_FROM:
         return Restoration(text, 0, typed_without_marks=False)
+
+    def respell(word: str) -> str | None:
+        lower = word.lower()
+        if MARKED & set(lower) or lex.frequent.get(lower) == lower:
+            return None  # бирок is written so
+        return lex.own_spelling(lower, word[0].isupper()) or lex.by_harmony(lower) or _o_read_as_e(lower, lex)
+
+    return _respell_words(text, respell)
+
+
+def _respell_words(text: str, respell: Callable[[str], str | None]) -> Restoration:
+    """Every word of the text through `respell` (the word → its new
+    spelling in lowercase, or None to keep it), kept in the word's case."""
     count = 0
 
     def replace(match: re.Match[str]) -> str:
         nonlocal count
         word = match.group()
-        lower = word.lower()
-        if MARKED & set(lower) or lex.frequent.get(lower) == lower:
-            return word  # бирок is written so
-        restored = lex.own_spelling(lower, word[0].isupper()) or lex.by_harmony(lower) or _o_read_as_e(lower, lex)
-        if restored is None:
+        restored = respell(word)
+        if restored is None or restored == word.lower():
             return word
         count += 1
         return _same_case(word, restored)
@@ -413,19 +423,8 @@ def respell_from_document(text: str, own: Iterable[str], lex: Lexicon | None = N
     lex = (lexicon() if lex is None else lex).with_own(own)
     if not lex.own:
         return Restoration(text, 0, typed_without_marks=False)
-    count = 0
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal count
-        word = match.group()
-        lower = word.lower()
-        restored = None if MARKED & set(lower) else lex.own_spelling(lower, word[0].isupper())
-        if restored is None or restored == lower:
-            return word
-        count += 1
-        return _same_case(word, restored)
-
-    return Restoration(WORD.sub(replace, text), count, typed_without_marks=False)
+    return _respell_words(
+        text, lambda word: None if MARKED & set(word) else lex.own_spelling(word.lower(), word[0].isupper()))
 
 
 def restore(text: str, lex: Lexicon | None = None, own: Iterable[str] = ()) -> Restoration:
