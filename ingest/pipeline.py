@@ -29,7 +29,7 @@ from ingest.reading import read_page
 from ingest.sources import SourceInfo, inspect_source
 import metadata
 from metadata import titles
-from ocr import OcrError, merge_pdfs, respell_from_document, surely_marked
+from ocr import OcrError, has_marks, merge_pdfs, respell_document, surely_marked
 from storage.models import Document, DocumentStatus, Event, Page, PageSource, Publication, RunStatus, StageRun
 
 AUTO_APPROVER = "auto-approve policy"
@@ -356,23 +356,22 @@ def assemble(svc: Services, document_id: str) -> None:
 
 def _respelled(svc: Services, pages: list[Page]) -> dict[int, str]:
     """The OCR'd pages whose text takes ң ө ү from the words the whole
-    document spells surely with them (ocr.respell_from_document): a name
-    typed without the marks on one page, read with them in another page's
-    heading. Page id → the new text, for the pages that change."""
+    document spells surely with them (ocr.respell_document): a name typed
+    without the marks on one page, read with them in another page's
+    heading. Page id → the new text, for the pages that change. Only the
+    word boxes of pages whose text has those letters are read: a document
+    without them (most Russian ones, one typed throughout without them)
+    costs no reading."""
+    read = [p for p in pages if p.text_source == "ocr" and p.text]
     own: list[str] = []
-    for page in pages:
-        if page.text_source == "ocr" and page.words_blob:
+    for page in read:
+        if page.words_blob and has_marks(page.text or ""):
             words = json.loads(svc.blobs.read_bytes(page.words_blob))
             own += surely_marked((word["text"], word["confidence"]) for word in words)
     if not own:
         return {}
-    changed = {}
-    for page in pages:
-        if page.text_source == "ocr" and page.text:
-            respelled = respell_from_document(page.text, own)
-            if respelled.restored:
-                changed[page.id] = respelled.text
-    return changed
+    respelled = respell_document([p.text or "" for p in read], own)
+    return {page.id: new.text for page, new in zip(read, respelled) if new.restored}
 
 
 def make_title(pages: list[Page], fallback: str) -> str:

@@ -5,7 +5,7 @@ A pure library: no database, no task queue. The pipeline (ingest/) and the
 """
 
 from ocr.engine import OcrError, PageOcr, Word, recognise, tesseract_version
-from ocr.kyrgyz_letters import respell_from_document, surely_marked
+from ocr.kyrgyz_letters import has_marks, respell_document, surely_marked
 from ocr.language import guess_language
 from ocr.pdf import merge_pdfs, page_with_text_layer
 from ocr.quality import Quality
@@ -22,12 +22,13 @@ __all__ = [
     "PageOcr",
     "Word",
     "guess_language",
+    "has_marks",
     "merge_pdfs",
     "page_with_text_layer",
     "PageResult",
     "Quality",
     "read_image",
-    "respell_from_document",
+    "respell_document",
     "surely_marked",
     "recognise",
     "tesseract_version",

@@ -405,6 +405,12 @@ def _across_line_break(written: str, one: Callable[[str], str]) -> str:
 OWN_WORD_CONFIDENCE = 85.0  # a word read at least this surely with ң ө ү spells it for its page and document
 
 
+def has_marks(text: str) -> bool:
+    """Whether the text holds ң ө ү at all (a page without them has no word
+    read surely with them, and its word boxes need not be read)."""
+    return bool(MARKED & set(text))
+
+
 def surely_marked(words: Iterable[tuple[str, float]]) -> list[str]:
     """The words (text, OCR confidence) read surely and with ң ө ү: how
     the page or the document spells them (Lexicon.with_own)."""
@@ -412,19 +418,23 @@ def surely_marked(words: Iterable[tuple[str, float]]) -> list[str]:
             for part in WORD.findall(text) if MARKED & set(part)]
 
 
-def respell_from_document(text: str, own: Iterable[str], lex: Lexicon | None = None) -> Restoration:
-    """A page's text with the words its document spells surely with ң ө ү
-    elsewhere (another page's heading, a name read whole once) put back
+def respell_document(texts: list[str], own: Iterable[str]) -> list[Restoration]:
+    """A document's pages with the words it spells surely with ң ө ү
+    somewhere (another page's heading, a name read whole once) put back
     where they were typed without them; nothing else changes. A page with
     no Kyrgyz word is left as it is: Russian writes Kyrgyz names without
-    the marks."""
-    if not kyrgyz_share(text):
-        return Restoration(text, 0, typed_without_marks=False)
-    lex = (lexicon() if lex is None else lex).with_own(own)
+    the marks. The document's spellings are gathered once for all pages."""
+    unchanged = [Restoration(text, 0, typed_without_marks=False) for text in texts]
+    if not any(kyrgyz_share(text) for text in texts):
+        return unchanged  # a Russian document needs no lexicon loaded
+    lex = lexicon().with_own(own)
     if not lex.own:
-        return Restoration(text, 0, typed_without_marks=False)
-    return _respell_words(
-        text, lambda word: None if MARKED & set(word) else lex.own_spelling(word.lower(), word[0].isupper()))
+        return unchanged
+
+    def respell(word: str) -> str | None:
+        return None if MARKED & set(word) else lex.own_spelling(word.lower(), word[0].isupper())
+
+    return [_respell_words(text, respell) if kyrgyz_share(text) else kept for text, kept in zip(texts, unchanged)]
 
 
 def restore(text: str, lex: Lexicon | None = None, own: Iterable[str] = ()) -> Restoration:

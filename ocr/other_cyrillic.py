@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
+
+from ocr.kyrgyz_letters import tessdata_dir
 
 MODEL = "Cyrillic"
 KEEPS_LETTERS = 0.8  # of the first reading's letters, at least, in the second
@@ -69,9 +70,7 @@ def _letters(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def installed() -> bool:
-    from ocr.kyrgyz_letters import tessdata_dir
-
     try:
-        return (Path(tessdata_dir()) / f"{MODEL}.traineddata").is_file()
+        return (tessdata_dir() / f"{MODEL}.traineddata").is_file()
     except FileNotFoundError:
         return False
