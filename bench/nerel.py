@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from anonymise import anonymise  # noqa: E402
+from anonymise import anonymise, preload  # noqa: E402
 from anonymise.leaks import suspects  # noqa: E402
 from bench.realacts import inside, touches  # noqa: E402
 
@@ -99,14 +99,15 @@ def measure(folder: Path, limit: int = 0, show: bool = False) -> dict[str, float
         every = [(e.start, e.end) for e in found_persons]
         hidden = [(e.start, e.end) for e in found_persons if e.action == "redact"]
         words = {m.span() for a, b in gold for m in WORD.finditer(text, a, b)}
+        mentions = {(a, b): [m.span() for m in WORD.finditer(text, a, b)] for a, b in people(ann)}
+        own = {span for spans in mentions.values() for span in spans}
         for span in sorted(words):
             total += 1
             found += inside(span, every)
             redacted += inside(span, hidden)
             if show and not inside(span, every):
-                print(f"missed  {path.stem}: {text[span[0]:span[1]]!r} in …{text[max(0, span[0] - 40):span[1] + 30]!r}…")
-        mentions = {(a, b): [m.span() for m in WORD.finditer(text, a, b)] for a, b in people(ann)}
-        own = {span for spans in mentions.values() for span in spans}
+                kind = "missed " if span in own else "in name"
+                print(f"{kind} {path.stem}: {text[span[0]:span[1]]!r} in …{text[max(0, span[0] - 40):span[1] + 30]!r}…")
         own_total += len(own)
         own_found += sum(inside(span, every) for span in own)
         own_flagged += sum(text[a:b] in flagged for a, b in own if not inside((a, b), every))
@@ -161,7 +162,7 @@ def main() -> None:
     parser.add_argument("--nerel", type=Path, default=DEFAULT, help="NEREL-v1.1 folder (train/ dev/ test/)")
     parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
     parser.add_argument("--limit", type=int, default=0, help="at most this many documents (0: all)")
-    parser.add_argument("--show", action="store_true", help="print every missed word and every false person")
+    parser.add_argument("--show", action="store_true", help="print every missed word ('in name': inside a body's or an award's name) and every false person")
     parser.add_argument("--write-pages", type=Path, metavar="DIR",
                         help="write typed pages of the split for the OCR bench")
     args = parser.parse_args()
@@ -171,7 +172,7 @@ def main() -> None:
     if args.write_pages:
         print(f"{write_pages(folder, args.write_pages)} pages written to {args.write_pages}")
         return
-    anonymise("Прогрев: суд.")
+    preload()  # the models and word lists once, as a worker has them
     report(args.split, measure(folder, args.limit, args.show))
 
 
