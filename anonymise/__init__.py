@@ -7,8 +7,8 @@ officials kept: anonymise/persons.py), found over a whole document; the
 independent leak check (anonymise/leaks.py) looks for what they missed.
 """
 
-from anonymise.detect import Policy, all_sure, anonymise
+from anonymise.detect import Policy, all_sure, anonymise, preload
 from anonymise.entity import AnonymisationResult, Entity
 from anonymise.result import redact
 
-__all__ = ["AnonymisationResult", "Entity", "Policy", "all_sure", "anonymise", "redact"]
+__all__ = ["AnonymisationResult", "Entity", "Policy", "all_sure", "anonymise", "preload", "redact"]

@@ -58,6 +58,24 @@ def anonymise(text: str, policy: Policy = Policy(), language: str | None = None)
     return AnonymisationResult(text=redact(text, entities, language), entities=entities)
 
 
+def preload() -> None:
+    """Load what anonymisation reads (both languages' pipelines, natasha's
+    model, the Russian dictionary, the Kyrgyz word list) now rather than
+    inside the first decision of each language: a worker or a benchmark
+    pays it once, at its start."""
+    from anonymise.names import _kyrgyz_lowercase_words, _morph, first_names, kyrgyz_first_names
+    from anonymise.persons import pipeline
+
+    for language in ("ru", "ky"):
+        pipeline(language)
+    _morph()
+    _kyrgyz_lowercase_words()
+    first_names()
+    kyrgyz_first_names()
+    anonymise("Прогрев: суд. Иванов И.И.", language="ru")  # natasha's model loads on its first text
+    anonymise("Сот: Асанов А.А.", language="ky")
+
+
 SURE, UNSURE = 0.95, 0.6
 AUTO_APPROVE_AT = 0.9
 

@@ -216,13 +216,15 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
     """Other mentions of known people: any word whose base is one of theirs
     (in Cyrillic or in a Latin transliteration: a social-media name), with
     initials or names right beside it."""
-    covered = [(m.start, m.end) for m in found]
+    covered = _Covered(len(doc_text(doc)))
+    for m in found:
+        covered.add(m.start, m.end)
     latin = {transliterate(b): p for p in people for b in p.bases if len(b) >= 4}
     more = []
     i = 0
     while i < len(doc):
         token = doc[i]
-        if _inside(token.idx, covered):
+        if token.idx in covered:
             i += 1
             continue
         if LATIN_NAME.match(token.text):
@@ -230,7 +232,7 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
                            or same_name(_latin_base(token.text.lower()), base)), None)
             if person is not None:
                 more.append(Mention(token.idx, token.idx + len(token.text), token.text, person.number))
-                covered.append((token.idx, token.idx + len(token.text)))
+                covered.add(token.idx, token.idx + len(token.text))
             i += 1
             continue
         if small_surname(token.text):  # a known person's surname: no list to ask
@@ -239,7 +241,7 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
                           None)
             if person is not None:
                 more.append(Mention(token.idx, token.idx + len(token.text), token.text, person.number))
-                covered.append((token.idx, token.idx + len(token.text)))
+                covered.add(token.idx, token.idx + len(token.text))
             i += 1
             continue
         if not CAPITALISED.match(token.text) or not_a_name(token.text) or "-" in token.text \
@@ -255,13 +257,13 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
             i += 1
             continue
         start, end = i, i + 1
-        while start > 0 and name_word(doc, start - 1) and not _inside(doc[start - 1].idx, covered) and i - start < 4:
+        while start > 0 and name_word(doc, start - 1) and doc[start - 1].idx not in covered and i - start < 4:
             start -= 1
         while end < len(doc) and name_word(doc, end) and end - i < 5:
             end += 1
         span = doc[start : trimmed_end(doc, start, end)]
         more.append(Mention(span.start_char, span.end_char, span.text, person.number))
-        covered.append((span.start_char, span.end_char))
+        covered.add(span.start_char, span.end_char)
         i = end
     return more
 
@@ -322,6 +324,17 @@ def _latin_base(word: str) -> str:
     return word
 
 
-def _inside(position: int, covered: list[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in covered)
+class _Covered:
+    """The characters that mentions already cover. It is asked once per
+    token, so it keeps a mark per character rather than a list to search
+    (a long act has hundreds of mentions and tens of thousands of tokens)."""
+
+    def __init__(self, length: int) -> None:
+        self._marks = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self._marks[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, position: int) -> bool:
+        return bool(self._marks[position])
 

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from anonymise import anonymise  # noqa: E402
+from anonymise import anonymise, preload  # noqa: E402
 from anonymise.leaks import suspects  # noqa: E402
 from bench import kyrgyz_persons, nerel, realacts  # noqa: E402
 from bench.anon_corpus import annotated_set  # noqa: E402
@@ -93,7 +93,7 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print every miss and every wrong redaction")
     parser.add_argument("--real-only", action="store_true", help="only the real acts")
     args = parser.parse_args()
-    anonymise("Прогрев: суд.")  # load the models once, as a worker has them
+    preload()  # the models and word lists once, as a worker has them
     real_acts(args.show)
     if (nerel.DEFAULT / "test").is_dir():
         nerel.report("test", nerel.measure(nerel.DEFAULT / "test"))
