@@ -153,8 +153,8 @@ def _add_natasha_span(doc: Doc, start: int, stop: int) -> None:
     if span is None:
         return
     first = next((t.i for t in span if not t.like_num and not t.is_punct
-                  and not (t.text.islower() and not _particle(doc, t.i))), span.end)
-    span = doc[first : span.end]  # "62-летнего Стросс-Кана": natasha takes the age in
+                  and not (t.text.islower() and not _particle(doc, t.i)) and not PARTY_ROLES.match(t.text)), span.end)
+    span = doc[first : span.end]  # "62-летнего Стросс-Кана", "Осужденная Асанова (Исмаилова)": an age, a role
     cut = next((t.i for t in span if t.like_num or (t.is_alpha and t.text.islower()
                                                       and not KYRGYZ_PATRONYMIC.match(t.text)
                                                       and not _particle(doc, t.i))), span.end)

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from anonymise.aliases import bracket_aliases
 from anonymise.candidates import (
     INITIAL,
     LATIN_NAME,
@@ -146,11 +147,24 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
         person.keep = person.keep or official
         person.forms |= {t.text.lower() for t in span if is_word(t) and len(t.text) > 2}
         mentions.append(Mention(span.start_char, span.end_char, span.text, person.number))
+    mentions += _other_names(doc_text(doc), people, mentions)
     mentions += _propagate(doc, people, mentions)
     mentions += _latin_spellings(doc_text(doc), mentions)
     for mention in mentions:
         mention.keep = people[mention.person].keep
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _other_names(text: str, people: list[_Person], mentions: list[Mention]) -> list[Mention]:
+    """A person's other names in brackets after a mention (anonymise/aliases.py):
+    theirs, and their words the person's, for propagation to find elsewhere."""
+    more = []
+    for start, end, index in bracket_aliases(text, [(m.start, m.end) for m in mentions]):
+        person = people[mentions[index].person]
+        name = text[start:end]
+        person.bases |= {name_base(w) for w in re.findall(r"[^\W\d_]{4,}", name) if not LATIN_NAME.match(w)}
+        more.append(Mention(start, end, name, person.number))
+    return more
 
 
 def _merge(spans: list[Span]) -> list[Span]:

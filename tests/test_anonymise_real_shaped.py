@@ -254,6 +254,22 @@ def test_a_latin_spelling_in_brackets_goes_with_the_name_and_rod_is_no_house() -
     assert result.text.count("(") == result.text.count(")") and "[ФИО]" not in result.text
 
 
+def test_other_names_in_brackets_are_the_persons_and_a_role_word_before_them_is_not() -> None:
+    """A former surname in brackets ("Асанова (Исмаилова)"), other spellings,
+    a quoted original spelling after a language's label: the same person,
+    at every mention, and the initials come from the name itself. A place
+    or a country in brackets after a name stays; so does the role word
+    natasha takes in with the name ("Осуждённая")."""
+    ru = ("Осуждённая Асанова (Исмаилова) Гульнара Бакытовна признана виновной. Исмаиловой назначено наказание. "
+          "Свидетель Михаилс Савикис (Савицкис, Савискис; Mihails Savickis) не явился. "
+          "Эксперт из Англии Дональд Синден (англ. ''Donald Sinden'') и потерпевший Петров (Москва) показали…")
+    result = _all_hidden(ru, ("Асанова", "Исмаилов", "Гульнара", "Савицкис", "Савискис", "Mihails", "Savickis",
+                              "Donald", "Sinden"))
+    assert result.text.startswith("Осуждённая Г. Б. А.")
+    assert "(Москва)" in result.text and "(англ. ''" in result.text
+    assert initials("Асанова (Исмаилова) Гульнара Бакытовна") == "Г. Б. А."
+
+
 def test_a_latin_name_or_a_nickname_after_a_role_an_occupation_or_the_word_nick_is_hidden() -> None:
     """Latin letters have no surname ending and are in no Cyrillic lexicon:
     the word before them says a person follows (real NEREL misses, reworded)."""
