@@ -342,8 +342,12 @@ def name_patterns(language: str) -> list[dict[str, object]]:
     initial = {"TEXT": {"REGEX": INITIAL.pattern}, "SPACY": False}
     dot = {"TEXT": "."}
     capital = {"TEXT": {"REGEX": CAPITALISED.pattern}}
+    father = {"TEXT": {"REGEX": KYRGYZ_PATRONYMIC.pattern}}
     return [
-        {"label": "PERSON", "pattern": [capital, {"TEXT": {"REGEX": KYRGYZ_PATRONYMIC.pattern}}]},
+        {"label": "PERSON", "pattern": [capital, father]},
+        # The father's initial, уулу/кызы, the person's own initial: "К. уулу У.", "Б. кызы А.".
+        {"label": "PERSON", "pattern": [initial, dot, father, initial, dot]},
+        {"label": "PERSON", "pattern": [initial, dot, father]},
         {"label": "PERSON", "pattern": [surname, capital, patronymic]},
         {"label": "PERSON", "pattern": [capital, patronymic, surname]},
         {"label": "PERSON", "pattern": [capital, patronymic]},

@@ -270,6 +270,19 @@ def test_other_names_in_brackets_are_the_persons_and_a_role_word_before_them_is_
     assert initials("Асанова (Исмаилова) Гульнара Бакытовна") == "Г. Б. А."
 
 
+def test_initials_around_uulu_are_a_person_and_they_and_a_pasture_are_not() -> None:
+    """"К. уулу У." (the father's initial, уулу, the person's own) is a
+    person as the news and the acts reduce one; a pasture's name before
+    "жайлоосунда" is a place, and "Алар" (they) opening a sentence is no
+    given name, even before a word no lexicon knows (KyrgyzNER's real
+    sentences had both, reworded here)."""
+    ky = ("Жабырлануучу Б. кызы А. 2019-жылы Сусамыр жайлоосунда мал кайтарып жүргөн. "
+          "Алар Уч-Коргон ГЭСине барышкан. Алар Акбулун тарапка кетишкен.")
+    result = _all_hidden(ky, ("Б.", "кызы", "А."), language="ky")
+    persons = " ".join(e.text for e in result.entities if e.label == "PERSON")
+    assert "Сусамыр" not in persons and "Алар" not in persons and "Акбулун" not in persons
+
+
 def test_a_latin_name_or_a_nickname_after_a_role_an_occupation_or_the_word_nick_is_hidden() -> None:
     """Latin letters have no surname ending and are in no Cyrillic lexicon:
     the word before them says a person follows (real NEREL misses, reworded)."""
