@@ -144,18 +144,23 @@ def measure(path: Path, show: bool = False) -> dict[str, Part]:
         part.documents += 1
         part.chars += len(document.text)
         text = document.text
+        shown = show and part is not parts["measured"]
         for span in document.names:
             hit = inside(span, found)
             part.words[0] += hit
             part.words[1] += 1
-            if show and not hit and part is not parts["measured"]:
-                print(f"missed  {document.number}: {text[span[0]:span[1]]!r} in …{text[max(0, span[0] - 50):span[1] + 30]!r}")
+            if shown and not hit:
+                print(f"missed  {document.number}: {_context(text, span)}")
         for span in found:
             if not touches(span, document.persons):
                 part.false += 1
-                if show and part is not parts["measured"]:
-                    print(f"false   {document.number}: {text[span[0]:span[1]]!r} in …{text[max(0, span[0] - 50):span[1] + 30]!r}")
+                if shown:
+                    print(f"false   {document.number}: {_context(text, span)}")
     return parts
+
+
+def _context(text: str, span: tuple[int, int]) -> str:
+    return f"{text[span[0]:span[1]]!r} in …{text[max(0, span[0] - 50):span[1] + 30]!r}"
 
 
 def report(parts: dict[str, Part]) -> None:
