@@ -11,13 +11,15 @@ from spacy.tokens import Doc
 
 # Where a name-shaped word names a street or a body, not a person
 # ("Соцфонда Кыргызской Республики", "Соцфонд КР": a body of the state).
+# "по имени Артём" (named Artyom) and "от имени Алферова" (on his behalf) stand before a person.
 STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
-                           r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|(?<!по\s)\bимени|\bим\.)\s*$")  # "по имени Артём" is a person
+                           r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|(?<!по\s)(?<!от\s)\bимени|\bим\.)\s*$")
 # A Kyrgyz place noun names the place only with its possessive ending
 # ("Раззаков шаарындагы", "Темир айылында"): "Осмонов шаар сыртына"
 # (outside the city) is a person and a city.
 STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчө\w*|проспект\w*|кичи\s+район\w*|кичи\s+шаарча\w*|"
-                          r"массив\w*|конуш\w*|жайлоо\w*|атындагы\w*|бульвар\w*|айылы\w*|айыл\s+[оө]кмөт\w*|айыл\s+окмот\w*|"
+                          r"массив\w*|конуш\w*|жайлоо\w*|атындагы\w*|бульвар\w*|айылы\w*|"
+                          r"айыл\s+[оө]кмөт\w*|айыл\s+окмот\w*|"
                           r"шаары\w*|облусу\w*|район\w*|ул\.|улиц\w*|"
                           r"Кыргызской\s+Республики|Киргизской\s+ССР|КР\b)")
 QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
