@@ -36,7 +36,7 @@ from anonymise.names import (
     small_surname,
     unknown_word,
 )
-from anonymise.places import STREET_AFTER, STREET_BEFORE
+from anonymise.places import place_around
 
 WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
 SMALL_WORD = re.compile(r"(?<![\w-])[а-яёөүң]{5,}(?![\w-])")
@@ -115,8 +115,7 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         word = match.group()
         if word.lower() in allowed_words or not_a_name(word) or "-" in text[match.start() : match.end() + 1]:
             continue  # a hyphenated place, or its first half at a line's end (Ак-, Ысык-), is no one's name
-        if STREET_AFTER.match(text[match.end() : match.end() + 40]) or \
-                STREET_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+        if place_around(text, match.start(), match.end(), word):
             continue  # a street, a village or a district ("Аламүдүн районунун", "ул. Калинина"), not a person
         before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() : match.end() + 8]
         if PATRONYMIC.match(word):

@@ -9,6 +9,8 @@ import re
 
 from spacy.tokens import Doc
 
+from anonymise.names import SURNAME, SURNAME_KY
+
 # Where a name-shaped word names a street or a body, not a person
 # ("Соцфонда Кыргызской Республики", "Соцфонд КР": a body of the state).
 # "по имени Артём" (named Artyom) and "от имени Алферова" (on his behalf) stand before a person.
@@ -21,8 +23,10 @@ STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп
 STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчөс\w*|көчөлөрү\w*|проспект\w*|кичи\s+район\w*|"
                           r"кичи\s+шаарча\w*|массив[иы]\w*|конушу\w*|жайлоос\w*|атындагы\w*|бульвар\w*|айылы\w*|"
                           r"айыл\s+[оө]кмөт\w*|айыл\s+окмот\w*|"
-                          r"шаары\w*|облусу\w*|район[уы]\w*|ул\.|улиц\w*|"
-                          r"Кыргызской\s+Республики|Киргизской\s+ССР|КР\b)")
+                          r"шаары\w*|облусу\w*|район[уы]\w*|ул\.|улиц\w*)")
+# The state after a body's name ("Соцфонд КР", "Соцфонда Кыргызской Республики");
+# after a surname it begins the law cited ("Асанов КР ЖКнын 130-беренеси").
+STATE_AFTER = re.compile(r"^\s*(?:Кыргызской\s+Республики|Киргизской\s+ССР|КР\b)")
 QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
 
 
@@ -35,7 +39,7 @@ def street_or_body(doc: Doc, start: int, end: int) -> bool:
     ("ул.Тилебалиева", "Масалиев көчөсүндө", "«Кайдасын»"): not a person."""
     text = doc_text(doc)
     a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    if STREET_BEFORE.search(text[max(0, a - 20) : a]) or STREET_AFTER.match(text[b : b + 40]):
+    if place_around(text, a, b, doc[start:end].text):
         return True
     before = text[max(0, a - 2) : a].strip()
     if not before or before[-1] not in QUOTES:
@@ -48,6 +52,16 @@ def street_or_body(doc: Doc, start: int, end: int) -> bool:
     # in 'главы "Газэкспорта" Юрия Комарова' it closes the body's name.
     line = text[text.rfind("\n", 0, a) + 1 : a]
     return line.count('"') % 2 == 1
+
+
+def place_around(text: str, start: int, end: int, words: str) -> bool:
+    """The words text[start:end] name a street, a place or a body by the words
+    around them: a street's word before, a place noun in its possessive
+    after, or the state after a word that is no surname."""
+    if STREET_BEFORE.search(text[max(0, start - 20) : start]) or STREET_AFTER.match(text[end : end + 40]):
+        return True
+    return bool(STATE_AFTER.match(text[end : end + 40])) and not any(
+        SURNAME.match(w) or SURNAME_KY.match(w) for w in words.split())
 
 
 def _quoted_speech(text: str, end: int) -> bool:

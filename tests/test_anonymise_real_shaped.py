@@ -155,6 +155,16 @@ def test_a_kyrgyz_place_noun_names_a_street_only_with_its_possessive_ending() ->
     assert "Бейшеналиев жана Токтогул көчөлөрүнүн" in result.text
 
 
+def test_a_surname_before_the_law_it_is_charged_under_is_a_person_a_body_before_the_state_is_not() -> None:
+    """"КР" after a body's name is the state ("Соцфонд КР"); after a surname
+    it begins the law cited, and the surname is a party's."""
+    _all_hidden("Соттолгон Асанов КР Жазык кодексинин 130-беренеси боюнча айыпталган.", ("Асанов",), language="ky")
+    ru = "Осужденный Мамытов КР УК ст. 168 осужден. Соцфонд КР и Соцфонда Кыргызской Республики ответили."
+    result = _all_hidden(ru, ("Мамытов",))
+    assert "Соцфонд КР и Соцфонда Кыргызской Республики" in result.text
+    assert not suspects(result.text, "ru")
+
+
 def test_a_kyrgyz_common_word_before_a_victims_initials_stays() -> None:
     """"Натыйжада А. А." (as a result, А. А.): initials after a capitalised
     word do not make a name of a word Kyrgyz writes in lowercase."""
