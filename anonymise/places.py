@@ -17,16 +17,20 @@ from anonymise.names import SURNAME, SURNAME_KY
 STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
                            r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|(?<!по\s)(?<!от\s)\bимени|\bим\.)\s*$")
 # A Kyrgyz place noun names the place only with its possessive ending
-# ("Раззаков шаарындагы", "Темир айылында", "Аламүдүн районунда"):
-# "Осмонов шаар сыртына" (outside the city), "Асанов районго барды" (went
-# to the district), "Асанов көчөгө чыкты" (went out) are a person and a place.
-STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчөс\w*|көчөлөрү\w*|проспект\w*|кичи\s+район\w*|"
-                          r"кичи\s+шаарча\w*|массив[иы]\w*|конушу\w*|жайлоос\w*|атындагы\w*|бульвар\w*|айылы\w*|"
-                          r"айыл\s+[оө]кмөт\w*|айыл\s+окмот\w*|"
-                          r"шаары\w*|облусу\w*|район[уы]\w*|ул\.|улиц\w*)")
-# The state after a body's name ("Соцфонд КР", "Соцфонда Кыргызской Республики");
-# after a surname it begins the law cited ("Асанов КР ЖКнын 130-беренеси").
-STATE_AFTER = re.compile(r"^\s*(?:Кыргызской\s+Республики|Киргизской\s+ССР|КР\b)")
+# ("Раззаков шаарындагы", "Темир айылында", "Аламүдүн районунда", "Чүй
+# проспектиси"): "Осмонов шаар сыртына" (outside the city), "Асанов районго
+# барды" (went to the district), "Асанов көчөгө чыкты" (went out), "Асанов
+# проспекттен өткөн", and in Russian "Асанов улицу переходил" are a person
+# and a place.
+STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчөс\w*|көчөлөрү\w*|проспекти\w*|"
+                          r"кичи\s+район[уы]\w*|кичи\s+шаарча\w*|массив[иы]\w*|конушу\w*|жайлоос\w*|атындагы\w*|"
+                          r"бульвары\w*|айылы\w*|шаары\w*|облусу\w*|район[уы]\w*|ул\.|улицасы\w*)")
+# Words that follow a body's name, and a surname's too: the state ("Соцфонд
+# КР"; "Асанов КР ЖКнын 130-беренеси", charged under its Criminal Code) and
+# the village administration, whose name has the possessive ending
+# either way ("Ак-Суу айыл өкмөтү"; "Асанов айыл өкмөтүнө кайрылган", he
+# applied to it).
+BODY_AFTER = re.compile(r"^\s*(?:Кыргызской\s+Республики|Киргизской\s+ССР|КР\b|айыл\s+[оө]кмөт|айыл\s+окмот)")
 QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
 
 
@@ -57,10 +61,11 @@ def street_or_body(doc: Doc, start: int, end: int) -> bool:
 def place_around(text: str, start: int, end: int, words: str) -> bool:
     """The words text[start:end] name a street, a place or a body by the words
     around them: a street's word before, a place noun in its possessive
-    after, or the state after a word that is no surname."""
+    after, or the state or a village administration after a word that is
+    no surname."""
     if STREET_BEFORE.search(text[max(0, start - 20) : start]) or STREET_AFTER.match(text[end : end + 40]):
         return True
-    return bool(STATE_AFTER.match(text[end : end + 40])) and not any(
+    return bool(BODY_AFTER.match(text[end : end + 40])) and not any(
         SURNAME.match(w) or SURNAME_KY.match(w) for w in words.split())
 
 

@@ -155,6 +155,24 @@ def test_a_kyrgyz_place_noun_names_a_street_only_with_its_possessive_ending() ->
     assert "Бейшеналиев жана Токтогул көчөлөрүнүн" in result.text
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Соттолгон Асанов проспекттен өтүп бара жаткан.", "ky"),
+    ("Соттолгон Асанов айыл өкмөтүнө кайрылган.", "ky"),
+    ("Осужденный Асанов улицу переходил на красный свет.", "ru"),
+    ("Осужденный Асанов проспектом шёл домой, Бекова бульваром.", "ru"),
+])
+def test_a_party_before_a_street_word_that_names_no_street_is_hidden(text: str, language: str) -> None:
+    """A street's or a body's word after a surname names a street only in
+    the Kyrgyz possessive ("Чүй проспектиси"), and "айыл өкмөтү" has that
+    ending whatever stands before it; each of these left the party in clear."""
+    _all_hidden(text, ("Асанов",) + (("Бекова",) if "Бекова" in text else ()), language=language)
+
+
+def test_streets_and_a_village_administration_named_before_their_noun_stay() -> None:
+    ky = "Ал Чүй проспектисинде, Масалиев көчөсүндө жана Ак-Суу айыл өкмөтүнүн аймагында болгон."
+    assert anonymise(ky, language="ky").text == ky
+
+
 def test_a_surname_before_the_law_it_is_charged_under_is_a_person_a_body_before_the_state_is_not() -> None:
     """"КР" after a body's name is the state ("Соцфонд КР"); after a surname
     it begins the law cited, and the surname is a party's."""
