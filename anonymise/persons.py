@@ -45,6 +45,7 @@ from anonymise.cues import CUED_PERSONS
 from anonymise.names import (
     CAPITALISED,
     SURNAME,
+    SURNAME_KY,
     is_given_name,
     name_base,
     not_a_name,
@@ -168,16 +169,28 @@ def _other_names(text: str, people: list[_Person], mentions: list[Mention]) -> l
 
 
 def _merge(spans: list[Span]) -> list[Span]:
-    """Overlapping candidates become one span covering them all."""
+    """Overlapping candidates become one span covering them all, except
+    two names that share only the initials between them: "Кулубаев Э.
+    Асановго" is the investigator Кулубаев Э. and the party Асанов, and
+    merged, the party took the investigator's role."""
     ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     merged: list[Span] = []
     for span in ordered:
         if merged and span.start < merged[-1].end:
             last = merged[-1]
-            merged[-1] = last.doc[last.start : max(last.end, span.end)]
+            if _initials_only(last.doc, span.start, last.end) and last.start < span.start and span.end > last.end:
+                rest = last.doc[last.end : span.end]
+                if any(SURNAME.match(t.text) or SURNAME_KY.match(t.text) or is_given_name(t.text) for t in rest):
+                    merged.append(rest)  # else the next sentence's first word ("адвокат Алымкулов Э. Так как")
+            else:
+                merged[-1] = last.doc[last.start : max(last.end, span.end)]
         else:
             merged.append(span)
     return merged
+
+
+def _initials_only(doc: Doc, start: int, end: int) -> bool:
+    return all(INITIAL.fullmatch(t.text) or t.text == "." for t in doc[start:end])
 
 
 def _first_letter(span: Span) -> str | None:

@@ -91,6 +91,26 @@ def test_russian_act_composition_signatures_and_details() -> None:
     assert {"PERSON", "BIRTHDATE", "ADDRESS"} <= labels
 
 
+def test_a_lower_courts_judge_and_an_investigator_named_with_their_body_and_city_are_kept() -> None:
+    """Between the role and the name: the court or the police body, its
+    letters and its city ("судья Первомайского районного суда г. Бишкек X",
+    "следователь СО ОВД Первомайского района X"); both were redacted."""
+    ru = ("Судья Первомайского районного суда г. Бишкек Мамытов Б.К. приговором осудил Асанова К. "
+          "Следователь СО ОВД Первомайского района Кулубаев Э. возбудил уголовное дело в отношении Бековой Н.")
+    result = _all_hidden(ru, ("Асанова", "Бековой"))
+    assert "Мамытов Б.К." in result.text and "Кулубаев Э." in result.text
+
+
+def test_an_official_and_a_party_sharing_the_initials_between_them_are_two_people() -> None:
+    """"Тергөөчү Кулубаев Э. Асановго карата …": the investigator's initial
+    stands between the two names. Read as one name, the party took the
+    investigator's role and was published; a space alone does not continue
+    a list of officials either."""
+    ky = "Тергөөчү Кулубаев Э. Асановго карата кылмыш ишин козгогон. Эксперт Жээнбеков К. Бекованын денесин текшерген."
+    result = _all_hidden(ky, ("Асановго", "Бекованын"), language="ky")
+    assert "Кулубаев Э." in result.text and "Жээнбеков К." in result.text
+
+
 def test_glued_initials_are_parted_from_the_name() -> None:
     text = "Жабырлануучу С.Абытованын арызы. А.К.Мамытов сотко келген жок, К.М.Эпеевдин катышуусунда."
     result = anonymise(text, language="ky")
