@@ -435,6 +435,12 @@ def role_persons(doc: Doc) -> Doc:
         while end < len(doc) and doc[end].text in (",", ":", "—", "-"):
             end += 1
         start = end
+        if end < len(doc) and small_surname(doc[end].text):
+            # OCR or a clerk wrote the party in small letters ("айыпталуучу асанов бакыт"): the
+            # surname's shape says it, and a given name in small letters may follow it.
+            end += 1 + (end + 1 < len(doc) and doc[end + 1].text.islower() and kyrgyz_given_name(doc[end + 1].text))
+            doc.spans.setdefault("persons", []).append(doc[start:end])
+            continue
         while end < len(doc) and end - start < MAX_NAME_TOKENS * 2 and name_word(doc, end):
             end += 1
         if end > start and any(doc[k].is_alpha and len(doc[k].text) > 1 for k in range(start, end)):

@@ -91,6 +91,13 @@ def test_russian_act_composition_signatures_and_details() -> None:
     assert {"PERSON", "BIRTHDATE", "ADDRESS"} <= labels
 
 
+def test_a_family_by_its_surname_and_a_party_in_small_letters_are_hidden() -> None:
+    """"Асановдор" (the Asanovs) in every case; a party OCR or a clerk wrote
+    in small letters after the role word ("айыпталуучу асанов бакыт")."""
+    ky = "Асановдор үйдү сатышкан. Асановдордун карызы бар. Айыпталуучу асанов бакыт мас абалында болгон."
+    _all_hidden(ky, ("Асановдор", "асанов", "бакыт"), language="ky")
+
+
 def test_a_lower_courts_judge_and_an_investigator_named_with_their_body_and_city_are_kept() -> None:
     """Between the role and the name: the court or the police body, its
     letters and its city ("судья Первомайского районного суда г. Бишкек X",
