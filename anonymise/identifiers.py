@@ -98,8 +98,12 @@ def _luhn(digits: str) -> bool:
 
 
 def _valid_card(match: re.Match[str], text: str) -> bool:
+    """A card's number passes the Luhn check; beside the word "card" it is one
+    even if it fails it (a typist's or OCR's slip in one digit)."""
     digits = _digits(match.group())
-    return 13 <= len(digits) <= 19 and _luhn(digits)
+    if not 13 <= len(digits) <= 19:
+        return False
+    return _luhn(digits) or bool(CARD_CONTEXT.search(text[max(0, match.start() - CONTEXT_CHARS) : match.start()]))
 
 
 def _after_context(words: Pattern[str]) -> Callable[[re.Match[str], str], bool]:
@@ -120,6 +124,7 @@ def _valid_phone(match: re.Match[str], text: str) -> bool:
 ROLE_WORDS = r"(?:Доогер|Жоопкер|Айыпталуучу|Соттолуучу|Жабырлануучу|Күбө|Арыздануучу|Истец|Ответчик)\b"
 ID_CONTEXT = re.compile(r"(?i)(паспорт\w*|ID[\s\-]?карт\w*|идентификац\w*|удостоверени\w*|күбөлүк\w*|серия|серии|документ\w*)")
 ACCOUNT_CONTEXT = re.compile(r"(?i)(р/с|р/сч|расч[её]тн\w*\s+сч[её]т|сч[её]т\w*|эсеп\w*|IBAN|л/с|лицев\w*\s+сч[её]т)")
+CARD_CONTEXT = re.compile(r"(?i)(карт\w*|card|visa|mastercard|элкарт\w*)")
 PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|г/н|госномер|номерн\w+\s+знак|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
 
 register(Recognizer(
@@ -171,6 +176,13 @@ register(Recognizer(
         Shape(re.compile(r"(?i)(?:г/н|гос\.?\s*номер\w*|госномер\w*|мамлекеттик\s+номери\w*|номерн\w+\s+знак\w*)\s*:?\s*"
                          r"((?=[\w ]*\d)[A-ZА-ЯЁ0-9]{1,4}(?:[ \-]?[A-ZА-ЯЁ0-9]{1,4}){1,3})"), group=1),
     ),
+))
+register(Recognizer(
+    "PROPERTY", {"ru": "КОД ОБЪЕКТА", "ky": "МҮЛКТҮН КОДУ"},
+    {"ky": "кыймылсыз мүлктүн коду", "ru": "код объекта недвижимости", "en": "property code"},
+    # The identification code of a plot or a building in the state register
+    # ("1-02-03-0004-0567", a flat's "-01-001" after it): a shape nothing else has.
+    (Shape(re.compile(r"(?<![\w\-])\d-\d{2}-\d{2}-\d{4}-\d{3,4}(?:-\d{1,3}){0,2}(?![\w\-])")),),
 ))
 register(Recognizer(
     "BIRTHDATE", {"ru": "ДАТА РОЖДЕНИЯ", "ky": "ТУУЛГАН КҮНҮ"}, {"ky": "туулган күнү", "ru": "дата рождения", "en": "date of birth"},

@@ -35,9 +35,14 @@ def found(text: str) -> list[tuple[str, str]]:
         # e-mail
         ("почта: asan.asanov@mail.kg.", [("EMAIL", "asan.asanov@mail.kg")]),
         ("на сайте sot.kg", []),
-        # cards (Luhn) and accounts (beside a word for an account)
+        # cards (Luhn, or beside the word "card" whatever the check says) and accounts (beside a word for one)
         ("карта 4111 1111 1111 1111", [("CARD", "4111 1111 1111 1111")]),
-        ("карта 4111 1111 1111 1112", []),
+        ("карта 4111 1111 1111 1112", [("CARD", "4111 1111 1111 1112")]),
+        ("номер 4111 1111 1111 1112", []),
+        # a plot's or a building's code in the state register, a flat's after it
+        ("идентификациялык коду 1-02-03-0004-0567.", [("PROPERTY", "1-02-03-0004-0567")]),
+        ("код объекта 1-04-01-0003-045-01-001,", [("PROPERTY", "1-04-01-0003-045-01-001")]),
+        ("статьи 1-02-03 и 4-05", []),
         ("на р/с 1280016012345678 в банке", [("ACCOUNT", "1280016012345678")]),
         ("акт № 1280016012345678", []),
         # vehicle plates
