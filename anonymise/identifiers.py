@@ -124,13 +124,22 @@ def _valid_phone(match: re.Match[str], text: str) -> bool:
 ROLE_WORDS = r"(?:Доогер|Жоопкер|Айыпталуучу|Соттолуучу|Жабырлануучу|Күбө|Арыздануучу|Истец|Ответчик)\b"
 ID_CONTEXT = re.compile(r"(?i)(паспорт\w*|ID[\s\-]?карт\w*|идентификац\w*|удостоверени\w*|күбөлүк\w*|серия|серии|документ\w*)")
 ACCOUNT_CONTEXT = re.compile(r"(?i)(р/с|р/сч|расч[её]тн\w*\s+сч[её]т|сч[её]т\w*|эсеп\w*|IBAN|л/с|лицев\w*\s+сч[её]т)")
+PIN_CONTEXT = re.compile(r"(?i)(ПИН|ИНН|жеке\s+номер\w*|персональн\w*\s+номер\w*|идентификационн\w*\s+номер\w*)")
+ZERO, ONE = "OО", "IlІ|"  # what OCR reads for 0 and for 1
 CARD_CONTEXT = re.compile(r"(?i)(карт\w*|card|visa|mastercard|элкарт\w*)")
 PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|г/н|госномер|номерн\w+\s+знак|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
 
 register(Recognizer(
     "PIN", {"ru": "ПИН", "ky": "ПИН"},
     {"ky": "жеке номер (ПИН)", "ru": "персональный номер (ПИН)", "en": "personal number (PIN)"},
-    (Shape(re.compile(r"(?<!\d)[12]\d{13}(?!\d)"), _valid_pin),),
+    (
+        Shape(re.compile(r"(?<!\d)[12]\d{13}(?!\d)"), _valid_pin),
+        # As OCR or a typist leaves it beside its name: O for 0, I or l for 1, stray
+        # spaces ("21203I98500123", "2 1203 1985 00123"); the date is not checked then.
+        Shape(re.compile(rf"(?<![\w\d])[12{ONE}](?:\s?[\d{ZERO}{ONE}]){{13}}(?![\w\d])"),
+              lambda match, text: bool(PIN_CONTEXT.search(text[max(0, match.start() - CONTEXT_CHARS) : match.start()]))
+              and sum(c.isdigit() for c in match.group()) >= 10, confidence=0.9),
+    ),
 ))
 register(Recognizer(
     "CARD", {"ru": "КАРТА", "ky": "КАРТА"}, {"ky": "банк картасы", "ru": "банковская карта", "en": "bank card"},
@@ -147,7 +156,7 @@ register(Recognizer(
         Shape(re.compile(r"(?<![\w\d])(?:[A-Z]{2}|[А-ЯЁ]{2})[\s\-№]?\d{7}(?!\d)")),
         # As OCR reads it: Latin and Cyrillic letters mixed, O for 0, I or l for 1,
         # a stray space ("АМ1 234567", "AN O123456"); beside a word for an identity document.
-        Shape(re.compile(r"(?<![\w\d])[A-ZА-ЯЁ]{2}[\s\-№]{0,2}(?:[\dOОIlІ|][\s]?){6}[\dOОIlІ|](?![\w\d])"),
+        Shape(re.compile(r"(?<![\w\d])[A-ZА-ЯЁ]{2}[\s\-№]{0,3}(?:[\dOОIlІ|][\s]?){6}[\dOОIlІ|](?![\w\d])"),
               lambda match, text: bool(ID_CONTEXT.search(text[max(0, match.start() - CONTEXT_CHARS) : match.start()]))
               and sum(c.isdigit() for c in match.group()) >= 5, confidence=0.9),
     ),

@@ -18,7 +18,14 @@ def found(text: str) -> list[tuple[str, str]]:
         # ПИН: 1 or 2, then a real birth date DDMMYYYY, 14 digits in all
         ("ПИН 21503198500123 берилген", [("PIN", "21503198500123")]),
         ("ИНН 12902198000015.", [("PIN", "12902198000015")]),  # 29.02.1980, a leap year
-        ("ПИН 23102197500123", []),  # 31.02.1975 is no date
+        ("номер 23102197500123", []),  # 31.02.1975 is no date
+        ("ПИН 23102197500123", [("PIN", "23102197500123")]),  # beside its name, a slip in the date is still a PIN
+        # as OCR or a typist leaves it: O for 0, I or l for 1, stray spaces
+        ("ПИН 21203I98500123 берилген", [("PIN", "21203I98500123")]),
+        ("жеке номери 2120319850O123,", [("PIN", "2120319850O123")]),
+        ("ПИН: 2 1203 1985 00123", [("PIN", "2 1203 1985 00123")]),
+        ("ИНН 31503198500123 организации", []),  # an organisation's starts with 3
+        ("паспорт серии ID № 0I23456, выдан", [("PASSPORT", "ID № 0I23456")]),
         ("номер 31503198500123", []),  # starts with 3: an organisation
         ("215031985001234", []),  # 15 digits
         # passports and ID cards: two letters and seven digits
