@@ -227,6 +227,11 @@ register(Recognizer(
             r"микрорайон\w*|м-н\w*)\s*,?\s*(?:№\s*)?\d+[а-яА-Я]?(?:\s*-\s*үй\w*)?"
             r"(?:,?\s*(?:үй\s*)?\d*,?\s*(?:\d+\s*-\s*батир\w*|батир\s*\d+|\d+\s*-\s*кв\w*))?"
         ), confidence=0.9),
+        # A numbered microdistrict, or a house and a flat by their numbers alone:
+        # "12-кичи район, 34-үй, 56-батир", "34-үй, 56-батир".
+        Shape(re.compile(
+            r"(?<![\w-])(?:\d+\s*-\s*кичи\s+район\w*\s*,?\s*)?\d+\s*-\s*үй\w*\s*,?\s*\d+\s*-\s*батир\w*"
+        ), confidence=0.9),
     ),
 ))
 
