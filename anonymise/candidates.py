@@ -9,8 +9,8 @@ each candidate against the language.
 - name_patterns_to_persons: an EntityRuler of name shapes (a given name
   from the lexicons, a surname's or patronymic's ending, "Асан уулу",
   initials next to a surname, all with their case endings);
-- role_persons: the words after a procedural role (истец, жоопкер...);
-- cued_persons (anonymise/cues.py): Latin names and nicknames after a
+- role_persons and cued_persons (anonymise/cues.py): the words after a
+  procedural role (истец, жоопкер...); Latin names and nicknames after a
   role, an occupation or the word for a nickname;
 - dictionary_persons: in Russian, a word the dictionary reads first as a name.
 Each adds spans to doc.spans["persons"]; a word the Russian dictionary
@@ -161,15 +161,15 @@ def _add_natasha_span(doc: Doc, start: int, stop: int) -> None:
     span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
     foreign = _foreign_name_ky(doc, span) if doc_language(doc) == "ky" else None
     if foreign is not None:
-        _add(doc, foreign)
+        add_person(doc, foreign)
         return
     if doc_language(doc) == "ky":
-        span = _kyrgyz_name_only(doc, span)
+        span = kyrgyz_name_only(doc, span)
     if _plausible(doc, span) or (doc_language(doc) == "ru" and _foreign_name(doc, span)):
-        _add(doc, span)
+        add_person(doc, span)
 
 
-def _kyrgyz_name_only(doc: Doc, span: Span) -> Span:
+def kyrgyz_name_only(doc: Doc, span: Span) -> Span:
     """natasha's Kyrgyz person less the words it takes in beside the name:
     a title or a place before it ("Элчи Бекмуратов", "Чоң-Алайдагы …"), a
     country or a body after it ("Бекмуратов Түркиянын", "Мелис Осмонов
@@ -257,7 +257,7 @@ def _foreign_name_ky(doc: Doc, span: Span) -> Span | None:
     if end - start < 2 or not all(name(i) for i in range(start, end)):
         return None
     if any(SURNAME_KY.match(doc[i].text) for i in range(start, end)):
-        return None  # a Kyrgyz name ends with its surname: _kyrgyz_name_only knows where
+        return None  # a Kyrgyz name ends with its surname: kyrgyz_name_only knows where
     return doc[start:end]
 
 
@@ -366,16 +366,16 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
     """The EntityRuler's matches, where a word is really a name."""
     for ent in doc.ents:
         if ent.label_ == "PERSON" and _plausible(doc, ent):
-            _add(doc, ent)
+            add_person(doc, ent)
     for token in doc:  # a lexicon given name next to another name word
         if CAPITALISED.match(token.text) and is_given_name(token.text) and not common_word(token.text):
             neighbours = [i for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
             if any(_is_name_token(doc, n) and doc[n].text != token.text for n in neighbours) or _after_role(doc, token.i):
-                _add(doc, doc[token.i : token.i + 1])
+                add_person(doc, doc[token.i : token.i + 1])
     if doc_language(doc) == "ky":
         for token in doc[:-1]:
             if _given_before_surname(doc, token.i):
-                _add(doc, doc[token.i : token.i + 2])
+                add_person(doc, doc[token.i : token.i + 2])
     doc.ents = ()
     return doc
 
@@ -421,31 +421,7 @@ def dictionary_persons(doc: Doc) -> Doc:
         if _sentence_start(doc, i):
             continue  # a sentence's, a line's or a quotation's first word
         if first_reading_is_name(token.text) and not street_or_body(doc, i, i + 1):
-            _add(doc, doc[i : i + 1])
-    return doc
-
-
-@Language.component("role_persons")
-def role_persons(doc: Doc) -> Doc:
-    """The capitalised words right after a party's role are a person."""
-    for token in doc:
-        if not PARTY_ROLES.match(token.text) or token.text.lower() in ("гр", "участием"):
-            continue
-        end = token.i + 1
-        while end < len(doc) and doc[end].text in (",", ":", "—", "-"):
-            end += 1
-        start = end
-        if end < len(doc) and small_surname(doc[end].text):
-            # OCR or a clerk wrote the party in small letters ("айыпталуучу асанов бакыт"): the
-            # surname's shape says it, and a given name in small letters may follow it.
-            end += 1 + (end + 1 < len(doc) and doc[end + 1].text.islower() and kyrgyz_given_name(doc[end + 1].text))
-            doc.spans.setdefault("persons", []).append(doc[start:end])
-            continue
-        while end < len(doc) and end - start < MAX_NAME_TOKENS * 2 and name_word(doc, end):
-            end += 1
-        if end > start and any(doc[k].is_alpha and len(doc[k].text) > 1 for k in range(start, end)):
-            # A Kyrgyz name ends with its surname: "Данияр Асанкулов Анталияда" went to Antalya.
-            _add(doc, _kyrgyz_name_only(doc, doc[start:end]) if doc_language(doc) == "ky" else doc[start:end])
+            add_person(doc, doc[i : i + 1])
     return doc
 
 
@@ -463,7 +439,7 @@ def name_word(doc: Doc, i: int) -> bool:
     return bool(CAPITALISED.match(text) or INITIAL.fullmatch(text) or KYRGYZ_PATRONYMIC.match(text))
 
 
-def _add(doc: Doc, span: Span) -> None:
+def add_person(doc: Doc, span: Span) -> None:
     # Past a line break a span goes on only with name words (OCR lines
     # break names; natasha's spans sometimes run on into the next sentence).
     # Trim punctuation at the edges, but keep an initial's dot.

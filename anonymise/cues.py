@@ -1,4 +1,5 @@
-"""Names that only the word before them marks as names: a Latin name or a
+"""Names that the word before them marks as names: the capitalised words
+(or a surname in small letters) after a party's procedural role; a Latin name or a
 social-media nickname after a party's role, an occupation or the word for
 a nickname ("потерпевший John Smith", "блогера Mimeng", "рэпера Jay Z",
 "под ником «Aibek_91»"); a nickname in any letters after the word for one
@@ -18,8 +19,21 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from anonymise.candidates import KIN_WORDS, LOWER_LATIN, LOWER_LETTERS, UPPER_LATIN, UPPER_LETTERS, doc_text
-from anonymise.names import CAPITALISED, dictionary_name, is_given_name, known_word
+from anonymise.candidates import (
+    KIN_WORDS,
+    LOWER_LATIN,
+    LOWER_LETTERS,
+    MAX_NAME_TOKENS,
+    PARTY_ROLES,
+    UPPER_LATIN,
+    UPPER_LETTERS,
+    add_person,
+    doc_language,
+    doc_text,
+    kyrgyz_name_only,
+    name_word,
+)
+from anonymise.names import CAPITALISED, dictionary_name, is_given_name, known_word, kyrgyz_given_name, small_surname
 from anonymise.roles import PARTY_WORDS
 
 # People named by what they do, in news and in the acts' accounts of events.
@@ -99,3 +113,27 @@ def _abbreviation(doc: Doc, i: int) -> bool:
     text = doc[i].text
     glued_hyphen = i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
     return (len(text) > 1 and text.isupper()) or glued_hyphen
+
+
+@Language.component("role_persons")
+def role_persons(doc: Doc) -> Doc:
+    """The capitalised words right after a party's role are a person."""
+    for token in doc:
+        if not PARTY_ROLES.match(token.text) or token.text.lower() in ("гр", "участием"):
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].text in (",", ":", "—", "-"):
+            end += 1
+        start = end
+        if end < len(doc) and small_surname(doc[end].text):
+            # OCR or a clerk wrote the party in small letters ("айыпталуучу асанов бакыт"): the
+            # surname's shape says it, and a given name in small letters may follow it.
+            end += 1 + (end + 1 < len(doc) and doc[end + 1].text.islower() and kyrgyz_given_name(doc[end + 1].text))
+            doc.spans.setdefault("persons", []).append(doc[start:end])
+            continue
+        while end < len(doc) and end - start < MAX_NAME_TOKENS * 2 and name_word(doc, end):
+            end += 1
+        if end > start and any(doc[k].is_alpha and len(doc[k].text) > 1 for k in range(start, end)):
+            # A Kyrgyz name ends with its surname: "Данияр Асанкулов Анталияда" went to Antalya.
+            add_person(doc, kyrgyz_name_only(doc, doc[start:end]) if doc_language(doc) == "ky" else doc[start:end])
+    return doc
