@@ -33,7 +33,15 @@ from anonymise.candidates import (
     kyrgyz_name_only,
     name_word,
 )
-from anonymise.names import CAPITALISED, dictionary_name, is_given_name, known_word, kyrgyz_given_name, small_surname
+from anonymise.names import (
+    CAPITALISED,
+    dictionary_name,
+    is_given_name,
+    known_word,
+    kyrgyz_common_word,
+    kyrgyz_given_name,
+    small_surname,
+)
 from anonymise.roles import PARTY_WORDS
 
 # People named by what they do, in news and in the acts' accounts of events.
@@ -53,7 +61,9 @@ ALIASES = (r"кличк\w*|прозвищ\w*|псевдоним\w*|под\s+им
 # and the name: a hyphenated second word ("композитор-неоклассик"), a comma
 # or colon, an opening quote.
 CUE = re.compile(rf"(?i)(?:^|[^\w-])(?:{PARTY_WORDS}|{OCCUPATIONS}|(?P<nick>{NICKNAMES})|(?P<alias>{ALIASES})|"
-                 rf"(?P<kin>{KIN_WORDS}))(?:-\w+)?[\s,:]*[«\"“„]?\s*$")
+                 rf"(?P<kin>{KIN_WORDS}))(?:-\w+)?[\s,:]*[«\"“„]?\s*"
+                 # the names before this one in the cue's list: "уулдары Эрлан жана Нурлан"
+                 r"(?:[А-ЯЁӨҮҢ][а-яёөүң-]+\s*(?:,\s*|\s+(?:жана|и)\s+)){0,3}$")
 LATIN_WORD = re.compile(rf"^[{UPPER_LATIN}][{UPPER_LATIN}{LOWER_LATIN}'’]*$")
 NICKNAME_PART = re.compile(rf"^[{UPPER_LETTERS}{LOWER_LETTERS}0-9_.@-]+$")
 NICKNAME_START = re.compile(rf"^[{UPPER_LATIN}{LOWER_LATIN}][{UPPER_LATIN}{LOWER_LATIN}0-9_.@-]*$")
@@ -94,7 +104,7 @@ def _cued_name_end(doc: Doc, i: int, text: str) -> int:
             end -= 1  # the full stop after "называют Горба." ends the sentence, not the name
         return end
     if cue.group("kin"):
-        return end if _unlisted_given_name(token.text) else i
+        return end if _unlisted_given_name(token.text, doc_language(doc)) else i
     if not LATIN_WORD.match(token.text) or _abbreviation(doc, i):
         return i
     while end < len(doc) and end - i < MAX_WORDS and doc[end - 1].whitespace_ and LATIN_WORD.match(doc[end].text):
@@ -102,10 +112,16 @@ def _cued_name_end(doc: Doc, i: int, text: str) -> int:
     return end
 
 
-def _unlisted_given_name(word: str) -> bool:
+def _unlisted_given_name(word: str, language: str) -> bool:
     """A capitalised Cyrillic word after a word of kin that is a name or no
-    common word at all ("дочь Стефани"; not "сын Отечества")."""
-    return bool(CAPITALISED.match(word)) and (dictionary_name(word) or is_given_name(word) or not known_word(word))
+    common word at all ("дочь Стефани"; not "сын Отечества"). In Kyrgyz,
+    which the Russian dictionary does not know, a given name of the
+    lexicons and no Kyrgyz common word ("уулдары Эрлан жана Нурлан")."""
+    if not CAPITALISED.match(word):
+        return False
+    if language == "ky":
+        return is_given_name(word) and not kyrgyz_common_word(word)
+    return dictionary_name(word) or is_given_name(word) or not known_word(word)
 
 
 def _abbreviation(doc: Doc, i: int) -> bool:

@@ -98,6 +98,16 @@ def test_a_family_by_its_surname_and_a_party_in_small_letters_are_hidden() -> No
     _all_hidden(ky, ("Асановдор", "асанов", "бакыт"), language="ky")
 
 
+def test_heirs_named_by_their_given_names_after_a_kyrgyz_word_of_kin_are_hidden() -> None:
+    """"уулдары Эрлан жана Нурлан" (his sons Erlan and Nurlan): given names
+    alone, after a Kyrgyz word of kin and along its list; "балдарын
+    Россиянын мектептерине" (children, to Russia's schools) names no one."""
+    ky = ("Каза болгон Асанов Бакыттын мураскорлору — уулдары Эрлан жана Нурлан, аялы Айгүл. "
+          "Кыргызстандыктардын балдарын Россиянын мектептерине кабыл алуу маселеси каралды.")
+    result = _all_hidden(ky, ("Асанов", "Бакыттын", "Эрлан", "Нурлан", "Айгүл"), language="ky")
+    assert "Россиянын" in result.text
+
+
 def test_a_lower_courts_judge_and_an_investigator_named_with_their_body_and_city_are_kept() -> None:
     """Between the role and the name: the court or the police body, its
     letters and its city ("судья Первомайского районного суда г. Бишкек X",
