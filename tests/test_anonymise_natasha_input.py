@@ -36,3 +36,12 @@ def test_a_name_after_long_nameless_text_is_still_hidden() -> None:
     for word in ("Асанова", "Айгуль", "Бакытовна"):
         assert word not in result.text, word
     assert result.text.startswith("Суд апелляционной инстанции рассмотрел жалобу.")
+
+
+def test_an_initial_does_not_end_a_sentence() -> None:
+    # Split at "А." and "Б.", the sentence's start would lie two pieces from
+    # the surname, out of natasha's sight.
+    text = "Жалобу поддержал А.Б. Асанов. Суд рассмотрел жалобу. Решение Суда оставлено."
+    read = sentences_that_could_name(text, kyrgyz=False)
+    assert read.startswith("Жалобу поддержал А.Б. Асанов. Суд рассмотрел жалобу.")
+    assert "Решение Суда" not in read
