@@ -32,11 +32,11 @@ from anonymise.names import (
     kyrgyz_listed,
     name_base,
     not_a_name,
-    repaired,
     small_surname,
     unknown_word,
 )
 from anonymise.places import place_around
+from anonymise.reading import repaired
 
 WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
 SMALL_WORD = re.compile(r"(?<![\w-])[а-яёөүң]{5,}(?![\w-])")

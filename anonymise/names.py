@@ -16,7 +16,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from indexing.normalise import repair_look_alikes
 
 UPPER = "А-ЯЁӨҮҢ"
 LOWER = "а-яёөүң"
@@ -72,13 +71,6 @@ NOT_NAMES = frozenset(
     январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
     январь февралы марты апрели майы июну июлу августу сентябры октябры ноябры декабры""".split()
 )
-
-
-def repaired(text: str) -> str:
-    """The text as the detectors read it: Latin look-alikes that OCR puts
-    into Cyrillic words ("Cыдыкова" with a Latin C) made Cyrillic, letter
-    for letter, so every offset still points into the original text."""
-    return re.sub(r"\w+", lambda m: repair_look_alikes(m.group()), text)
 
 
 def surname_shaped(word: str, language: str) -> bool:
