@@ -86,13 +86,13 @@ def doc_language(doc: Doc) -> str:
 
 
 def _is_initial(doc: Doc, i: int) -> bool:
-    """A capital letter alone followed by its dot: "К" in "К.Эпеев"."""
+    """A capital letter alone followed by its dot: "К" in "К.Кемеев"."""
     return (bool(INITIAL.fullmatch(doc[i].text)) and i + 1 < len(doc) and doc[i + 1].text == "."
             and not doc[i].whitespace_)
 
 
 def _initials_beside(doc: Doc, i: int) -> bool:
-    """Initials stand right before the word (К. Эпеев, К.Эпеев) or right after it (Эпеев К., Эпеев К.М.)."""
+    """Initials stand right before the word (К. Кемеев, К.Кемеев) or right after it (Кемеев К., Кемеев К.М.)."""
     before = i >= 2 and doc[i - 1].text == "." and _is_initial(doc, i - 2)
     after = i + 2 < len(doc) and _is_initial(doc, i + 1) and "\n" not in doc[i].whitespace_
     return before or after
@@ -110,7 +110,7 @@ def _is_name_token(doc: Doc, i: int) -> bool:
     if doc_language(doc) == "ky" and kyrgyz_common_word(text):
         return False  # "Натыйжада А. А." (as a result, А. А.): a common word before a victim's initials
     if _initials_beside(doc, i):
-        return True  # even a common word or an adjective's shape: Украинской Л.А.
+        return True  # even a common word or an adjective's shape: Заречной Л.А.
     if common_word(text):
         return False
     if surname_shaped(text, doc_language(doc)):
@@ -355,7 +355,7 @@ def name_patterns(language: str) -> list[dict[str, object]]:
         {"label": "PERSON", "pattern": [surname, capital, patronymic]},
         {"label": "PERSON", "pattern": [capital, patronymic, surname]},
         {"label": "PERSON", "pattern": [capital, patronymic]},
-        # Initials make a name of any capitalised word beside them (Хегай В., Кульбеда А.В., Украинской Л.А.).
+        # Initials make a name of any capitalised word beside them (Огай В., Бутейда А.В., Заречной Л.А.).
         {"label": "PERSON", "pattern": [initial, dot, initial, dot, capital]},
         {"label": "PERSON", "pattern": [capital, initial, dot, initial, dot]},
         {"label": "PERSON", "pattern": [initial, dot, capital]},
@@ -454,7 +454,7 @@ def add_person(doc: Doc, span: Span) -> None:
             done = doc[span.start : token.i + 1]
             complete = any(INITIAL.fullmatch(t.text) for t in done) and any(len(t.text) > 2 for t in done)
             if complete or not all(_is_name_token(doc, t.i) or INITIAL.fullmatch(t.text) for t in rest):
-                # "Ташиев А.\nК.М.Эпеевдин": a whole name ends the line; the next is someone else
+                # "Ташиев А.\nК.М.Кемеевдин": a whole name ends the line; the next is someone else
                 end = token.i if token.is_space else token.i + 1
             break
     while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].is_upper and len(doc[start]) > 1)):

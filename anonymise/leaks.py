@@ -129,7 +129,7 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
             reason = "surname"
         elif language == "ru" and _mid_sentence(text, match.start()) and not ADJECTIVAL.match(word) \
                 and not known_word(word):
-            reason = "unknown word"  # Хегай, Кульбеда: a name no shape betrays, in the middle of a sentence
+            reason = "unknown word"  # Огай, Бутейда: a name no shape betrays, in the middle of a sentence
         elif language == "ky" and _mid_sentence(text, match.start()) and _kyrgyz_name_word(word):
             reason = "name word"  # Харристин, Браун: a name by the lexicons, in a Kyrgyz case
         elif language == "ky" and _mid_sentence(text, match.start()) and _kyrgyz_unknown_word(word) \

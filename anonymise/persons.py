@@ -1,7 +1,7 @@
 """Finding people in a judgment: a spaCy pipeline of rules and natasha.
 
 A blank spaCy pipeline for the act's language (ru or ky), with a tokenizer
-that parts glued initials ("К.М.Эпеевдин", "Ш.Осмонова") and keeps
+that parts glued initials ("К.М.Кемеевдин", "Ш.Осмонова") and keeps
 hyphenated place names whole ("Ак-Кудукского"); its components
 (anonymise/candidates.py: natasha, name shapes, role words, the Russian
 dictionary) each add candidate person spans. Then:
@@ -79,7 +79,7 @@ class _Person:
 
 
 class _Tokenizer:
-    """Glued initials apart ("К.М.Эпеевдин" → К . М . Эпеевдин), hyphenated
+    """Glued initials apart ("К.М.Кемеевдин" → К . М . Кемеевдин), hyphenated
     words whole (Ак-Кудукского, Ысык-Көл): spaCy's rules do neither."""
 
     def __init__(self, vocab: Vocab) -> None:
@@ -340,7 +340,7 @@ _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыь�
 
 
 def transliterate(word: str) -> str:
-    """A Cyrillic name as people write it in Latin letters (Асанов → asanov, Эпеев → epeev)."""
+    """A Cyrillic name as people write it in Latin letters (Асанов → asanov, Кемеев → kemeev)."""
     return "".join(_LATIN.get(c, c) for c in word.lower())
 
 

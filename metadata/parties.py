@@ -3,10 +3,10 @@
 These are private persons: their names belong in the staff catalog only
 (the public sees the roles, never the names; the anonymiser hides them
 in the text). Acts name a party by role in a few set phrases: "Приговором
-... от ... года, Дидуля Николай Владимирович, ранее судимый", "осужденного
-Мамбетова У.", "по заявлению Мусакуновой Багилы", "Рыскулов З.О.
-обратился в суд с иском", "арыз берүүчү Бекдылдаева Ш. М.", "өкүмү менен,
-Орунбаев Толомүш Райимжанович, мурда соттолгон". The first phrase (in the order listed) that names a
+... от ... года, Костюк Николай Владимирович, ранее судимый", "осужденного
+Мамбетова У.", "по заявлению Сарыбаевой Гүлзады", "Абдиев З.О.
+обратился в суд с иском", "арыз берүүчү Бекбоева Ш. М.", "өкүмү менен,
+Орозбаев Толомүш Абдыжапарович, мурда соттолгон". The first phrase (in the order listed) that names a
 person gives the role; a fuller form of the name met later replaces a
 shorter one.
 """
@@ -38,7 +38,7 @@ COMPILED = [(role, case, re.compile(pattern)) for role, case, pattern in PHRASES
 @dataclass
 class Party:
     role: str  # convict, accused, applicant, plaintiff
-    name: str  # nominative, surname first with initials: "Орунбаев Т.Р."
+    name: str  # nominative, surname first with initials: "Орозбаев Т.А."
 
     def as_json(self) -> dict[str, str]:
         return asdict(self)
@@ -59,7 +59,7 @@ def parties(text: str, officials: list[str] | tuple[str, ...] = ()) -> list[Part
             if known is None:
                 found[_key(surname)] = Party(role, name)
             elif len(name) > len(known.name) and name.startswith(known.name):
-                known.name = name  # "Шамурзаев Д." met again as "Шамурзаев Дамирбек Жамалович"
+                known.name = name  # "Турдуев А." met again as "Турдуев Азатбек Тологонович"
     return sorted(found.values(), key=lambda p: text.find(p.name.split()[0][:5]))
 
 
@@ -73,5 +73,5 @@ def _name(match: re.Match[str], case: str) -> str:
 
 
 def _key(surname: str) -> str:
-    """One person under a surname's forms: "Рыскулов", "Рыскулова" (genitive) are one."""
+    """One person under a surname's forms: "Абдиев", "Абдиева" (genitive) are one."""
     return surname[:-1] if surname.endswith(("а", "у", "ы")) else surname

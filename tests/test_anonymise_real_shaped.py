@@ -129,17 +129,17 @@ def test_an_official_and_a_party_sharing_the_initials_between_them_are_two_peopl
 
 
 def test_glued_initials_are_parted_from_the_name() -> None:
-    text = "Жабырлануучу С.Абытованын арызы. А.К.Мамытов сотко келген жок, К.М.Эпеевдин катышуусунда."
+    text = "Жабырлануучу С.Абытованын арызы. А.К.Мамытов сотко келген жок, К.М.Кемеевдин катышуусунда."
     result = anonymise(text, language="ky")
-    for word in ("Абытованын", "Мамытов", "Эпеевдин"):
+    for word in ("Абытованын", "Мамытов", "Кемеевдин"):
         assert _hidden(text, result, word), word
 
 
 def test_the_leak_check_finds_what_no_detector_marked() -> None:
-    redacted = "Суд взыскал с Кульбеды в пользу истца. Ответчик Хегай В. не явился. Счет 40702810000000012345."
+    redacted = "Суд взыскал с Бутейды в пользу истца. Ответчик Огай В. не явился. Счет 40702810000000012345."
     found = {s.text: s.reason for s in suspects(redacted, "ru")}
-    assert found.get("Кульбеды") == "unknown word"
-    assert found.get("Хегай") == "beside initials"
+    assert found.get("Бутейды") == "unknown word"
+    assert found.get("Огай") == "beside initials"
     assert "40702810000000012345" in found
     # an official kept by policy and the common words around are allowed
     assert suspects("Председательствующий судья Смирнов В.И. При таких обстоятельствах", "ru", ["Смирнов В.И."]) == []
@@ -231,9 +231,9 @@ def test_a_kyrgyz_common_word_before_a_victims_initials_stays() -> None:
 
 
 def test_a_patronymic_that_begins_like_a_month_is_a_name() -> None:
-    text = "по надзорной жалобе осужденного Курманалиева Талайбека Октябрьевича на приговор суда."
+    text = "по надзорной жалобе осужденного Сатыбалдиева Жолдошбека Октябрьевича на приговор суда."
     result = anonymise(text, language="ru")
-    assert "Октябрьевич" not in result.text and "Талайбек" not in result.text
+    assert "Октябрьевич" not in result.text and "Жолдошбек" not in result.text
 
 
 def test_foreign_names_natasha_finds_are_hidden_a_state_body_is_not() -> None:

@@ -234,13 +234,13 @@ HELD = (
     "ПОСТАНОВЛЕНИЕ ВЕРХОВНОГО СУДА КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n"
     "Судебная коллегия в составе председательствующего Касымалиевой Д.С., судей: Эшалиева Н.К., Бакировой Ж.М., "
     "рассмотрев жалобу осужденного Мамашова Ырысбека Токтомаматовича, установила: деньги были переданы "
-    "через Кульбеду, который подтвердил это на допросе. Жалобу оставить без удовлетворения.\n"
+    "через Бутейду, который подтвердил это на допросе. Жалобу оставить без удовлетворения.\n"
 )
 
 
 def test_a_name_no_detector_found_holds_the_act_back_for_review(tmp_path: Path) -> None:
     """The leak check does not trust the detectors: an act with a surname
-    they missed ("Кульбеду": no surname ending, no initials) is not
+    they missed ("Бутейду": no surname ending, no initials) is not
     published but goes back to the review queue with the span named; a
     reviewer's keep (or redact) lets it through."""
     data = tmp_path / "data"
@@ -249,18 +249,18 @@ def test_a_name_no_detector_found_holds_the_act_back_for_review(tmp_path: Path) 
     ingest_inline(data, source)
     doc_id = cli_json(data, "search", "допросе", "--json")["hits"][0]["id"]
     detected = cli_json(data, "review", doc_id, "--json")
-    assert "Кульбеду" not in json.dumps(detected, ensure_ascii=False)  # the detectors missed it
+    assert "Бутейду" not in json.dumps(detected, ensure_ascii=False)  # the detectors missed it
 
     held = run_cli(data, "publish", doc_id, "--approve", "--json")
-    assert held.returncode == 1 and "held for review" in held.stdout and "Кульбеду" in held.stdout
+    assert held.returncode == 1 and "held for review" in held.stdout and "Бутейду" in held.stdout
     assert cli_json(data, "search", "допросе", "--public", "--json")["total"] == 0
     svc = services_for(load_config(str(data)))
     with svc.catalog.read() as session:
         assert session.scalar(select(Document.publication).where(Document.id == doc_id)) == "in_review"
-    assert [s.text for s in publication.held_spans(svc, doc_id)] == ["Кульбеду"]
+    assert [s.text for s in publication.held_spans(svc, doc_id)] == ["Бутейду"]
 
-    cli_json(data, "review", doc_id, "--redact", "Кульбеду", "--json", check=True)
+    cli_json(data, "review", doc_id, "--redact", "Бутейду", "--json", check=True)
     assert publication.held_spans(svc, doc_id) == []
     published = cli_json(data, "publish", doc_id, "--approve", "--json", check=True)
     assert published["published"] == [doc_id]
-    assert "Кульбед" not in str(cli_json(data, "search", "допросе", "--public", "--json"))
+    assert "Бутейд" not in str(cli_json(data, "search", "допросе", "--public", "--json"))
