@@ -16,8 +16,8 @@ from anonymise.entity import AnonymisationResult, Entity
 from anonymise.identifiers import find_identifiers, placeholder
 from anonymise.linebreaks import Joined
 from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, PATRONYMIC, SURNAME, is_given_name, name_base
-from anonymise.reading import repaired
 from anonymise.persons import DEFAULT_KEEP, Mention, find_persons
+from anonymise.reading import repaired
 from anonymise.result import language_of, redact
 
 STYLES = ("initials", "placeholder")

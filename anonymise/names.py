@@ -16,7 +16,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-
 UPPER = "А-ЯЁӨҮҢ"
 LOWER = "а-яёөүң"
 # Kyrgyz case and possessive endings after a name (-дун, -го, -ду, -до, -дон ...)

@@ -30,9 +30,9 @@ from anonymise.names import (
 )
 from indexing.normalise import repair_look_alikes
 
-_WORD_OR_CAPITALS = re.compile(rf"[{UPPER}]{{3,}}(?:\s+(?:УУЛУ|КЫЗЫ)[{UPPER}]*)?(?!\w)|\w+")
+# A word, or a word in capitals with the УУЛУ/КЫЗЫ after it, read as one.
+_WORD_OR_CAPITALS = re.compile(rf"(?P<name>[{UPPER}]{{3,}})(?P<father>\s+(?:УУЛУ|КЫЗЫ)[{UPPER}]*)?(?!\w)|\w+")
 _CAPITALS = re.compile(rf"(?<![\w-])[{UPPER}]{{3,}}(?![\w-])")
-_CAPITALS_FATHER = re.compile(r"(\s+)(УУЛУ|КЫЗЫ)(\w*)$")
 # A body's form beside a word in capitals makes the word the body's name;
 # "ИП АСАНОВ", a person's business, is none.
 _BODY_BEFORE = re.compile(r"(?:[«\"„“]|\b(?:АКБ|КБ|АО|ОАО|ЗАО|ПАО|ООО|ОсОО|ЖЧК|ААК|ЖАК|МП|ГП|[Бб]анк\w*)\s+)$")
@@ -63,8 +63,12 @@ def capitals_as_name(word: str) -> bool:
     titled = word.capitalize()
     if len(titled) != len(word) or _common(titled):
         return False
-    return bool(SURNAME_KY.match(titled) or PATRONYMIC.match(titled) or is_given_name(titled)
-                or dictionary_name(titled))
+    return _name_form(titled) or dictionary_name(titled)
+
+
+def _name_form(word: str) -> bool:
+    """A surname's or a patronymic's form, or a given name of the lexicons."""
+    return bool(SURNAME_KY.match(word) or PATRONYMIC.match(word) or is_given_name(word))
 
 
 def _common(titled: str) -> bool:
@@ -79,17 +83,10 @@ def _read_word(match: re.Match[str]) -> str:
     word = repair_look_alikes(match.group())
     if not word.isupper() or _a_body(match.string, match.start(), match.end()):
         return word
-    father = _CAPITALS_FATHER.search(word)
-    name = word[: father.start()] if father else word
-    if not (capitals_as_name(name) or (father and not common_word(name.capitalize()))):
+    name = match.group("name") or word  # (a word with Latin look-alikes is matched as a plain word)
+    if not (capitals_as_name(name) or (match.group("father") and not common_word(name.capitalize()))):
         return word  # before УУЛУ or КЫЗЫ any word but a Russian common one is the father's (Токтогул, a place too)
-    return name.capitalize() + (father.group(1) + (father.group(2) + father.group(3)).lower() if father else "")
-
-
-def _name_word(word: str) -> bool:
-    """A word in small letters with a name's form or in a given-name lexicon."""
-    return word[:1].isupper() and word[1:].islower() and bool(
-        SURNAME_KY.match(word) or PATRONYMIC.match(word) or is_given_name(word))
+    return name.capitalize() + word[len(name) :].lower()
 
 
 def _beside_a_name(match: re.Match[str], printed: str) -> str:
@@ -110,6 +107,6 @@ def _beside_a_name(match: re.Match[str], printed: str) -> str:
         neighbours.append((match.start() - len(before) + found.start(1), found.group(1)))
     if found := _WORD_AFTER.match(after):
         neighbours.append((match.end() + found.start(1), found.group(1)))
-    read_as_name = any(_name_word(word) or (printed[start : start + len(word)].isupper() and not word.isupper())
-                       for start, word in neighbours)
+    read_as_name = any(near.istitle() and (_name_form(near) or printed[start : start + len(near)].isupper())
+                       for start, near in neighbours)
     return titled if read_as_name and not _common(titled) else word

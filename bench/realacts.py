@@ -133,6 +133,7 @@ def score(act: Act, entities: list, flagged: frozenset[str] = frozenset()) -> Sc
     text = act.text
     redactions = [(e.start, e.end) for e in entities if e.action == "redact"]
     result = Score(chars=len(text))
+    held = {word.lower() for word in flagged}  # as flagged in the act as read, in capitals or not
 
     def where(span: tuple[int, int]) -> str:
         line = text[max(0, span[0] - 30): span[1] + 30].replace("\n", " ")
@@ -143,7 +144,7 @@ def score(act: Act, entities: list, flagged: frozenset[str] = frozenset()) -> Sc
         result.names[0] += hidden
         result.names[1] += 1
         if not hidden:
-            result.missed_but_held += text[span[0]:span[1]] in flagged
+            result.missed_but_held += text[span[0]:span[1]].lower() in held
             result.misses.append("name not hidden    " + where(span))
     for context in act.details:
         for span in detail_words(text, context):

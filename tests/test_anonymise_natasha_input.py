@@ -31,9 +31,11 @@ def test_kyrgyz_sentences_of_common_words_are_blanked() -> None:
 
 
 def test_a_name_after_long_nameless_text_is_still_hidden() -> None:
-    text = (NO_NAMES + FAR) * 20 + NAME + "Суд жалобу отклонил."
+    # "Ким Чен Хо" has no name's shape and no lexicon has it: only natasha
+    # finds it, so it is hidden only if natasha still reads its sentence.
+    text = (NO_NAMES + FAR) * 20 + NAME + "Жалобу поддержал Ким Чен Хо. Суд жалобу отклонил."
     result = anonymise(text)
-    for word in ("Асанова", "Айгуль", "Бакытовна"):
+    for word in ("Асанова", "Айгуль", "Бакытовна", "Ким", "Чен"):
         assert word not in result.text, word
     assert result.text.startswith("Суд апелляционной инстанции рассмотрел жалобу.")
 
