@@ -23,6 +23,7 @@ import numpy as np
 from PIL import Image
 
 from ocr.folds import erase_long_lines
+from ocr.layers import without_second_impression
 from ocr.pixels import ink_mask, otsu_ink, paper_and_noise, quantile
 
 DESKEW_RANGE = 5.0  # degrees; larger angles are the orientation step's job
@@ -79,7 +80,7 @@ SPECK_MAX_PX = 4
 ROW_INK_SHARE = 0.01  # of the width: a row with less ink is blank (a speck, a letter's tail)
 ROW_BAND_SHARE = 0.4
 LINE_FILLS = 0.25  # of a strip's height: its line's band (real scanned lines: 0.46 and more)
-ALL_STEPS = ("borders", "flatten", "deskew", "lines", "denoise", "median", "margin", "scale")
+ALL_STEPS = ("borders", "flatten", "layers", "deskew", "lines", "denoise", "median", "margin", "scale")
 DEFAULT_STEPS = ALL_STEPS
 
 
@@ -323,11 +324,23 @@ def _flatten(work: Work) -> None:
     work.done.append("flatten")
 
 
-@step("grain", wanted=lambda asked: "denoise" in asked or "median" in asked)
+@step("grain", wanted=lambda asked: bool({"denoise", "median", "layers"} & set(asked)))
 def _grain(work: Work) -> None:
     """The page's grain measured before any rotation: rotating interpolates,
     which smooths the grain and would let a harsh page pass for a mild one."""
     work.noise, work.contrast = noise_and_contrast(work.tone)
+
+
+@step("layers")
+def _layers(work: Work) -> None:
+    """A carbon copy's second impression set to paper on a page without
+    grain (see ocr.layers); measured before any rotation blurs the
+    histogram's modes together."""
+    if work.contrast < NOISY_BELOW * work.noise:
+        return  # grain: the denoising step's page
+    work.tone, done = without_second_impression(work.tone)
+    if done:
+        work.done.append(done)
 
 
 @step("deskew")
