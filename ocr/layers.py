@@ -30,7 +30,7 @@ NEIGHBOURHOOD = 20  # a mode is the highest count within this many levels each w
 BELOW_PAPER = 30  # a layer lies at least this far below the paper's grey
 MIN_APART = 40  # between the ink's mode and the layer's
 MIN_VALLEY_TO_INK = 15
-VALLEY_DEPTH = 0.6  # of the ink's mode
+VALLEY_DEPTH = 0.75  # of the ink's mode: shallow on a 200 dpi scan, whose edges fill it; the offset decides
 INK_TO_LAYER_MASS = 0.5
 # The second impression's offset, in pixels of the half-size page that is
 # searched: up to 24 px at 300 dpi, a good part of a letter.

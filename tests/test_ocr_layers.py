@@ -26,11 +26,14 @@ def _impression_steps(steps: list[str]) -> list[str]:
 
 
 def test_a_second_impression_is_set_to_paper_and_the_page_reads_better() -> None:
-    for text, seed in ((SHORT_KY, 11), (SHORT_RU, 12)):
+    for text, seed, dpi in ((SHORT_KY, 11, 300), (SHORT_RU, 12, 300), (SHORT_RU, 32, 200)):
         page = degrade("ghost", 3, text, seed)
+        if dpi != 300:  # a low-resolution scan: a few lines, their modes blurred together
+            page = page.resize((page.width * dpi // 300, page.height * dpi // 300), Image.Resampling.LANCZOS)
         result = read_image(page)
         (step,) = _impression_steps(result.steps)
-        assert "(+6, +8) px" in step or "(+4, +8) px" in step, step  # the damage is 5 rows and 8 columns off
+        # The damage is 5 rows and 8 columns off at 300 dpi; found to 2 px.
+        assert "(+6, +8) px" in step or "(+4, +8) px" in step or (dpi == 200 and "(+4, +6) px" in step), step
         without = read_image(page, steps=WITHOUT_LAYERS)
         assert character_error(text, result.text) < 0.03, result.text
         assert character_error(text, result.text) < character_error(text, without.text)
