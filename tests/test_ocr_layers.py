@@ -47,9 +47,9 @@ def test_faint_letters_of_the_text_itself_stay() -> None:
     no letter at an offset, so nothing is set to paper and the faint lines
     are read."""
     strokes = typed(SHORT_RU, random.Random(4))
-    rows = np.arange(strokes.shape[0])[:, None]
-    line_of = np.cumsum(np.r_[0, np.diff((strokes.max(axis=1) > 0.3).astype(int)) == 1])
-    faint = (line_of[rows[:, 0]] % 2 == 0)[:, None]
+    inked = (strokes.max(axis=1) > 0.3).astype(int)
+    line_of_row = np.cumsum(np.r_[0, np.diff(inked) == 1])  # a line begins where ink begins
+    faint = (line_of_row % 2 == 0)[:, None]
     page = np.clip(on_paper(np.where(faint, 0.42 * strokes, strokes)), 0, 255).astype(np.uint8)
     layer = faint_layer(page)
     assert layer is not None  # the histogram alone would have erased the faint lines
