@@ -3,8 +3,11 @@
 social-media nickname after a party's role, an occupation or the word for
 a nickname ("потерпевший John Smith", "блогера Mimeng", "рэпера Jay Z",
 "под ником «Aibek_91»"); a nickname in any letters after the word for one
-("по кличке «Косой»", "под именем ДЖЕЙ-ЗИ", "лакап аты Бака"); a given
-name the dictionaries do not know after a word of kin ("дочь Стефани").
+("по кличке «Косой»", "под именем ДЖЕЙ-ЗИ", "лакап аты Бака"), every word
+of it when it is a Latin name ("аккаунт «Aibek Asanov»"), and in Kyrgyz
+before the words for an account so named ("«Aida Sultanova» аттуу аккаунт");
+a given name the dictionaries do not know after a word of kin ("дочь
+Стефани"). A platform's name ("аккаунт Instagram") is no one's.
 
 A Latin word has no Russian or Kyrgyz surname ending and is in no
 Cyrillic lexicon, so no other rule finds it; and alone, Latin capitals in
@@ -69,6 +72,13 @@ NICKNAME_PART = re.compile(rf"^[{UPPER_LETTERS}{LOWER_LETTERS}0-9_.@-]+$")
 NICKNAME_START = re.compile(rf"^[{UPPER_LATIN}{LOWER_LATIN}][{UPPER_LATIN}{LOWER_LATIN}0-9_.@-]*$")
 ALIAS_START = re.compile(rf"^[{UPPER_LETTERS}][{UPPER_LETTERS}{LOWER_LETTERS}0-9_.@-]*$")  # capitalised: "называют лучшим" is no name
 MAX_WORDS = 3
+# Where an account is, not whose: "через аккаунт Instagram" names no one.
+PLATFORMS = frozenset(
+    "instagram facebook whatsapp telegram twitter tiktok youtube vkontakte vk odnoklassniki ok viber skype "
+    "imo signal gmail google yandex mail icloud apple linkedin snapchat threads x ebay avito olx lalafo".split()
+)
+# A Kyrgyz act names the account first: "«Aida Sultanova» аттуу аккаунт".
+NAMED_ACCOUNT_AFTER = re.compile(r"^[»\"”]?\s*аттуу\s+(?:аккаунт|баракча|профил|колдонуучу|ник)", re.IGNORECASE)
 CUE_WINDOW = 60  # characters before the name that are searched for its cue
 CUED_PERSONS = "cued_persons"  # the component's name in the pipeline
 
@@ -93,23 +103,46 @@ def _cued_name_end(doc: Doc, i: int, text: str) -> int:
     glued_to_previous = i > 0 and not doc[i - 1].whitespace_ and NICKNAME_PART.match(doc[i - 1].text)
     if not (ALIAS_START.match(token.text) or NICKNAME_START.match(token.text)) or glued_to_previous:
         return i
+    if token.text.lower() in PLATFORMS:
+        return i
     cue = CUE.search(text[max(0, token.idx - CUE_WINDOW) : token.idx])
     if cue is None:
-        return i
+        return _named_account_end(doc, i, text)
     end = i + 1
     if (cue.group("nick") and NICKNAME_START.match(token.text)) or (cue.group("alias") and ALIAS_START.match(token.text)):
         while end < len(doc) and not doc[end - 1].whitespace_ and NICKNAME_PART.match(doc[end].text):
             end += 1  # "Aibek_91", "ДЖЕЙ-ЗИ": a nickname is one word, however spaCy cut it
         while end - 1 > i and not any(c.isalnum() for c in doc[end - 1].text):
             end -= 1  # the full stop after "называют Горба." ends the sentence, not the name
+        if end == i + 1 and LATIN_WORD.match(token.text):
+            end = _latin_run_end(doc, i)  # an account in a person's name: "аккаунт «Aibek Asanov»"
         return end
     if cue.group("kin"):
         return end if _unlisted_given_name(token.text, doc_language(doc)) else i
     if not LATIN_WORD.match(token.text) or _abbreviation(doc, i):
         return i
-    while end < len(doc) and end - i < MAX_WORDS and doc[end - 1].whitespace_ and LATIN_WORD.match(doc[end].text):
+    return _latin_run_end(doc, i)
+
+
+def _latin_run_end(doc: Doc, i: int) -> int:
+    """The end of the capitalised Latin words from token i on, spaced
+    apart, MAX_WORDS at most and no platform's name among them."""
+    end = i + 1
+    while (end < len(doc) and end - i < MAX_WORDS and doc[end - 1].whitespace_ and LATIN_WORD.match(doc[end].text)
+           and doc[end].text.lower() not in PLATFORMS):
         end += 1
     return end
+
+
+def _named_account_end(doc: Doc, i: int, text: str) -> int:
+    """A name in Latin letters in quotes that "аттуу аккаунт" (an account
+    named so) follows: "«Aida Sultanova» аттуу аккаунт аркылуу"."""
+    opened = i > 0 and doc[i - 1].text in ("«", '"', "“", "„")
+    if not opened or not LATIN_WORD.match(doc[i].text) or _abbreviation(doc, i):
+        return i
+    end = _latin_run_end(doc, i)
+    after = doc[end - 1].idx + len(doc[end - 1].text)
+    return end if NAMED_ACCOUNT_AFTER.match(text[after : after + 40]) else i
 
 
 def _unlisted_given_name(word: str, language: str) -> bool:
