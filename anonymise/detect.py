@@ -128,9 +128,12 @@ def initials(name: str) -> str:
     (beside a surname, the other word is the given name, whether a lexicon
     knows it or not; OCR's "Садыр токтосунов" too); "Том Кейлер" → "Т. К."
     (no shape or lexicon says which is which: the written order does);
-    "Асанова (Исмаилова) Гүлнара" → "Г. А." (a former surname in brackets is left out)."""
+    "Асанова (Исмаилова) Гүлнара" → "Г. А." (a former surname in brackets is left out);
+    "Aibek Asanov" → "A. A."."""
     unbracketed = re.sub(r"\([^)]*\)?", " ", name)  # "Асанова (Исмаилова) Гүлнара": the other surname in brackets
-    words = re.findall(r"[А-ЯЁӨҮҢа-яёөүң]+\.?|[А-ЯЁӨҮҢ]\.", unbracketed if unbracketed.strip() else name)
+    written = unbracketed if unbracketed.strip() else name
+    # A name in Latin letters alone (an account's, "Aibek Asanov") has Latin initials.
+    words = re.findall(r"[А-ЯЁӨҮҢа-яёөүң]+\.?|[А-ЯЁӨҮҢ]\.", written) or re.findall(r"[^\W\d_]+\.?", written)
     shaped = [i for i, w in enumerate(words) if not w.endswith(".") and not PATRONYMIC.match(w)
               and SURNAME.match(w[:1].upper() + w[1:])]
     # An -ов, -ев, -ин surname before one in -бек, which is as often a given name (Камчыбек Алиев).

@@ -397,6 +397,7 @@ def test_an_account_in_a_persons_latin_name_is_hidden_whole_and_a_platform_is_no
           "«Mega Trade» аттуу компаниянын атынан сүйлөшкөн.")
     result = _all_hidden(ky, ("Aida", "Sultanova"), language="ky")
     assert "«Mega Trade» аттуу компаниянын" in result.text and "Instagram тармагындагы" in result.text
+    assert "«A. S.» аттуу аккаунт" in result.text  # initials, as for any name, in the letters it was written in
 
 
 def test_a_nickname_in_cyrillic_and_a_given_name_after_kin_are_hidden() -> None:
