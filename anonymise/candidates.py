@@ -98,14 +98,21 @@ def _initials_beside(doc: Doc, i: int) -> bool:
     return before or after
 
 
+def _father_word(word: str, before: str) -> bool:
+    """уулу, кызы and their kin after a father's name; a father word that is
+    a Russian word too ("угли", coals) only after a word that is none
+    ("Рахимжон угли", not "Горящие угли")."""
+    return bool(KYRGYZ_PATRONYMIC.match(word)) and not (common_word(word) and common_word(before))
+
+
 def _is_name_token(doc: Doc, i: int) -> bool:
     """A word that is a name by its own shape, or by the initials beside it."""
     text = doc[i].text
     if KYRGYZ_PATRONYMIC.match(text):
-        return True
+        return _father_word(text, doc[i - 1].text if i else "")
     if not_a_name(text) or not CAPITALISED.match(text) or "-" in text:
         return False
-    if PATRONYMIC.match(text) or (i + 1 < len(doc) and KYRGYZ_PATRONYMIC.match(doc[i + 1].text)):
+    if PATRONYMIC.match(text) or (i + 1 < len(doc) and _father_word(doc[i + 1].text, text)):
         return True
     if doc_language(doc) == "ky" and kyrgyz_common_word(text):
         return False  # "Натыйжада А. А." (as a result, А. А.): a common word before a victim's initials

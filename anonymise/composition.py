@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from anonymise.names import FATHER_WORDS
+
 UP = "А-ЯЁӨҮҢ"
 LOW = "а-яёөүң"
 SURNAME = rf"[{UP}][{LOW}]+(?:-[{UP}]?[{LOW}]+)?"
@@ -29,7 +31,7 @@ SURNAME_SHAPED = (rf"[{UP}][{LOW}]+(?:ов|ев|ёв|ин|ын)(?:а|ой|у|ы�
                   rf"(?![{LOW}])")
 # "Кульматовой Д.С.", "Д.С. Кульматова", "Аскар кызы Ж.", "Ж.Абдырахмановдун".
 NAME = re.compile(
-    rf"(?P<kyz>{SURNAME}\s+(?:уулу|кызы)\s+{INITIAL})"
+    rf"(?P<kyz>{SURNAME}\s+(?:{FATHER_WORDS})\s+{INITIAL})"
     rf"|(?P<sur>{SURNAME})(?P<after>\s*{INITIAL}(?:[ \t]?{INITIAL})?)"
     rf"|(?P<before>{INITIAL}(?:[ \t]?{INITIAL})?\s*)(?P<sur2>{SURNAME})"
 )

@@ -19,6 +19,7 @@ from typing import Iterable
 from anonymise.linebreaks import Joined
 from anonymise.names import (
     ADJECTIVAL,
+    FATHER_WORDS,
     INITIAL_LETTER,
     PATRONYMIC,
     SURNAME,
@@ -44,7 +45,7 @@ GIVEN_BEFORE = re.compile(r"([А-ЯЁӨҮҢ][а-яёөүң]+) $")  # "Камчы
 INITIAL = rf"{INITIAL_LETTER}\."
 BESIDE_INITIALS = re.compile(rf"(?:{INITIAL}\s?){{1,2}}\s?$")
 INITIALS_AFTER = re.compile(rf"^\s(?:{INITIAL}\s?){{1,2}}")
-KYRGYZ_PATRONYMIC = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+\s+(?:уулу|кызы)\w*")
+KYRGYZ_PATRONYMIC = re.compile(rf"[А-ЯЁӨҮҢ][а-яёөүң]+\s+(?:{FATHER_WORDS})\w*")
 # Identifier-shaped runs: 7 digits or more in a row, a phone as written,
 # two letters and six digits or more.
 DIGITS = re.compile(r"(?<![\d.,/])(?:\d{7,}|\+?996[\s\-]?\d{3}[\s\-]?\d{3}[\s\-]?\d{3}|0\d{3}[\s\-]\d{6}|"

@@ -44,6 +44,7 @@ from anonymise.candidates import (
 from anonymise.cues import CUED_PERSONS
 from anonymise.names import (
     CAPITALISED,
+    KYRGYZ_PATRONYMIC,
     SURNAME,
     SURNAME_KY,
     is_given_name,
@@ -136,7 +137,7 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
     people: list[_Person] = []
     mentions: list[Mention] = []
     for span, role in zip(spans, found_roles):
-        bases = {name_base(t.text) for t in span if is_word(t) and len(t.text) > 1 and t.text.lower() not in ("уулу", "кызы")}
+        bases = {name_base(t.text) for t in span if is_word(t) and len(t.text) > 1 and not KYRGYZ_PATRONYMIC.match(t.text.lower())}
         official, party = role.official, role.kind == "party"
         # A party and an official of one surname (and even one initial) are
         # two people: a party's mention never joins an official, nor back.

@@ -32,6 +32,8 @@ STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:�
 # applied to it).
 BODY_AFTER = re.compile(r"^\s*(?:Кыргызской\s+Республики|Киргизской\s+ССР|КР\b|айыл\s+[оө]кмөт|айыл\s+окмот)")
 QUOTES = "«\"“„"  # opening quotes: a body's or a product's name follows
+# A sole trader's business bears the trader's own name: "ИП «Асанов А.А.»" is a person.
+TRADER_BEFORE = re.compile(r"(?:\b(?:ИП|ЖИ)|(?i:индивидуальн\w*\s+предпринимател\w*|жеке\s+ишкер\w*))\s*$")
 
 
 def doc_text(doc: Doc) -> str:
@@ -40,7 +42,8 @@ def doc_text(doc: Doc) -> str:
 
 def street_or_body(doc: Doc, start: int, end: int) -> bool:
     """A street, a district or a quoted body named after a person
-    ("ул.Тилебалиева", "Масалиев көчөсүндө", "«Кайдасын»"): not a person."""
+    ("ул.Тилебалиева", "Масалиев көчөсүндө", "«Кайдасын»"): not a person;
+    a sole trader's business ("ИП «Асанов А.А.»") is the trader."""
     text = doc_text(doc)
     a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     if place_around(text, a, b, doc[start:end].text):
@@ -50,6 +53,8 @@ def street_or_body(doc: Doc, start: int, end: int) -> bool:
         return False
     if _quoted_speech(text, b):
         return False  # «Максим скончался…», — сказал тренер: a quotation opens with the name
+    if TRADER_BEFORE.search(text[max(0, a - 40) : a - 1]):
+        return False
     if before[-1] != '"':
         return True
     # A straight quote opens a name only if it is the odd one on its line:

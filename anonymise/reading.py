@@ -1,7 +1,7 @@
 """The text as the detectors read it, letter for letter, so that every
 offset they find still points into the text as it was given.
 
-Two things are read otherwise than printed:
+Three things are read otherwise than printed:
 - Latin look-alikes that OCR puts into Cyrillic words ("Cыдыкова" with a
   Latin C) are read as Cyrillic;
 - a name written in capitals is read in small letters. Verdicts, older
@@ -11,7 +11,9 @@ Two things are read otherwise than printed:
   the real acts' surnames put in capitals, 11% of the held-out acts' party
   name words were hidden. Headings ("ПРИГОВОР", "ЖОГОРКУ СОТУНУН") and
   abbreviations (ОАО, УПК, ГКДО) are no names and stay as they are, and so
-  does a body's name in capitals ("АКБ ПЕРЕСВЕТ АО", "ОсОО «БЕКТУР»").
+  does a body's name in capitals ("АКБ ПЕРЕСВЕТ АО", "ОсОО «БЕКТУР»");
+- a father's name joined to уулу or кызы by a hyphen ("Абдыкадыр-уулу
+  Нурлан") is read as the two words it is, so the name is read as one.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 from functools import lru_cache
 
 from anonymise.names import (
+    FATHER_WORDS,
     PATRONYMIC,
     SURNAME_KY,
     UPPER,
@@ -32,6 +35,7 @@ from indexing.normalise import repair_look_alikes
 
 # A word, or a word in capitals with the УУЛУ/КЫЗЫ after it, read as one.
 _WORD_OR_CAPITALS = re.compile(rf"(?P<name>[{UPPER}]{{3,}})(?P<father>\s+(?:УУЛУ|КЫЗЫ)[{UPPER}]*)?(?!\w)|\w+")
+_GLUED_FATHER = re.compile(rf"(?<=[^\W\d_])-(?=(?i:{FATHER_WORDS})(?:нун|нын|на|ну|ны|нда|ндан|га)?(?![^\W\d_]))")
 _CAPITALS = re.compile(rf"(?<![\w-])[{UPPER}]{{3,}}(?![\w-])")
 # A body's form beside a word in capitals makes the word the body's name;
 # "ИП АСАНОВ", a person's business, is none.
@@ -46,7 +50,7 @@ _WORD_AFTER = re.compile(r"^\s+([А-ЯЁӨҮҢа-яёөүң]+)")
 
 def repaired(text: str) -> str:
     """The text as the detectors read it (see the module's docstring)."""
-    read = _WORD_OR_CAPITALS.sub(_read_word, text)
+    read = _WORD_OR_CAPITALS.sub(_read_word, _GLUED_FATHER.sub(" ", text))
     for _ in range(3):  # "АСАНОВ АЗАТБЕК ТОКТОБЕК": each word beside the name read before it
         beside = _CAPITALS.sub(lambda match: _beside_a_name(match, text), read)
         if beside == read:

@@ -384,22 +384,6 @@ def test_a_latin_name_or_a_nickname_after_a_role_an_occupation_or_the_word_nick_
     _all_hidden(ky, ("Aibek", "Asanov", "asanov.aibek"), language="ky")
 
 
-def test_an_account_in_a_persons_latin_name_is_hidden_whole_and_a_platform_is_no_one() -> None:
-    """A fraud act names the accounts used: after "аккаунт" or "под именем"
-    every word of a Latin name is hidden, not the first alone (the surname
-    stayed in clear); the Kyrgyz act names the account first ("«...» аттуу
-    аккаунт"); a platform's name is where an account is, not whose."""
-    ru = ("Осужденный через аккаунт «Aibek Asanov» в Instagram предлагал работу, а в Facebook писал под именем "
-          "Nurlan Toktogulov. Затем он удалил аккаунт Instagram.")
-    result = _all_hidden(ru, ("Aibek", "Asanov", "Nurlan", "Toktogulov"))
-    assert "в Instagram" in result.text and "аккаунт Instagram" in result.text and "в Facebook" in result.text
-    ky = ("Ал Instagram тармагындагы «Aida Sultanova» аттуу аккаунт аркылуу акча чогултуп, "
-          "«Mega Trade» аттуу компаниянын атынан сүйлөшкөн.")
-    result = _all_hidden(ky, ("Aida", "Sultanova"), language="ky")
-    assert "«Mega Trade» аттуу компаниянын" in result.text and "Instagram тармагындагы" in result.text
-    assert "«A. S.» аттуу аккаунт" in result.text  # initials, as for any name, in the letters it was written in
-
-
 def test_a_nickname_in_cyrillic_and_a_given_name_after_kin_are_hidden() -> None:
     """A defendant's nickname in an act's account of events is his name too,
     in whatever letters; a given name no list knows is a name after a word

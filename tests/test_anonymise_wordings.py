@@ -1,0 +1,62 @@
+"""Wordings of real acts that the rules once read wrong, each in both
+languages where both write it: an account in a person's Latin name, a
+sole trader's business named after the trader, the Uzbek and Azerbaijani
+"son of" and a hyphenated уулу, a birth date's day between the year and
+the place, and a number plate that ended inside the next word."""
+
+from __future__ import annotations
+
+from anonymise import anonymise
+from tests.test_anonymise_real_shaped import _all_hidden
+
+
+def test_an_account_in_a_persons_latin_name_is_hidden_whole_and_a_platform_is_no_one() -> None:
+    """A fraud act names the accounts used: after "аккаунт" or "под именем"
+    every word of a Latin name is hidden, not the first alone (the surname
+    stayed in clear); the Kyrgyz act names the account first ("«...» аттуу
+    аккаунт"); a platform's name is where an account is, not whose."""
+    ru = ("Осужденный через аккаунт «Aibek Asanov» в Instagram предлагал работу, а в Facebook писал под именем "
+          "Nurlan Toktogulov. Затем он удалил аккаунт Instagram.")
+    result = _all_hidden(ru, ("Aibek", "Asanov", "Nurlan", "Toktogulov"))
+    assert "в Instagram" in result.text and "аккаунт Instagram" in result.text and "в Facebook" in result.text
+    ky = ("Ал Instagram тармагындагы «Aida Sultanova» аттуу аккаунт аркылуу акча чогултуп, "
+          "«Mega Trade» аттуу компаниянын атынан сүйлөшкөн.")
+    result = _all_hidden(ky, ("Aida", "Sultanova"), language="ky")
+    assert "«Mega Trade» аттуу компаниянын" in result.text and "Instagram тармагындагы" in result.text
+    assert "«A. S.» аттуу аккаунт" in result.text  # initials, as for any name, in the letters it was written in
+
+
+def test_a_sole_traders_business_in_quotes_is_the_trader() -> None:
+    """"ИП «Асанов А.А.»" is a person's name: a quoted name is a body's
+    only when no sole trader's word stands before it."""
+    ru = "Истец ИП «Асанов А.А.» обратился с иском к ОсОО «Асанов и К». Индивидуальный предприниматель «Бекова Г.» не явилась."
+    result = _all_hidden(ru, ("Асанов А.А.", "Бекова"))
+    assert "ОсОО «Асанов и К»" in result.text
+    ky = "Доогер ЖИ «Асанов Б.А.» жоопкер ОсОО «Бета» менен келишим түзгөн."
+    _all_hidden(ky, ("Асанов",), language="ky")
+
+
+def test_son_of_in_uzbek_azerbaijani_and_a_hyphenated_uulu_is_part_of_the_name() -> None:
+    ru = ("Свидетель Рахимов Бахтиёр Рахимжон угли и потерпевшая Юсупова Мохира Рахим кизи показали, что "
+          "Мамедов Эльчин Тофик оглы был дома. Горящие угли упали на пол.")
+    result = _all_hidden(ru, ("Рахимов", "Бахтиёр", "Рахимжон угли", "Юсупова", "Мохира", "Рахим кизи", "Мамедов",
+                              "Эльчин", "Тофик оглы"))
+    assert "Горящие угли упали" in result.text  # coals, no one's son
+    ky = "Күбө Абдыкадыр-уулу Нурлан сотко келди. Абдыкадыр-уулунун айтымында ал Кара-Кызыл айылында болгон."
+    result = _all_hidden(ky, ("Абдыкадыр-уулу Нурлан", "Абдыкадыр-уулунун"), language="ky")
+    assert "Кара-Кызыл айылында" in result.text
+
+
+def test_a_birth_dates_day_after_the_year_is_hidden_with_it() -> None:
+    ky = "Айыпталуучу Асанов Бакыт 1985-жылы 12-мартта Кара-Суу айылында туулган, мурда соттолгон эмес."
+    result = anonymise(ky, language="ky")
+    assert "1985" not in result.text and "12-мартта" not in result.text, result.text
+    assert "Кара-Суу айылында туулган" in result.text
+
+
+def test_a_number_plate_ends_where_its_code_ends() -> None:
+    """The words before a plate are read in any case, its code in
+    capitals: the next word is no part of it (it lost "пр")."""
+    result = anonymise("Автомашина с гос. номером 01KG123ABC принадлежит осужденному, с г/н B 1234 AK тоже.", language="ru")
+    assert "01KG123ABC" not in result.text and "B 1234 AK" not in result.text
+    assert "] принадлежит осужденному" in result.text, result.text
