@@ -189,6 +189,23 @@ register(Recognizer(
     ),
 ))
 register(Recognizer(
+    "DOCUMENT", {"ru": "ДОКУМЕНТ", "ky": "ДОКУМЕНТ"},
+    {"ky": "документтин номери", "ru": "номер документа", "en": "document number"},
+    # Other identity papers by their series and number after their name: a
+    # birth certificate's Roman series ("свидетельство о рождении серии
+    # II-АН № 123456"), a driving licence's, a military card's.
+    (Shape(re.compile(r"(?i:свидетельств\w*\s+о\s+(?:рождении|браке|смерти)|туулгандыгы\s+(?:тууралуу\s+)?күбөлүг?\w*|"
+                      r"водительск\w+\s+удостоверени\w*|айдоочулук\s+күбөлүг?\w*|военн\w+\s+билет\w*|"
+                      r"аскердик\s+билет\w*)[^.\n\d]{0,30}?"
+                      r"((?:[IVXІ]{1,4}\s*-\s*[А-ЯЁA-Z]{2}|[А-ЯЁA-Z]{1,3}(?:\s*-\s*[А-ЯЁA-Z]{1,3})?)?\s*№?\s*\d{6,8})(?!\d)"),
+           group=1),),
+))
+register(Recognizer(
+    "IMEI", {"ru": "IMEI", "ky": "IMEI"}, {"ky": "телефондун IMEI коду", "ru": "IMEI телефона", "en": "phone IMEI"},
+    # A phone's own number, 15 digits after the word ("IMEI: 356938035643809", "IMEI1 ...").
+    (Shape(re.compile(r"(?i:IMEI)\s*\d?\s*(?:код\w*)?[\s:\-–№]*(\d{15})(?!\d)"), group=1),),
+))
+register(Recognizer(
     "PROPERTY", {"ru": "КОД ОБЪЕКТА", "ky": "МҮЛКТҮН КОДУ"},
     {"ky": "кыймылсыз мүлктүн коду", "ru": "код объекта недвижимости", "en": "property code"},
     # The identification code of a plot or a building in the state register
@@ -229,13 +246,13 @@ register(Recognizer(
         ), confidence=0.9),
         Shape(re.compile(
             r"(?:(?!" + ROLE_WORDS + r")[А-ЯЁӨҮҢ][\w\-]*\s)?[А-ЯЁӨҮҢ][\w\-]*\.?\s+(?:көчө\w*|кө\.|к\.|проспекти\w*|кичи\s+район\w*|"
-            r"микрорайон\w*|м-н\w*)\s*,?\s*(?:№\s*)?\d+[а-яА-Я]?(?:\s*-\s*үй\w*)?"
+            r"микрорайон\w*|м-н\w*)\s*,?\s*(?:№\s*)?\d+[а-яА-Я]?(?:/\d+[а-яА-Я]?)?(?:\s*-\s*үй\w*)?"
             r"(?:,?\s*(?:үй\s*)?\d*,?\s*(?:\d+\s*-\s*батир\w*|батир\s*\d+|\d+\s*-\s*кв\w*))?"
         ), confidence=0.9),
         # A numbered microdistrict, or a house and a flat by their numbers alone:
         # "12-кичи район, 34-үй, 56-батир", "34-үй, 56-батир".
         Shape(re.compile(
-            r"(?<![\w-])(?:\d+\s*-\s*кичи\s+район\w*\s*,?\s*)?\d+\s*-\s*үй\w*\s*,?\s*\d+\s*-\s*батир\w*"
+            r"(?<![\w-])(?:\d+\s*-\s*кичи\s+район\w*\s*,?\s*)?\d+(?:/\d+)?\s*-\s*үй\w*\s*,?\s*\d+\s*-\s*батир\w*"
         ), confidence=0.9),
     ),
 ))

@@ -15,7 +15,9 @@ from anonymise.names import SURNAME, SURNAME_KY
 # ("Соцфонда Кыргызской Республики", "Соцфонд КР": a body of the state).
 # "по имени Артём" (named Artyom) and "от имени Алферова" (on his behalf) stand before a person.
 STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп\.|\bпроспект\w*|\bпер\.|\bпереул\w*|"
-                           r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|(?<!по\s)(?<!от\s)\bимени|\bим\.)\s*$")
+                           r"\bмкр\.|\bмикрорайон\w*|\bбульвар\w*|(?<!по\s)(?<!от\s)\bимени|\bим\.|"
+                           # a village or a settlement: "с. Лебединовка", "пос. Ивановка", "пгт Кант"
+                           r"(?-i:\bс\.)|\bсел[оеау]|\bпос\.|\bпос[её]л(?:ок|ка|ке|ку|ком)|\bпгт\.?)\s*$")
 # A Kyrgyz place noun names the place only with its possessive ending
 # ("Раззаков шаарындагы", "Темир айылында", "Аламүдүн районунда", "Чүй
 # проспектиси"): "Осмонов шаар сыртына" (outside the city), "Асанов районго

@@ -2,7 +2,9 @@
 languages where both write it: an account in a person's Latin name, a
 sole trader's business named after the trader, the Uzbek and Azerbaijani
 "son of" and a hyphenated уулу, a birth date's day between the year and
-the place, and a number plate that ended inside the next word."""
+the place, a number plate that ended inside the next word, other identity
+papers and a phone's IMEI, a village taken for initials, a house number
+with a slash, and a role opening the text taken for a name."""
 
 from __future__ import annotations
 
@@ -60,3 +62,22 @@ def test_a_number_plate_ends_where_its_code_ends() -> None:
     result = anonymise("Автомашина с гос. номером 01KG123ABC принадлежит осужденному, с г/н B 1234 AK тоже.", language="ru")
     assert "01KG123ABC" not in result.text and "B 1234 AK" not in result.text
     assert "] принадлежит осужденному" in result.text, result.text
+
+
+def test_other_identity_papers_and_a_phones_imei_are_hidden() -> None:
+    ru = ("Представлено свидетельство о рождении серии II-АН № 123456, изъят телефон Samsung IMEI 356938035643809 "
+          "с абонентским номером 0700 12 34 56.")
+    result = anonymise(ru, language="ru")
+    for number in ("123456", "356938035643809", "0700 12 34 56"):
+        assert number not in result.text, result.text
+    assert {"DOCUMENT", "IMEI", "PHONE"} <= {e.label for e in result.entities}
+
+
+def test_a_village_is_no_person_and_a_house_number_with_a_slash_is_hidden_whole() -> None:
+    ru = "Осужденный С. Асанов, проживающий по адресу: Аламудунский район, с. Лебединовка, ул. Садовая 15/2."
+    result = _all_hidden(ru, ("Асанов", "Садовая 15/2"))
+    # The role opening the text and the village stay as written (they became "С. О. А." and "с. Л.").
+    assert result.text.startswith("Осужденный ") and "с. Лебединовка" in result.text, result.text
+    ky = "Ал Чүй облусу, Лебединовка айылы, Садовая көчөсү, 15/2-үйдө жашаган."
+    result = anonymise(ky, language="ky")
+    assert "Садовая" not in result.text and "15/2" not in result.text and "/2-үйдө" not in result.text, result.text
