@@ -234,7 +234,18 @@ def not_a_name(word: str) -> bool:
     # Октябрьевича like октябрь: a patronymic is a name).
     if PATRONYMIC.match(word[:1].upper() + word[1:]):
         return False
-    return any(lower.startswith(w) and len(lower) - len(w) <= 6 for w in LONG_NOT_NAMES if lower[:3] == w[:3])
+    return any(lower.startswith(w) and len(lower) - len(w) <= 6 and not _family_name_on(lower, w)
+               for w in LONG_NOT_NAMES if lower[:3] == w[:3])
+
+
+_FAMILY_TAIL = re.compile(rf"[{LOWER}]+?(?:ов|ев|ёв|иев|аев|уев)(?:{KY_CASE}|{RU_CASE})?$")
+
+
+def _family_name_on(lower: str, common: str) -> bool:
+    """A surname made on a common word: letters of its own and an -ов/-ев
+    ending after it ("Токтоматова", "Токтомушев" on токтом, a decision),
+    not the word's own plural ("министров")."""
+    return bool(_FAMILY_TAIL.fullmatch(lower[len(common) :]))
 
 
 # Kyrgyz common words that are only names in Russian: "Адам" is "a person"
