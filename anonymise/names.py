@@ -238,14 +238,16 @@ def not_a_name(word: str) -> bool:
                for w in LONG_NOT_NAMES if lower[:3] == w[:3])
 
 
-_FAMILY_TAIL = re.compile(rf"[{LOWER}]+?(?:ов|ев|ёв|иев|аев|уев)(?:{KY_CASE}|{RU_CASE})?$")
+_FAMILY_TAIL = re.compile(rf"(?P<own>[{LOWER}]*?)(?:ов|ев|ёв|иев|аев|уев)(?:{KY_CASE}|{RU_CASE})?$")
 
 
 def _family_name_on(lower: str, common: str) -> bool:
-    """A surname made on a common word: letters of its own and an -ов/-ев
-    ending after it ("Токтоматова", "Токтомушев" on токтом, a decision),
-    not the word's own plural ("министров")."""
-    return bool(_FAMILY_TAIL.fullmatch(lower[len(common) :]))
+    """A surname made on a common word: an -ов/-ев ending after it, with
+    letters of its own ("Токтоматова", "Токтомушев" on токтом, a decision)
+    or none where the whole is no Russian word ("Караколов"; not
+    "министров", the word's own plural)."""
+    tail = _FAMILY_TAIL.fullmatch(lower[len(common) :])
+    return bool(tail) and (bool(tail.group("own")) or not common_word(lower.capitalize()))
 
 
 # Kyrgyz common words that are only names in Russian: "Адам" is "a person"
