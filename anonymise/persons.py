@@ -197,11 +197,15 @@ def _initials_only(doc: Doc, start: int, end: int) -> bool:
 def _first_letter(span: Span) -> str | None:
     """The given name's first letter, from the name itself or its initial:
     two people of one surname (a party and the court's secretary) differ here."""
+    # Beside a surname no lexicon has as a given name, a given name in a
+    # surname's -бек shape is the given name ("Абдраимов Кубанычбектен"):
+    # else a wife and husband of one surname were one person, one's initials.
+    family = any(SURNAME.match(t.text) and not is_given_name(t.text) for t in span)
     for token in span:
         text = token.text
         if INITIAL.fullmatch(text):
             return text[0]
-        if is_given_name(text) and not SURNAME.match(text):
+        if is_given_name(text) and (family or not SURNAME.match(text)):
             return text[0]
     return None
 

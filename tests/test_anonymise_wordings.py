@@ -105,3 +105,13 @@ def test_an_officials_rank_between_the_role_and_the_name_keeps_the_official() ->
     assert "Асылбеков Н.Т." in result.text and "Келдибеков А.А." in result.text, result.text
     ky = "Тергөөчү милициянын лейтенанты Асылбеков Н.Т. токтом чыгарган."
     assert "Асылбеков Н.Т." in anonymise(ky, language="ky").text
+
+
+def test_a_wife_and_husband_of_one_surname_are_two_people() -> None:
+    """A given name in a surname's -бек shape beside a real surname is the
+    given name: the divorcing spouses were one person with his initials."""
+    ky = "Доогер Абдраимова Назгүл жоопкер Абдраимов Кубанычбектен ажырашууну суранган. Абдраимов К. макул болгон."
+    result = anonymise(ky, language="ky")
+    assert result.text.startswith("Доогер Н. А. жоопкер К. А. "), result.text
+    ru = "Истец Абдраимова Назгуль просит расторгнуть брак с ответчиком Абдраимовым Кубанычбеком."
+    assert "Истец Н. А. просит" in anonymise(ru, language="ru").text
