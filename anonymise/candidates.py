@@ -329,10 +329,13 @@ NAME_PARTICLES = frozenset("бен бин ибн бинт аль эль ас а�
 
 
 def _particle(doc: Doc, i: int) -> bool:
-    """A lowercase particle of a foreign name, a name's word right after it."""
+    """A lowercase particle of a foreign name, a name's word right after it
+    (or after the particles that follow it: "ван дер Берг")."""
     if doc[i].text not in NAME_PARTICLES or i + 1 >= len(doc):
         return False
     after = doc[i + 2] if doc[i + 1].text == "-" and i + 2 < len(doc) else doc[i + 1]
+    if after.text in NAME_PARTICLES:
+        return _particle(doc, after.i)
     return bool(CAPITALISED.match(after.text))
 
 
@@ -440,6 +443,8 @@ def name_word(doc: Doc, i: int) -> bool:
     text = doc[i].text
     if text == "." and i > 0 and INITIAL.fullmatch(doc[i - 1].text):
         return True
+    if _particle(doc, i):
+        return True  # "Потерпевший фон Штауфенберг Клаус": the surname after it is the name's too
     if i > 0 and "\n" in doc[i - 1].text + doc[i - 1].whitespace_ and not _is_name_token(doc, i) \
             and not INITIAL.fullmatch(text):
         return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from anonymise.candidates import NAME_PARTICLES
 from anonymise.entity import AnonymisationResult, Entity
 from anonymise.identifiers import find_identifiers, placeholder
 from anonymise.linebreaks import Joined
@@ -134,6 +135,7 @@ def initials(name: str) -> str:
     written = unbracketed if unbracketed.strip() else name
     # A name in Latin letters alone (an account's, "Aibek Asanov") has Latin initials.
     words = re.findall(r"[А-ЯЁӨҮҢа-яёөүң]+\.?|[А-ЯЁӨҮҢ]\.", written) or re.findall(r"[^\W\d_]+\.?", written)
+    words = [w for w in words if w not in NAME_PARTICLES] or words  # "ван дер Берг Ян" → "Я. Б."
     shaped = [i for i, w in enumerate(words) if not w.endswith(".") and not PATRONYMIC.match(w)
               and SURNAME.match(w[:1].upper() + w[1:])]
     # An -ов, -ев, -ин surname before one in -бек, which is as often a given name (Камчыбек Алиев).

@@ -115,3 +115,11 @@ def test_a_wife_and_husband_of_one_surname_are_two_people() -> None:
     assert result.text.startswith("Доогер Н. А. жоопкер К. А. "), result.text
     ru = "Истец Абдраимова Назгуль просит расторгнуть брак с ответчиком Абдраимовым Кубанычбеком."
     assert "Истец Н. А. просит" in anonymise(ru, language="ru").text
+
+
+def test_a_foreign_surname_after_its_particle_is_hidden_after_a_role() -> None:
+    """"Потерпевший фон Штауфенберг Клаус": the role's name ran until the
+    lowercase "фон", and the surname after it stayed in clear."""
+    result = _all_hidden("Потерпевший фон Штауфенберг Клаус пояснил. Свидетель ван дер Берг Ян показал.",
+                         ("Штауфенберг", "Клаус", "Берг", "Ян"))
+    assert "Потерпевший К. Ш. пояснил" in result.text and "Свидетель Я. Б. показал" in result.text, result.text
