@@ -32,19 +32,25 @@ SHORT_KY = """ЧЕЧИМ
 """
 
 
-def run_cli(data_dir: Path, *args: str, timeout: int = 600, check: bool = False,
+def run_cli(data_dir: Path, *args: str, timeout: int = 480, check: bool = False,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The real command, in a child process, as an operator runs it
-    (env: settings to add, e.g. a production broker)."""
+    (env: settings to add, e.g. a production broker). Its own timeout is
+    under pytest's, so a command that hangs fails with what it printed."""
     env = dict(os.environ, SOTARCHIVE_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1", **(env or {}))
-    result = subprocess.run(
-        [sys.executable, "-m", "sotarchive", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-        cwd=ROOT,
-    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "sotarchive", *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            cwd=ROOT,
+        )
+    except subprocess.TimeoutExpired as exc:
+        printed = [part.decode() if isinstance(part, bytes) else part or "" for part in (exc.stdout, exc.stderr)]
+        raise AssertionError(f"sotarchive {' '.join(args)} still running after {timeout} s:\n"
+                             + "\n".join(p[-4000:] for p in printed)) from exc
     if check and result.returncode != 0:
         raise AssertionError(f"sotarchive {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result
