@@ -45,6 +45,7 @@ from anonymise.names import (
     kyrgyz_given_name,
     small_surname,
 )
+from anonymise.places import QUOTES
 from anonymise.roles import PARTY_WORDS
 
 # People named by what they do, in news and in the acts' accounts of events.
@@ -137,7 +138,7 @@ def _latin_run_end(doc: Doc, i: int) -> int:
 def _named_account_end(doc: Doc, i: int, text: str) -> int:
     """A name in Latin letters in quotes that "аттуу аккаунт" (an account
     named so) follows: "«Aida Sultanova» аттуу аккаунт аркылуу"."""
-    opened = i > 0 and doc[i - 1].text in ("«", '"', "“", "„")
+    opened = i > 0 and doc[i - 1].text in QUOTES
     if not opened or not LATIN_WORD.match(doc[i].text) or _abbreviation(doc, i):
         return i
     end = _latin_run_end(doc, i)

@@ -44,17 +44,20 @@ ZONE = 7  # px around the moved ink: the offset is found to 2 px, and the impres
 @dataclass(frozen=True)
 class Layer:
     """A faint layer's grey levels: from `valley` (the ink ends) to `top`
-    (the paper begins); `cut` is where it is set to paper."""
+    (the paper begins); `cut` is where it is set to paper, `paper` the
+    paper's own grey."""
 
     valley: int
     cut: int
     top: int
+    paper: int
 
 
 def faint_layer(pixels: np.ndarray) -> Layer | None:
     """The page's faint layer, as its histogram shows it, or None."""
     counts = np.bincount(pixels[::2, ::2].ravel(), minlength=256).astype(np.float64)
     smooth = np.convolve(counts, np.ones(SMOOTH) / SMOOTH, mode="same")
+    paper = int(np.argmax(counts))
     top = int(np.argmax(smooth)) - BELOW_PAPER
     modes = [
         i for i in range(2, max(2, top))
@@ -76,7 +79,7 @@ def faint_layer(pixels: np.ndarray) -> Layer | None:
     ):
         return None
     cut = valley + int(np.argmax(smooth[valley : layer + 1] >= smooth[layer] / 2))
-    return Layer(valley=valley, cut=cut, top=top)
+    return Layer(valley=valley, cut=cut, top=top, paper=paper)
 
 
 def impression_offset(pixels: np.ndarray, layer: Layer) -> tuple[int, int] | None:
@@ -134,6 +137,5 @@ def without_second_impression(pixels: np.ndarray) -> tuple[np.ndarray, str]:
     ink = (pixels < layer.valley).astype(np.uint8)
     moved = cv2.warpAffine(ink, np.float32([[1, 0, dx], [0, 1, dy]]), (w, h), flags=cv2.INTER_NEAREST)
     zone = cv2.dilate(moved, np.ones((ZONE, ZONE), np.uint8)) > 0
-    paper = int(np.argmax(np.bincount(pixels[::2, ::2].ravel(), minlength=256)))
-    cleared = np.where(zone & (pixels >= layer.cut), np.uint8(paper), pixels)
+    cleared = np.where(zone & (pixels >= layer.cut), np.uint8(layer.paper), pixels)
     return cleared, f"second impression at ({dy:+d}, {dx:+d}) px from grey {layer.cut} set to paper"

@@ -331,13 +331,18 @@ def _grain(work: Work) -> None:
     work.noise, work.contrast = noise_and_contrast(work.tone)
 
 
+def _grainy(work: Work) -> bool:
+    """The ink hardly stands above the paper's grain: a page for the hard denoise."""
+    return work.contrast < NOISY_BELOW * work.noise
+
+
 @step("layers")
 def _layers(work: Work) -> None:
     """A carbon copy's second impression set to paper on a page without
     grain (see ocr.layers); measured before any rotation blurs the
     histogram's modes together."""
-    if work.contrast < NOISY_BELOW * work.noise:
-        return  # grain: the denoising step's page
+    if _grainy(work):
+        return  # the denoising step's page
     work.tone, done = without_second_impression(work.tone)
     if done:
         work.done.append(done)
@@ -362,7 +367,7 @@ def _lines(work: Work) -> None:
 
 @step("denoise")
 def _denoise(work: Work) -> None:
-    work.noisy = work.contrast < NOISY_BELOW * work.noise
+    work.noisy = _grainy(work)
     if work.noisy:
         work.tone = denoise_hard(work.tone, work.noise)
         work.done.append(f"denoise nlm h={NLM_STRENGTH * work.noise:.0f} (noise {work.noise:.0f}, "
