@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from anonymise.candidates import LOWER_LETTERS, NAME_PARTICLES, ROMAN, UPPER_LETTERS
-from anonymise.names import common_word
+from anonymise.candidates import LOWER_LETTERS, ROMAN, UPPER_LETTERS
+from anonymise.names import NAME_PARTICLES, common_word
 
 MAX_WORDS = 4  # a piece longer than a full name is a phrase
 MAX_BRACKET = 160

@@ -32,11 +32,13 @@ from anonymise.names import (
     CAPITALISED,
     INITIAL_LETTER,
     KYRGYZ_PATRONYMIC,
+    NAME_PARTICLES,
     PATRONYMIC,
     SURNAME,
     SURNAME_KY,
     common_word,
     dictionary_name,
+    double_surname,
     first_reading_is_name,
     is_given_name,
     known_word,
@@ -110,7 +112,9 @@ def _is_name_token(doc: Doc, i: int) -> bool:
     text = doc[i].text
     if KYRGYZ_PATRONYMIC.match(text):
         return _father_word(text, doc[i - 1].text if i else "")
-    if not_a_name(text) or not CAPITALISED.match(text) or "-" in text:
+    if "-" in text:
+        return double_surname(text, doc_language(doc))  # Иванова-Петрова; not Ак-Кудук
+    if not_a_name(text) or not CAPITALISED.match(text):
         return False
     if PATRONYMIC.match(text) or (i + 1 < len(doc) and _father_word(doc[i + 1].text, text)):
         return True
@@ -188,7 +192,7 @@ def kyrgyz_name_only(doc: Doc, span: Span) -> Span:
 
     def outside(i: int) -> bool:
         text = doc[i].text
-        return "-" in text or not_a_name(text) or (
+        return ("-" in text and not double_surname(text, "ky")) or not_a_name(text) or (
             kyrgyz_common_word(text) and not (i + 1 < end and SURNAME_KY.match(doc[i + 1].text)))
 
     while end - start > 1 and outside(start):
@@ -211,7 +215,8 @@ def _plausible(doc: Doc, span: Span) -> bool:
     initials beside it: natasha and the patterns take Kyrgyz words, bodies
     and places for people."""
     words = [t for t in span if t.is_alpha and len(t.text) > 1]
-    if not words or any(not_a_name_in(t.text, doc_language(doc)) or "-" in t.text for t in words):
+    if not words or any(not_a_name_in(t.text, doc_language(doc)) or ("-" in t.text and not double_surname(
+            t.text, doc_language(doc))) for t in words):
         return False
     return any(_is_name_token(doc, t.i) for t in words)
 
@@ -322,10 +327,6 @@ def _capitalised_bases(doc: Doc) -> Counter[str]:
     return counted
 
 
-# Lowercase words inside foreign names: Хамад бен Халиф, аль-Багдади,
-# Висенте дель Боске, Жаклин ван Маарсен.
-NAME_PARTICLES = frozenset("бен бин ибн бинт аль эль ас аш аз ад ат ар ва ван фон дер де дель ду да ла ле ди "
-                           "bin ibn al el van von der de del du da la le di".split())
 
 
 def _particle(doc: Doc, i: int) -> bool:
@@ -448,7 +449,9 @@ def name_word(doc: Doc, i: int) -> bool:
     if i > 0 and "\n" in doc[i - 1].text + doc[i - 1].whitespace_ and not _is_name_token(doc, i) \
             and not INITIAL.fullmatch(text):
         return False
-    if not_a_name(text) or "-" in text or ((common_word(text) or ADJECTIVAL.match(text)) and not _initials_beside(doc, i)):
+    if "-" in text:
+        return double_surname(text, doc_language(doc))
+    if not_a_name(text) or ((common_word(text) or ADJECTIVAL.match(text)) and not _initials_beside(doc, i)):
         return False
     if doc_language(doc) == "ky" and kyrgyz_common_word(text):
         return False

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from anonymise.candidates import NAME_PARTICLES
 from anonymise.entity import AnonymisationResult, Entity
 from anonymise.identifiers import find_identifiers, placeholder
 from anonymise.linebreaks import Joined
-from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, PATRONYMIC, SURNAME, is_given_name, name_base
+from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, NAME_PARTICLES, PATRONYMIC, SURNAME, is_given_name, name_base
 from anonymise.persons import DEFAULT_KEEP, Mention, find_persons
 from anonymise.reading import repaired
 from anonymise.result import language_of, redact
@@ -133,11 +132,13 @@ def initials(name: str) -> str:
     "Aibek Asanov" → "A. A."."""
     unbracketed = re.sub(r"\([^)]*\)?", " ", name)  # "Асанова (Исмаилова) Гүлнара": the other surname in brackets
     written = unbracketed if unbracketed.strip() else name
+    written = re.sub(r"(?<=[a-z])[а-яёөүң]+", "", written)  # "Aigul Sydykovaга": the Kyrgyz case ending
     # A name in Latin letters alone (an account's, "Aibek Asanov") has Latin initials.
-    words = re.findall(r"[А-ЯЁӨҮҢа-яёөүң]+\.?|[А-ЯЁӨҮҢ]\.", written) or re.findall(r"[^\W\d_]+\.?", written)
+    words = re.findall(r"[А-ЯЁӨҮҢа-яёөүң]+(?:-[А-ЯЁӨҮҢ][а-яёөүң]+)*\.?|[А-ЯЁӨҮҢ]\.", written) \
+        or re.findall(r"[^\W\d_]+\.?", written)  # a double surname is one word: "Иванова-Петрова Анна" → "А. И."
     words = [w for w in words if w not in NAME_PARTICLES] or words  # "ван дер Берг Ян" → "Я. Б."
     shaped = [i for i, w in enumerate(words) if not w.endswith(".") and not PATRONYMIC.match(w)
-              and SURNAME.match(w[:1].upper() + w[1:])]
+              and (SURNAME.match(w[:1].upper() + w[1:]) or "-" in w)]
     # An -ов, -ев, -ин surname before one in -бек, which is as often a given name (Камчыбек Алиев).
     strong = [i for i in shaped if FAMILY_ENDING.search(name_base(words[i]))]
     surname_at = (strong or shaped or [None])[0]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from anonymise.latin import LATIN_SURNAME
 from anonymise.linebreaks import Joined
 from anonymise.names import (
     ADJECTIVAL,
@@ -26,6 +27,7 @@ from anonymise.names import (
     SURNAME_KY,
     common_word,
     dictionary_name,
+    double_surname,
     is_given_name,
     known_word,
     kyrgyz_common_word,
@@ -40,6 +42,7 @@ from anonymise.places import place_around
 from anonymise.reading import repaired
 
 WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
+LATIN_WORD = re.compile(r"(?<![\w@.])[A-Z][a-z]{2,}(?![\w@])")
 SMALL_WORD = re.compile(r"(?<![\w-])[а-яёөүң]{5,}(?![\w-])")
 GIVEN_BEFORE = re.compile(r"([А-ЯЁӨҮҢ][а-яёөүң]+) $")  # "Камчыбек алиев": a given name, then the surname
 INITIAL = rf"{INITIAL_LETTER}\."
@@ -114,8 +117,14 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
     found: list[Suspect] = []
     for match in WORD.finditer(text):
         word = match.group()
-        if word.lower() in allowed_words or not_a_name(word) or "-" in text[match.start() : match.end() + 1]:
-            continue  # a hyphenated place, or its first half at a line's end (Ак-, Ысык-), is no one's name
+        if word.lower() in allowed_words or not_a_name(word):
+            continue
+        if "-" in text[match.start() : match.end() + 1]:
+            # A hyphenated place, or its first half at a line's end (Ак-, Ысык-), is no one's
+            # name; a double surname (Асанова-Токтогулова) is.
+            if double_surname(word, language):
+                found.append(suspect(match.start(), match.end(), "surname"))
+            continue
         if place_around(text, match.start(), match.end(), word):
             continue  # a street, a village or a district ("Аламүдүн районунун", "ул. Калинина"), not a person
         before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() : match.end() + 8]
@@ -149,6 +158,9 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         if kyrgyz_listed(word) and not (given and kyrgyz_given_name(given.group(1))):
             continue
         found.append(suspect(match.start(), match.end(), "surname in small letters"))
+    for match in LATIN_WORD.finditer(text):
+        if match.group().lower() not in allowed_words and LATIN_SURNAME.match(match.group()):
+            found.append(suspect(match.start(), match.end(), "surname"))  # Asanov, Toktogulova: a name in Latin letters
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):
             if PLACEHOLDER.search(match.group()) or any(match.group().lower() in phrase for phrase in phrases):

@@ -38,6 +38,10 @@ SURNAME_KY = re.compile(rf"^[{UPPER}][{LOWER}]{{2,}}?{SURNAME_STEM_KY}(?:{KY_CAS
 # Adjectives of places and bodies (Панфиловского, Бостеринской, Ысык-Кульский)
 # share the -ский shape with surnames: alone they are never taken for one.
 ADJECTIVAL = re.compile(rf"^[{UPPER}][{LOWER}\-]*(?:ск|цк)(?:ий|ая|ой|ое|ого|ому|ом|им|ую|ие|их|ими)$")
+# Lowercase words inside foreign names: Хамад бен Халиф, аль-Багдади,
+# Висенте дель Боске, Жаклин ван Маарсен.
+NAME_PARTICLES = frozenset("бен бин ибн бинт аль эль ас аш аз ад ат ар ва ван фон дер де дель ду да ла ле ди "
+                           "bin ibn al el van von der de del du da la le di".split())
 PATRONYMIC = re.compile(
     rf"^[{UPPER}][{LOWER}]+(?:(?:ович|евич|ич)(?:{KY_CASE}|{RU_CASE})?|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)(?:{KY_CASE})?)$"
 )
@@ -79,6 +83,18 @@ NOT_NAMES = frozenset(
 def surname_shaped(word: str, language: str) -> bool:
     """A surname's form, as it stands alone in a text of this language."""
     return bool((SURNAME_KY if language == "ky" else SURNAME).match(word)) and not ADJECTIVAL.match(word)
+
+
+def double_surname(word: str, language: str) -> bool:
+    """A double-barrelled surname (Иванова-Петрова, Салтыков-Щедрин,
+    Асанова-Токтогулованын): every half in a surname's form, none a common
+    word or a place's adjective, and in Kyrgyz one half in a Kyrgyz
+    surname's form. Hyphenated places (Жалал-Абад, Ысык-Көл, Кара-Балта,
+    Петропавловск-Камчатский) have no such halves, which is why a
+    hyphenated word is otherwise no one's name."""
+    parts = word.split("-")
+    return (len(parts) >= 2 and all(SURNAME.match(p) and not ADJECTIVAL.match(p) and not common_word(p) for p in parts)
+            and (language != "ky" or any(SURNAME_KY.match(p) for p in parts)))
 
 
 @lru_cache(maxsize=1)

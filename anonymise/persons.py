@@ -31,9 +31,9 @@ from anonymise.aliases import bracket_aliases
 from anonymise.candidates import (
     INITIAL,
     LATIN_NAME,
-    NAME_PARTICLES,
     TOKEN,
     UPPER_LATIN,
+    doc_language,
     doc_text,
     is_word,
     name_patterns,
@@ -42,11 +42,14 @@ from anonymise.candidates import (
     trimmed_end,
 )
 from anonymise.cues import CUED_PERSONS
+from anonymise.latin import LATIN_PERSONS, transliterate
 from anonymise.names import (
     CAPITALISED,
     KYRGYZ_PATRONYMIC,
+    NAME_PARTICLES,
     SURNAME,
     SURNAME_KY,
+    double_surname,
     is_given_name,
     name_base,
     not_a_name,
@@ -119,6 +122,7 @@ def build(language: str) -> Language:
     nlp.add_pipe("name_patterns_to_persons")
     nlp.add_pipe("role_persons")
     nlp.add_pipe(CUED_PERSONS)
+    nlp.add_pipe(LATIN_PERSONS)
     nlp.add_pipe("dictionary_persons")
     return nlp
 
@@ -137,7 +141,8 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
     people: list[_Person] = []
     mentions: list[Mention] = []
     for span, role in zip(spans, found_roles):
-        bases = {name_base(t.text) for t in span if is_word(t) and len(t.text) > 1 and not KYRGYZ_PATRONYMIC.match(t.text.lower())}
+        bases = {name_base(part) for t in span if is_word(t) and len(t.text) > 1 and not KYRGYZ_PATRONYMIC.match(t.text.lower())
+                 for part in t.text.split("-")}  # each half of a double surname (Асанова-Токтогулова)
         official, party = role.official, role.kind == "party"
         # A party and an official of one surname (and even one initial) are
         # two people: a party's mention never joins an official, nor back.
@@ -276,11 +281,11 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
                 covered.add(token.idx, token.idx + len(token.text))
             i += 1
             continue
-        if not CAPITALISED.match(token.text) or not_a_name(token.text) or "-" in token.text \
-                or street_or_body(doc, i, i + 1):
+        if not CAPITALISED.match(token.text) or not_a_name(token.text) or street_or_body(doc, i, i + 1) \
+                or ("-" in token.text and not double_surname(token.text, doc_language(doc))):
             i += 1
             continue
-        base = name_base(token.text)
+        base = name_base(token.text.split("-")[-1])  # Асанова-Токтогулованын: the half with the case ending
         matching = [p for p in people if any(same_name(base, b) for b in p.bases if len(b) >= 4)
                     or token.text.lower() in p.forms]
         # A bare surname shared by a party and an official: the party's, to be safe.
@@ -337,16 +342,6 @@ def _latin_spellings(text: str, found: list[Mention]) -> list[Mention]:
         if match and not any(m.start <= match.start(1) < m.end for m in found):
             more.append(Mention(match.start(1), match.end(1), match.group(1), mention.person))
     return more
-
-
-_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяөүң",
-                  ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
-                   "t", "u", "f", "kh", "ts", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya", "o", "u", "n"]))
-
-
-def transliterate(word: str) -> str:
-    """A Cyrillic name as people write it in Latin letters (Асанов → asanov, Кемеев → kemeev)."""
-    return "".join(_LATIN.get(c, c) for c in word.lower())
 
 
 def _latin_base(word: str) -> str:

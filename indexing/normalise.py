@@ -26,14 +26,18 @@ LOOK_ALIKES = str.maketrans(
     }
 )
 LATIN = re.compile(r"[A-Za-z]")
+UNLIKE_CYRILLIC = re.compile(r"[bdfghijklmnqrstuvwzDFGIJLNQRSUVWZ]")
+LATIN_STEM = re.compile(r"^[A-Z][a-z]{2,}[а-яёөүң]{1,6}$")  # "Sydykovaга", "Aibekке"
 CYRILLIC = re.compile(r"[А-Яа-яЁёҢңӨөҮү]")
 FOLD = str.maketrans("ңөү", "ноу")
 
 
 def repair_look_alikes(word: str) -> str:
     """Latin look-alikes made Cyrillic, in a word that has Cyrillic letters
-    (an all-Latin word is left alone: it may be Latin)."""
-    if LATIN.search(word) and CYRILLIC.search(word):
+    (an all-Latin word is left alone: it may be Latin). A word with a
+    Latin letter no Cyrillic one looks like is Latin with a Kyrgyz case
+    ending ("Sydykovaга"), not OCR's confusion, and is left alone too."""
+    if LATIN.search(word) and CYRILLIC.search(word) and not (LATIN_STEM.match(word) and UNLIKE_CYRILLIC.search(word)):
         return word.translate(LOOK_ALIKES)
     return word
 

@@ -4,7 +4,8 @@ sole trader's business named after the trader, the Uzbek and Azerbaijani
 "son of" and a hyphenated уулу, a birth date's day between the year and
 the place, a number plate that ended inside the next word, other identity
 papers and a phone's IMEI, a village taken for initials, a house number
-with a slash, and a role opening the text taken for a name."""
+with a slash, a role opening the text taken for a name, a double
+surname taken for a place, and a name in Latin letters with no cue."""
 
 from __future__ import annotations
 
@@ -123,3 +124,32 @@ def test_a_foreign_surname_after_its_particle_is_hidden_after_a_role() -> None:
     result = _all_hidden("Потерпевший фон Штауфенберг Клаус пояснил. Свидетель ван дер Берг Ян показал.",
                          ("Штауфенберг", "Клаус", "Берг", "Ян"))
     assert "Потерпевший К. Ш. пояснил" in result.text and "Свидетель Я. Б. показал" in result.text, result.text
+
+
+def test_a_double_surname_is_hidden_at_every_mention_and_a_hyphenated_place_is_not() -> None:
+    """"Жабырлануучу Асанова-Токтогулова Айгүл" stayed in clear whole, and
+    "Свидетель Салтыков-Щедрин Михаил" kept the surname: a hyphenated word
+    was taken for a place (Жалал-Абад, Ысык-Көл) whatever its halves."""
+    ky = ("Жабырлануучу Асанова-Токтогулова Айгүл Жалал-Абад шаарында жашайт. "
+          "Асанова-Токтогулованын айтымында, ал Ысык-Көл облусуна барган.")
+    result = _all_hidden(ky, ("Асанова-Токтогулова", "Айгүл"), language="ky")
+    assert "Жалал-Абад шаарында" in result.text and "Ысык-Көл облусуна" in result.text, result.text
+    assert result.text.startswith("Жабырлануучу А. А. "), result.text
+    ru = ("Свидетель Салтыков-Щедрин Михаил Иванович, проживающий в г. Петропавловск-Камчатский, показал. "
+          "Салтыкова-Щедрина допросили повторно.")
+    result = _all_hidden(ru, ("Салтыков", "Щедрин", "Михаил"))
+    assert "г. Петропавловск-Камчатский" in result.text and "Свидетель М. И. С.," in result.text, result.text
+
+
+def test_a_kyrgyz_name_in_latin_letters_is_hidden_without_a_cue_and_a_car_is_no_one() -> None:
+    """A messenger's or a payee's name in Latin letters had no cue before it
+    and stayed in clear ("переписывался с Aibek Asanov"): a given name of
+    the lexicons as transliterated and a surname's Latin ending together
+    make a person; a car's make or a bank's name is none."""
+    ru = ("Осужденный переписывался с Aibek Asanov, деньги поступили от Zhyldyz Toktogulova и от A. Bekov "
+          "на счет в Optima Bank. Автомашина марки Mercedes Benz и Toyota Camry.")
+    result = _all_hidden(ru, ("Aibek", "Asanov", "Zhyldyz", "Toktogulova", "Bekov"))
+    assert "Optima Bank" in result.text and "Mercedes Benz" in result.text and "Toyota Camry" in result.text
+    ky = "Акчаны Aigul Sydykovaга которгон, Nurlan Bekov uulu аркылуу."
+    result = _all_hidden(ky, ("Aigul", "Sydykova", "Nurlan", "Bekov"), language="ky")
+    assert result.text.startswith("Акчаны A. S. которгон"), result.text
