@@ -153,3 +153,12 @@ def test_a_kyrgyz_name_in_latin_letters_is_hidden_without_a_cue_and_a_car_is_no_
     ky = "Акчаны Aigul Sydykovaга которгон, Nurlan Bekov uulu аркылуу."
     result = _all_hidden(ky, ("Aigul", "Sydykova", "Nurlan", "Bekov"), language="ky")
     assert result.text.startswith("Акчаны A. S. которгон"), result.text
+
+
+def test_the_leak_check_flags_a_double_surname_and_a_latin_surname_left_in_clear() -> None:
+    """The leak check passed over every hyphenated word and every Latin one."""
+    from anonymise.leaks import suspects
+
+    text = "Свидетель Асанова-Токтогулова, проживающая в Жалал-Абаде, переписывалась с Asanov через Telegram."
+    assert [s.text for s in suspects(text, "ru")] == ["Асанова-Токтогулова", "Asanov"]
+    assert [s.text for s in suspects("Күбө Асанова-Токтогулова Ысык-Көл облусунда жашайт.", "ky")] == ["Асанова-Токтогулова"]
