@@ -2,16 +2,15 @@
 persons pipeline (anonymise/persons.py builds it) and the rules that judge
 each candidate against the language.
 
-- natasha_persons: natasha's NER (its weights ship in the wheel); on
-  Kyrgyz text only spans with a given name or a surname's form survive
-  (natasha takes Kyrgyz institutions and places for people), on Russian
-  text also foreign names the dictionary does not read as common words;
+- natasha_persons (anonymise/natasha_names.py): natasha's NER, its spans
+  judged by the rules here (plausible, kyrgyz_name_only);
 - name_patterns_to_persons: an EntityRuler of name shapes (a given name
   from the lexicons, a surname's or patronymic's ending, "Асан уулу",
   initials next to a surname, all with their case endings);
 - role_persons and cued_persons (anonymise/cues.py): the words after a
   procedural role (истец, жоопкер...); Latin names and nicknames after a
   role, an occupation or the word for a nickname;
+- latin_persons (anonymise/latin.py): Kyrgyz and Russian names in Latin letters;
 - dictionary_persons: in Russian, a word the dictionary reads first as a name.
 Each adds spans to doc.spans["persons"]; a word the Russian dictionary
 reads only as a common word, an adjective of a place, a street's or a
@@ -21,8 +20,6 @@ quoted body's name is no one's name alone.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -37,7 +34,6 @@ from anonymise.names import (
     SURNAME,
     SURNAME_KY,
     common_word,
-    dictionary_name,
     double_surname,
     first_reading_is_name,
     is_given_name,
@@ -45,15 +41,12 @@ from anonymise.names import (
     kyrgyz_common_word,
     kyrgyz_given_name,
     kyrgyz_listed,
-    name_base,
     not_a_name,
     not_a_name_in,
     small_surname,
     surname_shaped,
-    unknown_word,
 )
-from anonymise.natasha_input import sentences_that_could_name
-from anonymise.places import doc_text, street_or_body
+from anonymise.places import street_or_body
 from anonymise.roles import PARTY_WORDS
 
 PARTY_ROLES = re.compile(r"(?i)^(" + PARTY_WORDS + r")$")
@@ -74,13 +67,6 @@ INITIAL = re.compile(rf"^{INITIAL_LETTER}$")
 HYPHENATED = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)+")
 LATIN_NAME = re.compile(rf"^[{UPPER_LATIN}][{LOWER_LATIN}]*(?:[{UPPER_LATIN}][{LOWER_LATIN}]+)*$|^[{LOWER_LATIN}]{{2,}}$")  # Gideon Yu, McKinnon, von
 ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
-
-
-@lru_cache(maxsize=1)
-def _natasha():  # type: ignore[no-untyped-def]
-    from natasha import NewsEmbedding, NewsNERTagger
-
-    return NewsNERTagger(NewsEmbedding())
 
 
 def doc_language(doc: Doc) -> str:
@@ -131,56 +117,6 @@ def _is_name_token(doc: Doc, i: int) -> bool:
     return is_given_name(text) and not (doc_language(doc) == "ky" and kyrgyz_listed(text))
 
 
-@Language.component("natasha_persons")
-def natasha_persons(doc: Doc) -> Doc:
-    text = doc_text(doc)
-    read = sentences_that_could_name(text, doc_language(doc) == "ky")
-    if not read.strip():
-        return doc
-    # The tagger alone, not natasha's Doc: the Doc would first split the text
-    # into sentences and tokens that nothing here reads (a fifth of the time).
-    for found in _natasha()(read).spans:
-        if found.type != "PER":
-            continue
-        for start, stop in _paragraph_pieces(text, found.start, found.stop):
-            _add_natasha_span(doc, start, stop)
-    return doc
-
-
-def _paragraph_pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """natasha's span cut at blank lines: it runs a headline's last word
-    into the next paragraph's name ("…о Сноудене\n\n Джо Байден"), and
-    each piece is judged alone."""
-    pieces, at = [], start
-    for blank in re.finditer(r"\n[^\S\n]*\n\s*", text[start:stop]):
-        pieces.append((at, start + blank.start()))
-        at = start + blank.end()
-    pieces.append((at, stop))
-    return [(a, b) for a, b in pieces if b > a]
-
-
-def _add_natasha_span(doc: Doc, start: int, stop: int) -> None:
-    """One piece of natasha's person, trimmed of what it takes in around the name."""
-    span = doc.char_span(start, stop, alignment_mode="expand")
-    if span is None:
-        return
-    first = next((t.i for t in span if not t.like_num and not t.is_punct
-                  and not (t.text.islower() and not _particle(doc, t.i)) and not PARTY_ROLES.match(t.text)), span.end)
-    span = doc[first : span.end]  # "62-летнего Стросс-Кана", "Осужденная Асанова (Исмаилова)": an age, a role
-    cut = next((t.i for t in span if t.like_num or (t.is_alpha and t.text.islower()
-                                                      and not KYRGYZ_PATRONYMIC.match(t.text)
-                                                      and not _particle(doc, t.i))), span.end)
-    span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
-    foreign = _foreign_name_ky(doc, span) if doc_language(doc) == "ky" else None
-    if foreign is not None:
-        add_person(doc, foreign)
-        return
-    if doc_language(doc) == "ky":
-        span = kyrgyz_name_only(doc, span)
-    if _plausible(doc, span) or (doc_language(doc) == "ru" and _foreign_name(doc, span)):
-        add_person(doc, span)
-
-
 def kyrgyz_name_only(doc: Doc, span: Span) -> Span:
     """natasha's Kyrgyz person less the words it takes in beside the name:
     a title or a place before it ("Элчи Бекмуратов", "Чоң-Алайдагы …"), a
@@ -209,7 +145,7 @@ def kyrgyz_name_only(doc: Doc, span: Span) -> Span:
     return doc[start:stop]
 
 
-def _plausible(doc: Doc, span: Span) -> bool:
+def plausible(doc: Doc, span: Span) -> bool:
     """A candidate with no word that is no one's name (a body, a hyphenated
     place) and one word at least that is a name by shape, lexicon or the
     initials beside it: natasha and the patterns take Kyrgyz words, bodies
@@ -221,72 +157,7 @@ def _plausible(doc: Doc, span: Span) -> bool:
     return any(_is_name_token(doc, t.i) for t in words)
 
 
-def _foreign_name(doc: Doc, span: Span) -> bool:
-    """natasha's Russian person whose capitalised words the dictionary does
-    not all read as common words (Барак Обама, Кит Флинт, Кшиштоф
-    Пендерецкий, Сумана Сакко (Soumana Sacko)): a foreign name has no
-    surname's shape and is in no lexicon, but natasha is seldom wrong in
-    Russian when some word of the span is no common one. One word alone
-    must be a name in the dictionary (Коля, Шуберта) or come back in the
-    text (Акихито, Мадонна): a word garbled by OCR once ("Сведловски
-    рмайонны смудом") is no one."""
-    words = [t for t in span if is_word(t) and len(t.text) > 1 and not _latin_in_brackets(doc, t.i)
-             and not _particle(doc, t.i)]
-    if not words or not all(CAPITALISED.match(t.text) and not not_a_name_in(t.text, "ru") for t in words):
-        return False
-    if any(t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ for t in words):
-        return False  # "Ысык- Кульского", "Ак- Кудукского": a place's name broken at its hyphen
-    plain = [t for t in words if not common_word(t.text) and (not ADJECTIVAL.match(t.text) or dictionary_name(t.text))]
-    if not plain:
-        # Chinese and Korean names are short syllables the dictionary knows
-        # as common words (Мин Си, Ван Бин, Ли Пэн): natasha's word for two
-        # or three of them together is enough.
-        return 2 <= len(words) <= 3 and all(len(t.text) <= 3 for t in words)
-    if len(words) > 1:
-        return True
-    word = ELDER_YOUNGER.sub("", words[0].text)
-    return (dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2 or _person_cue(doc, words[0].i)
-            or (not _sentence_start(doc, words[0].i) and not known_word(word) and not _garbled_beside(doc, words[0].i)))
-
-
-def _foreign_name_ky(doc: Doc, span: Span) -> Span | None:
-    """Of natasha's Kyrgyz person, two words or more side by side, each a
-    name in the Russian dictionary or a word no lexicon knows, with or
-    without its case ending ("Питер Грин", "Мэри Уокер", "Том Кейлер"):
-    foreign names the Kyrgyz list has from web text, so no Kyrgyz rule
-    takes them. A role word before them ("Күбөлөр") stays outside, and a
-    span with a Kyrgyz surname's shape is left to the Kyrgyz rules. natasha's
-    single words are left alone: on the development sentences they were
-    places and bodies five times for each name."""
-    def name(i: int) -> bool:
-        text = doc[i].text
-        return bool(CAPITALISED.match(text)) and doc[i].is_alpha and not not_a_name(text) and _name_or_unknown(text)
-
-    start, end = span.start, span.end
-    while start < end and not name(start):
-        start += 1
-    while end > start and not name(end - 1):
-        end -= 1
-    if end - start < 2 or not all(name(i) for i in range(start, end)):
-        return None
-    if any(SURNAME_KY.match(doc[i].text) for i in range(start, end)):
-        return None  # a Kyrgyz name ends with its surname: kyrgyz_name_only knows where
-    return doc[start:end]
-
-
-def _name_or_unknown(word: str) -> bool:
-    return dictionary_name(word) or dictionary_name(name_base(word)) or unknown_word(word)
-
-
-def _garbled_beside(doc: Doc, i: int) -> bool:
-    """A lowercase word next to this one that the dictionary does not know:
-    OCR has garbled the line ("Сведловски рмайонны смудом"), and a word
-    unknown to the dictionary there is no evidence of a foreign name."""
-    return any(0 <= j < len(doc) and doc[j].is_alpha and doc[j].text.islower() and not known_word(doc[j].text)
-               for j in (i - 1, i + 1))
-
-
-def _sentence_start(doc: Doc, i: int) -> bool:
+def sentence_start(doc: Doc, i: int) -> bool:
     """The first word of a text, a sentence, a line or a quotation."""
     if i == 0:
         return True
@@ -294,49 +165,22 @@ def _sentence_start(doc: Doc, i: int) -> bool:
     return (before.is_punct and before.text in ".!?«\"„“(—:") or "\n" in before.text + before.whitespace_
 
 
-# Words that say a person's name follows: kin, a title, "по имени", an
-# age, a verb of speech ("сын Гидеон", "императора Кокаку", "69-летнего
-# Гарсию", "— сказал Буффье"); with natasha's word for it, one mention is enough.
+# Words of kin: a name follows ("сын Гидеон", "уулдары Эрлан жана Нурлан").
 KIN_WORDS = (r"сын[аеуо]?м?|доч(?:ь|ери|ерью)|дочк\w+|от(?:ец|ца|цу|цом)|мат(?:ь|ери|ерью)|брат\w*|сестр\w*|"
              r"жен(?:а|ы|е|у|ой)|муж(?:а|у|ем)?|супруг\w*|вдов\w*|внук\w*|внучк\w*|племянни\w+|"
              # Kyrgyz, with the possessive ("his sons", "her mother"): "уулдары Эрлан жана Нурлан"
              r"уулдары\w*|кыздары\w*|(?:апа|эне|ата|ага|ини|эже)(?:сы|сынын|сына|сы\s+менен)|аял(?:ы|ынын|ына)|"
              r"карындаш\w*|сиңди\w*|жубай\w*|күйөө\w*|небере\w*")
-PERSON_CUE = re.compile(
-    rf"(?i)(?:^|[^\w-])(?:{KIN_WORDS}|"
-    r"император\w*|корол\w+|принц\w*|княз\w+|папа|папы|"
-    r"по\s+имени|по\s+фамилии|фамили(?:ей|я)|прозвищ\w+|называют|"
-    r"\d+-летн\w+|(?:сказал|заявил|отметил|пояснил|сообщил|рассказал|добавил|подчеркнул)а?\s*[,—–-]?)\s*$"
-)
-# "Лукашенко-младший", "Лукашенко-старшего": the surname is the name.
-ELDER_YOUNGER = re.compile(r"-(?:младш|старш)\w*$")
 
 
-def _person_cue(doc: Doc, i: int) -> bool:
-    text, start = doc_text(doc), doc[i].idx
-    return bool(PERSON_CUE.search(text[max(0, start - 40) : start]))
-
-
-def _capitalised_bases(doc: Doc) -> Counter[str]:
-    """How often each capitalised word's base stands in the text: counted
-    once per document, not once per candidate."""
-    counted = doc.user_data.get("capitalised_bases")
-    if counted is None:
-        counted = Counter(name_base(t.text) for t in doc if CAPITALISED.match(t.text))
-        doc.user_data["capitalised_bases"] = counted
-    return counted
-
-
-
-
-def _particle(doc: Doc, i: int) -> bool:
+def name_particle(doc: Doc, i: int) -> bool:
     """A lowercase particle of a foreign name, a name's word right after it
     (or after the particles that follow it: "ван дер Берг")."""
     if doc[i].text not in NAME_PARTICLES or i + 1 >= len(doc):
         return False
     after = doc[i + 2] if doc[i + 1].text == "-" and i + 2 < len(doc) else doc[i + 1]
     if after.text in NAME_PARTICLES:
-        return _particle(doc, after.i)
+        return name_particle(doc, after.i)
     return bool(CAPITALISED.match(after.text))
 
 
@@ -345,7 +189,7 @@ def is_word(token) -> bool:  # type: ignore[no-untyped-def]
     return token.is_alpha or bool(HYPHENATED.fullmatch(token.text))
 
 
-def _latin_in_brackets(doc: Doc, i: int) -> bool:
+def latin_in_brackets(doc: Doc, i: int) -> bool:
     """A Latin word inside brackets: the name's original spelling, "(Soumana Sacko)"."""
     return bool(LATIN_NAME.match(doc[i].text)) and any(doc[j].text == "(" for j in range(max(0, i - 4), i))
 
@@ -380,7 +224,7 @@ def name_patterns(language: str) -> list[dict[str, object]]:
 def name_patterns_to_persons(doc: Doc) -> Doc:
     """The EntityRuler's matches, where a word is really a name."""
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and _plausible(doc, ent):
+        if ent.label_ == "PERSON" and plausible(doc, ent):
             add_person(doc, ent)
     for token in doc:  # a lexicon given name next to another name word
         if CAPITALISED.match(token.text) and is_given_name(token.text) and not common_word(token.text):
@@ -433,7 +277,7 @@ def dictionary_persons(doc: Doc) -> Doc:
         i = token.i
         if not token.is_alpha or not CAPITALISED.match(token.text) or i == 0 or not_a_name(token.text):
             continue
-        if _sentence_start(doc, i):
+        if sentence_start(doc, i):
             continue  # a sentence's, a line's or a quotation's first word
         if first_reading_is_name(token.text) and not street_or_body(doc, i, i + 1):
             add_person(doc, doc[i : i + 1])
@@ -444,7 +288,7 @@ def name_word(doc: Doc, i: int) -> bool:
     text = doc[i].text
     if text == "." and i > 0 and INITIAL.fullmatch(doc[i - 1].text):
         return True
-    if _particle(doc, i):
+    if name_particle(doc, i):
         return True  # "Потерпевший фон Штауфенберг Клаус": the surname after it is the name's too
     if i > 0 and "\n" in doc[i - 1].text + doc[i - 1].whitespace_ and not _is_name_token(doc, i) \
             and not INITIAL.fullmatch(text):

@@ -32,7 +32,6 @@ from anonymise.candidates import (
     UPPER_LETTERS,
     add_person,
     doc_language,
-    doc_text,
     kyrgyz_name_only,
     name_word,
 )
@@ -45,7 +44,7 @@ from anonymise.names import (
     kyrgyz_given_name,
     small_surname,
 )
-from anonymise.places import QUOTES
+from anonymise.places import QUOTES, doc_text
 from anonymise.roles import PARTY_WORDS
 
 # People named by what they do, in news and in the acts' accounts of events.

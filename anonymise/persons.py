@@ -34,7 +34,6 @@ from anonymise.candidates import (
     TOKEN,
     UPPER_LATIN,
     doc_language,
-    doc_text,
     is_word,
     name_patterns,
     name_word,
@@ -43,6 +42,7 @@ from anonymise.candidates import (
 )
 from anonymise.cues import CUED_PERSONS
 from anonymise.latin import LATIN_PERSONS, transliterate
+from anonymise.natasha_names import NATASHA_PERSONS
 from anonymise.names import (
     CAPITALISED,
     KYRGYZ_PATRONYMIC,
@@ -56,6 +56,7 @@ from anonymise.names import (
     same_name,
     small_surname,
 )
+from anonymise.places import doc_text
 from anonymise.roles import OFFICIAL_ROLES, roles
 
 DEFAULT_KEEP = frozenset(OFFICIAL_ROLES)
@@ -116,7 +117,7 @@ class _Tokenizer:
 def build(language: str) -> Language:
     nlp = spacy.blank("ky" if language == "ky" else "ru")
     nlp.tokenizer = _Tokenizer(nlp.vocab)
-    nlp.add_pipe("natasha_persons")
+    nlp.add_pipe(NATASHA_PERSONS)
     ruler = nlp.add_pipe("entity_ruler")
     ruler.add_patterns(name_patterns(language))  # type: ignore[attr-defined]
     nlp.add_pipe("name_patterns_to_persons")

@@ -1,0 +1,195 @@
+"""natasha's Russian NER as a component of the persons pipeline, and the
+rules that judge its spans: natasha takes Kyrgyz institutions and places
+for people, runs a span on into the next words, and finds foreign names no
+lexicon has. On Kyrgyz text only spans with a given name or a surname's
+form survive (candidates.kyrgyz_name_only, candidates.plausible), and
+foreign names side by side; on Russian text also foreign names the
+dictionary does not read as common words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from anonymise.candidates import (
+    KIN_WORDS,
+    PARTY_ROLES,
+    add_person,
+    doc_language,
+    is_word,
+    kyrgyz_name_only,
+    latin_in_brackets,
+    name_particle,
+    plausible,
+    sentence_start,
+)
+from anonymise.names import (
+    ADJECTIVAL,
+    CAPITALISED,
+    KYRGYZ_PATRONYMIC,
+    SURNAME_KY,
+    common_word,
+    dictionary_name,
+    known_word,
+    name_base,
+    not_a_name,
+    not_a_name_in,
+    unknown_word,
+)
+from anonymise.natasha_input import sentences_that_could_name
+from anonymise.places import doc_text
+
+NATASHA_PERSONS = "natasha_persons"  # the component's name in the pipeline
+# Words that say a person's name follows: kin, a title, "по имени", an
+# age, a verb of speech ("сын Гидеон", "императора Кокаку", "69-летнего
+# Гарсию", "— сказал Буффье"); with natasha's word for it, one mention is enough.
+PERSON_CUE = re.compile(
+    rf"(?i)(?:^|[^\w-])(?:{KIN_WORDS}|"
+    r"император\w*|корол\w+|принц\w*|княз\w+|папа|папы|"
+    r"по\s+имени|по\s+фамилии|фамили(?:ей|я)|прозвищ\w+|называют|"
+    r"\d+-летн\w+|(?:сказал|заявил|отметил|пояснил|сообщил|рассказал|добавил|подчеркнул)а?\s*[,—–-]?)\s*$"
+)
+# "Лукашенко-младший", "Лукашенко-старшего": the surname is the name.
+ELDER_YOUNGER = re.compile(r"-(?:младш|старш)\w*$")
+
+
+def _person_cue(doc: Doc, i: int) -> bool:
+    text, start = doc_text(doc), doc[i].idx
+    return bool(PERSON_CUE.search(text[max(0, start - 40) : start]))
+
+
+def _capitalised_bases(doc: Doc) -> Counter[str]:
+    """How often each capitalised word's base stands in the text: counted
+    once per document, not once per candidate."""
+    counted = doc.user_data.get("capitalised_bases")
+    if counted is None:
+        counted = Counter(name_base(t.text) for t in doc if CAPITALISED.match(t.text))
+        doc.user_data["capitalised_bases"] = counted
+    return counted
+
+
+@lru_cache(maxsize=1)
+def _natasha():  # type: ignore[no-untyped-def]
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    return NewsNERTagger(NewsEmbedding())
+
+
+@Language.component(NATASHA_PERSONS)
+def natasha_persons(doc: Doc) -> Doc:
+    text = doc_text(doc)
+    read = sentences_that_could_name(text, doc_language(doc) == "ky")
+    if not read.strip():
+        return doc
+    # The tagger alone, not natasha's Doc: the Doc would first split the text
+    # into sentences and tokens that nothing here reads (a fifth of the time).
+    for found in _natasha()(read).spans:
+        if found.type != "PER":
+            continue
+        for start, stop in _paragraph_pieces(text, found.start, found.stop):
+            _add_natasha_span(doc, start, stop)
+    return doc
+
+
+def _paragraph_pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """natasha's span cut at blank lines: it runs a headline's last word
+    into the next paragraph's name ("…о Сноудене\n\n Джо Байден"), and
+    each piece is judged alone."""
+    pieces, at = [], start
+    for blank in re.finditer(r"\n[^\S\n]*\n\s*", text[start:stop]):
+        pieces.append((at, start + blank.start()))
+        at = start + blank.end()
+    pieces.append((at, stop))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _add_natasha_span(doc: Doc, start: int, stop: int) -> None:
+    """One piece of natasha's person, trimmed of what it takes in around the name."""
+    span = doc.char_span(start, stop, alignment_mode="expand")
+    if span is None:
+        return
+    first = next((t.i for t in span if not t.like_num and not t.is_punct
+                  and not (t.text.islower() and not name_particle(doc, t.i)) and not PARTY_ROLES.match(t.text)), span.end)
+    span = doc[first : span.end]  # "62-летнего Стросс-Кана", "Осужденная Асанова (Исмаилова)": an age, a role
+    cut = next((t.i for t in span if t.like_num or (t.is_alpha and t.text.islower()
+                                                      and not KYRGYZ_PATRONYMIC.match(t.text)
+                                                      and not name_particle(doc, t.i))), span.end)
+    span = doc[span.start : cut]  # natasha runs on into "1958 г.р." and the next words
+    foreign = _foreign_name_ky(doc, span) if doc_language(doc) == "ky" else None
+    if foreign is not None:
+        add_person(doc, foreign)
+        return
+    if doc_language(doc) == "ky":
+        span = kyrgyz_name_only(doc, span)
+    if plausible(doc, span) or (doc_language(doc) == "ru" and _foreign_name(doc, span)):
+        add_person(doc, span)
+
+
+def _foreign_name(doc: Doc, span: Span) -> bool:
+    """natasha's Russian person whose capitalised words the dictionary does
+    not all read as common words (Барак Обама, Кит Флинт, Кшиштоф
+    Пендерецкий, Сумана Сакко (Soumana Sacko)): a foreign name has no
+    surname's shape and is in no lexicon, but natasha is seldom wrong in
+    Russian when some word of the span is no common one. One word alone
+    must be a name in the dictionary (Коля, Шуберта) or come back in the
+    text (Акихито, Мадонна): a word garbled by OCR once ("Сведловски
+    рмайонны смудом") is no one."""
+    words = [t for t in span if is_word(t) and len(t.text) > 1 and not latin_in_brackets(doc, t.i)
+             and not name_particle(doc, t.i)]
+    if not words or not all(CAPITALISED.match(t.text) and not not_a_name_in(t.text, "ru") for t in words):
+        return False
+    if any(t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ for t in words):
+        return False  # "Ысык- Кульского", "Ак- Кудукского": a place's name broken at its hyphen
+    plain = [t for t in words if not common_word(t.text) and (not ADJECTIVAL.match(t.text) or dictionary_name(t.text))]
+    if not plain:
+        # Chinese and Korean names are short syllables the dictionary knows
+        # as common words (Мин Си, Ван Бин, Ли Пэн): natasha's word for two
+        # or three of them together is enough.
+        return 2 <= len(words) <= 3 and all(len(t.text) <= 3 for t in words)
+    if len(words) > 1:
+        return True
+    word = ELDER_YOUNGER.sub("", words[0].text)
+    return (dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2 or _person_cue(doc, words[0].i)
+            or (not sentence_start(doc, words[0].i) and not known_word(word) and not _garbled_beside(doc, words[0].i)))
+
+
+def _foreign_name_ky(doc: Doc, span: Span) -> Span | None:
+    """Of natasha's Kyrgyz person, two words or more side by side, each a
+    name in the Russian dictionary or a word no lexicon knows, with or
+    without its case ending ("Питер Грин", "Мэри Уокер", "Том Кейлер"):
+    foreign names the Kyrgyz list has from web text, so no Kyrgyz rule
+    takes them. A role word before them ("Күбөлөр") stays outside, and a
+    span with a Kyrgyz surname's shape is left to the Kyrgyz rules. natasha's
+    single words are left alone: on the development sentences they were
+    places and bodies five times for each name."""
+    def name(i: int) -> bool:
+        text = doc[i].text
+        return bool(CAPITALISED.match(text)) and doc[i].is_alpha and not not_a_name(text) and _name_or_unknown(text)
+
+    start, end = span.start, span.end
+    while start < end and not name(start):
+        start += 1
+    while end > start and not name(end - 1):
+        end -= 1
+    if end - start < 2 or not all(name(i) for i in range(start, end)):
+        return None
+    if any(SURNAME_KY.match(doc[i].text) for i in range(start, end)):
+        return None  # a Kyrgyz name ends with its surname: kyrgyz_name_only knows where
+    return doc[start:end]
+
+
+def _name_or_unknown(word: str) -> bool:
+    return dictionary_name(word) or dictionary_name(name_base(word)) or unknown_word(word)
+
+
+def _garbled_beside(doc: Doc, i: int) -> bool:
+    """A lowercase word next to this one that the dictionary does not know:
+    OCR has garbled the line ("Сведловски рмайонны смудом"), and a word
+    unknown to the dictionary there is no evidence of a foreign name."""
+    return any(0 <= j < len(doc) and doc[j].is_alpha and doc[j].text.islower() and not known_word(doc[j].text)
+               for j in (i - 1, i + 1))
