@@ -235,8 +235,27 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
         for token in doc[:-1]:
             if _given_before_surname(doc, token.i):
                 add_person(doc, doc[token.i : token.i + 2])
+    for token in doc:
+        start = _initials_start(doc, token.i)
+        if start < token.i and _is_name_token(doc, token.i):
+            add_person(doc, doc[start : token.i + 1])
     doc.ents = ()
     return doc
+
+
+def _initials_start(doc: Doc, i: int) -> int:
+    """Where the initials before a name begin ("Прокурор А.К.Жумалиев",
+    "прокурор А. К. Жумалиев"): the ruler's longest match was "Прокурор
+    А.К." (a word and the initials after it), which no rule takes for a
+    name, and the first initial was left out; the prosecutor, named by
+    one initial and a surname, was taken for a party. Initials right
+    after another name word are that name's ("Кулубаев Э. Асановго")."""
+    start = i
+    while start >= 2 and i - start < 4 and doc[start - 1].text == "." and _is_initial(doc, start - 2):
+        start -= 2
+    if start < i and start > 0 and _is_name_token(doc, start - 1):
+        return i
+    return start
 
 
 def _given_before_surname(doc: Doc, i: int) -> bool:

@@ -162,3 +162,14 @@ def test_the_leak_check_flags_a_double_surname_and_a_latin_surname_left_in_clear
     text = "Свидетель Асанова-Токтогулова, проживающая в Жалал-Абаде, переписывалась с Asanov через Telegram."
     assert [s.text for s in suspects(text, "ru")] == ["Асанова-Токтогулова", "Asanov"]
     assert [s.text for s in suspects("Күбө Асанова-Токтогулова Ысык-Көл облусунда жашайт.", "ky")] == ["Асанова-Токтогулова"]
+
+
+def test_a_prosecutor_with_glued_initials_after_the_role_is_kept_and_a_partys_initials_hidden() -> None:
+    """"Прокурор А.К.Жумалиев" in a Kyrgyz act: the first initial went with
+    the role word, the prosecutor became "А.К. Ж." as a party; a party's
+    glued initial stayed in clear beside the hidden surname."""
+    ky = ("Соттолгон Б.Асановдун жактоочусу Ж.Мамытов даттанган. Прокурор А.К.Жумалиев каршы болду, "
+          "мамлекеттик айыптоочу С. Т. Бекова да макул болгон жок.")
+    result = _all_hidden(ky, ("Б.Асановдун",), language="ky")
+    for official in ("Ж.Мамытов", "Прокурор А.К.Жумалиев", "айыптоочу С. Т. Бекова"):
+        assert official in result.text, result.text
