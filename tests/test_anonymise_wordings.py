@@ -173,3 +173,14 @@ def test_a_prosecutor_with_glued_initials_after_the_role_is_kept_and_a_partys_in
     result = _all_hidden(ky, ("Б.Асановдун",), language="ky")
     for official in ("Ж.Мамытов", "Прокурор А.К.Жумалиев", "айыптоочу С. Т. Бекова"):
         assert official in result.text, result.text
+
+
+def test_a_kyrgyz_given_name_alone_in_a_names_ending_is_hidden_and_a_common_word_is_not() -> None:
+    """"Айнура менен Асылбектин ортосундагы чыр-чатак": the man named by his
+    given name alone stayed in clear; "Эл аралык" (international), "Бакыт" (happiness),
+    "Манас аэропорту" are words and places as often as names."""
+    ky = ("Күбө Чолпонбек кызы Айнура сотто Айнура менен Асылбектин ортосундагы чыр-чатак тууралуу айтып берди. "
+          "Ал Нургүлгө телефон чалган. Эл аралык аэропорттон учуп кеткен.")
+    result = _all_hidden(ky, ("Айнура", "Асылбектин", "Нургүлгө"), language="ky")
+    assert "Эл аралык аэропорттон" in result.text, result.text
+    assert "Ал Н. телефон" in result.text, result.text
