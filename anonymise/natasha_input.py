@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from anonymise.candidates import KIN_WORDS
+from anonymise.cues import OCCUPATIONS
 from anonymise.names import common_word, kyrgyz_common_word
 
 # Where a sentence, a clause after ";" or a line ends: after its stop and
@@ -31,11 +33,15 @@ _END = re.compile(r"(?<![^\w][A-ZА-ЯЁӨҮҢ])(?<!^[A-ZА-ЯЁӨҮҢ])[.!?;]+\
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZА-ЯЁӨҮҢ][\w-]*")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 CONTEXT = 1
+# A capitalised word after an occupation or kin is read even where the
+# dictionary knows every capitalised word as a common one ("актриса Камерон
+# Диас", "певица Глюкоза", "сын Гота").
+_CUED = re.compile(rf"(?i:(?<![\w-])(?:{OCCUPATIONS}|{KIN_WORDS}))[^\S\n]+[А-ЯЁӨҮҢ]")
 
 
 def _could_name(piece: str, kyrgyz: bool) -> bool:
     return any(not (common_word(word) or (kyrgyz and kyrgyz_common_word(word)))
-               for word in _CAPITALISED.findall(piece))
+               for word in _CAPITALISED.findall(piece)) or bool(_CUED.search(piece))
 
 
 def sentences_that_could_name(text: str, kyrgyz: bool) -> str:

@@ -28,6 +28,7 @@ from anonymise.candidates import (
     plausible,
     sentence_start,
 )
+from anonymise.cues import OCCUPATIONS
 from anonymise.names import (
     ADJECTIVAL,
     CAPITALISED,
@@ -54,8 +55,17 @@ PERSON_CUE = re.compile(
     r"по\s+имени|по\s+фамилии|фамили(?:ей|я)|прозвищ\w+|называют|"
     r"\d+-летн\w+|(?:сказал|заявил|отметил|пояснил|сообщил|рассказал|добавил|подчеркнул)а?\s*[,—–-]?)\s*$"
 )
+OCCUPATION_BEFORE = re.compile(rf"(?i)(?:^|[^\w-])(?:{OCCUPATIONS})\s*$")
 # "Лукашенко-младший", "Лукашенко-старшего": the surname is the name.
 ELDER_YOUNGER = re.compile(r"-(?:младш|старш)\w*$")
+
+
+def _cue_on_its_line(doc: Doc, i: int) -> bool:
+    """An occupation, kin or a title right before the word on its line
+    ("певица Глюкоза"; not "в пользу сына\n\nСегодня")."""
+    text, start = doc_text(doc), doc[i].idx
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
+    return bool(OCCUPATION_BEFORE.search(before) or PERSON_CUE.search(before))
 
 
 def _person_cue(doc: Doc, i: int) -> bool:
@@ -150,7 +160,11 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
         # Chinese and Korean names are short syllables the dictionary knows
         # as common words (Мин Си, Ван Бин, Ли Пэн): natasha's word for two
         # or three of them together is enough.
-        return 2 <= len(words) <= 3 and all(len(t.text) <= 3 for t in words)
+        if 2 <= len(words) <= 3 and all(len(t.text) <= 3 for t in words):
+            return True
+        # A name of common words (Камерон Диас, певица Глюкоза, сын Гота): natasha's word and
+        # an occupation, kin or a title right before it.
+        return _cue_on_its_line(doc, words[0].i)
     if len(words) > 1:
         return True
     word = ELDER_YOUNGER.sub("", words[0].text)

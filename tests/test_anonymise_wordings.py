@@ -184,3 +184,13 @@ def test_a_kyrgyz_given_name_alone_in_a_names_ending_is_hidden_and_a_common_word
     result = _all_hidden(ky, ("Айнура", "Асылбектин", "Нургүлгө"), language="ky")
     assert "Эл аралык аэропорттон" in result.text, result.text
     assert "Ал Н. телефон" in result.text, result.text
+
+
+def test_a_name_of_common_words_after_an_occupation_or_kin_is_a_person() -> None:
+    """natasha reads "певица Корица" and "сын Гота" as people, but every word
+    is a common one in the dictionary (cinnamon, the Goths), so the name
+    was dropped, and a sentence of such words only was not even read."""
+    ru = ("Свидетель пояснил, что его сын Гота ушёл из дома, а актриса Камерон Диас в тот день была в Бишкеке. "
+          "На концерте выступили Людмила Нарусова, певица Корица и музыкант Алексей Кортнев.")
+    result = _all_hidden(ru, ("Гота", "Камерон", "Диас", "Корица"))
+    assert "в Бишкеке" in result.text and "На концерте" in result.text, result.text
