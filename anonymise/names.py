@@ -211,6 +211,13 @@ def kyrgyz_given_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def finite_verb(word: str) -> bool:
+    """The dictionary's first reading of the word is a verb in the past or present (выиграл, дала, планирует)."""
+    tag = _morph().parse(word.lower())[0].tag
+    return "VERB" in tag and ("past" in tag or "pres" in tag)
+
+
+@lru_cache(maxsize=65536)
 def known_word(word: str) -> bool:
     """A word the Russian dictionary knows, in any reading (names included)."""
     return _morph().word_is_known(word.lower())

@@ -36,6 +36,7 @@ from anonymise.names import (
     SURNAME_KY,
     common_word,
     dictionary_name,
+    finite_verb,
     known_word,
     name_base,
     not_a_name,
@@ -55,6 +56,9 @@ PERSON_CUE = re.compile(
     r"по\s+имени|по\s+фамилии|фамили(?:ей|я)|прозвищ\w+|называют|"
     r"\d+-летн\w+|(?:сказал|заявил|отметил|пояснил|сообщил|рассказал|добавил|подчеркнул)а?\s*[,—–-]?)\s*$"
 )
+TITLE = re.compile(rf"(?i)(?:{OCCUPATIONS}|папа|папы|пап[уеы]|корол\w+|принц\w*|император\w*|княз\w+|патриарх\w*|"
+                   r"владык\w*|митрополит\w*|доктор\w*|президент\w*|премьер\w*|министр\w*|мэр\w*|губернатор\w*|"
+                   r"генерал\w*|профессор\w*|судь[яи]\w*|прокурор\w*|адвокат\w*|следовател\w*)")
 OCCUPATION_BEFORE = re.compile(rf"(?i)(?:^|[^\w-])(?:{OCCUPATIONS})\s*$")
 # "Лукашенко-младший", "Лукашенко-старшего": the surname is the name.
 ELDER_YOUNGER = re.compile(r"-(?:младш|старш)\w*$")
@@ -164,7 +168,7 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
             return True
         # A name of common words (Камерон Диас, певица Глюкоза, сын Гота): natasha's word and
         # an occupation, kin or a title right before it.
-        return _cue_on_its_line(doc, words[0].i)
+        return _cue_on_its_line(doc, words[0].i) or (len(words) == 1 and _subject_of_the_verb_after(doc, words[0].i))
     if len(words) > 1:
         return True
     word = ELDER_YOUNGER.sub("", words[0].text)
@@ -195,6 +199,17 @@ def _foreign_name_ky(doc: Doc, span: Span) -> Span | None:
     if any(SURNAME_KY.match(doc[i].text) for i in range(start, end)):
         return None  # a Kyrgyz name ends with its surname: kyrgyz_name_only knows where
     return doc[start:end]
+
+
+def _subject_of_the_verb_after(doc: Doc, i: int) -> bool:
+    """Inside a sentence, a capitalised word right before a verb in the
+    past or present ("что Краник выиграл", "Вдова Арафата Суха дала"): a
+    common noun there would be written small, so natasha's person stands."""
+    if sentence_start(doc, i) or i + 1 >= len(doc) or not doc[i].whitespace_ or not doc[i + 1].text.islower():
+        return False
+    if TITLE.fullmatch(doc[i].text):
+        return False  # "Папа подчеркнул", "Доктор получил": a title, the person named elsewhere
+    return finite_verb(doc[i + 1].text)
 
 
 def _name_or_unknown(word: str) -> bool:

@@ -194,3 +194,15 @@ def test_a_name_of_common_words_after_an_occupation_or_kin_is_a_person() -> None
           "На концерте выступили Людмила Нарусова, певица Корица и музыкант Алексей Кортнев.")
     result = _all_hidden(ru, ("Гота", "Камерон", "Диас", "Корица"))
     assert "в Бишкеке" in result.text and "На концерте" in result.text, result.text
+
+
+def test_a_common_words_name_before_its_verb_is_a_person_and_a_body_is_not() -> None:
+    """"что Краник выиграл": natasha's person, a common noun in the dictionary
+    (a little tap), stayed in clear; capitalised inside a sentence right
+    before its verb it is a name. A bank, a party's role or a title so is no one."""
+    ru = ("Свидетель пояснил, что Краник выиграл у него деньги, а вдова Суха дала согласие. "
+          "Суд установил, что Банк нарушил условия договора, а Истец просит взыскать долг. "
+          "В ходе церемонии Папа подчеркнул значение примирения.")
+    result = _all_hidden(ru, ("Краник", "Суха"))
+    assert "что Банк нарушил" in result.text and "а Истец просит" in result.text, result.text
+    assert "церемонии Папа подчеркнул" in result.text, result.text  # a title: the person is named elsewhere
