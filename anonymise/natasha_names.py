@@ -102,9 +102,9 @@ def natasha_persons(doc: Doc) -> Doc:
         return doc
     # The tagger alone, not natasha's Doc: the Doc would first split the text
     # into sentences and tokens that nothing here reads (a fifth of the time).
-    for found in _natasha()(read).spans:
-        if found.type != "PER":
-            continue
+    people = [found for found in _natasha()(read).spans if found.type == "PER"]
+    doc.user_data["natasha_people"] = [(found.start, found.stop) for found in people]
+    for found in people:
         for start, stop in _paragraph_pieces(text, found.start, found.stop):
             _add_natasha_span(doc, start, stop)
     return doc
@@ -168,12 +168,14 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
             return True
         # A name of common words (Камерон Диас, певица Глюкоза, сын Гота): natasha's word and
         # an occupation, kin or a title right before it.
-        return _cue_on_its_line(doc, words[0].i) or (len(words) == 1 and _subject_of_the_verb_after(doc, words[0].i))
+        return _cue_on_its_line(doc, words[0].i) or (len(words) == 1 and (
+            _subject_of_the_verb_after(doc, words[0].i) or _listed_with_people(doc, span)))
     if len(words) > 1:
         return True
     word = ELDER_YOUNGER.sub("", words[0].text)
     return (dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2 or _person_cue(doc, words[0].i)
-            or (not sentence_start(doc, words[0].i) and not known_word(word) and not _garbled_beside(doc, words[0].i)))
+            or (not sentence_start(doc, words[0].i) and not known_word(word) and not _garbled_beside(doc, words[0].i))
+            or _listed_with_people(doc, span))
 
 
 def _foreign_name_ky(doc: Doc, span: Span) -> Span | None:
@@ -199,6 +201,22 @@ def _foreign_name_ky(doc: Doc, span: Span) -> Span | None:
     if any(SURNAME_KY.match(doc[i].text) for i in range(start, end)):
         return None  # a Kyrgyz name ends with its surname: kyrgyz_name_only knows where
     return doc[start:end]
+
+
+LIST_BEFORE = re.compile(r"(?:,|\sи)\s*$")
+LIST_AFTER = re.compile(r"^\s*(?:,|и\s)\s*")
+
+
+def _listed_with_people(doc: Doc, span: Span) -> bool:
+    """An item of a list whose item before or after it natasha also reads
+    as a person ("Дженнифер Лопес, Энрике Иглесиас и Стинг"; "Куман,
+    Роналдо, Джеррард"): one word of the dictionary is a name there."""
+    text, start, end = doc_text(doc), span.start_char, span.end_char
+    people = doc.user_data.get("natasha_people", [])
+    before = LIST_BEFORE.search(text[max(0, start - 4) : start])
+    after = LIST_AFTER.match(text[end : end + 6])
+    return any((before and b == start - len(before.group())) or (after and a == end + after.end())
+               for a, b in people if (a, b) != (start, end))
 
 
 def _subject_of_the_verb_after(doc: Doc, i: int) -> bool:

@@ -206,3 +206,11 @@ def test_a_common_words_name_before_its_verb_is_a_person_and_a_body_is_not() -> 
     result = _all_hidden(ru, ("Краник", "Суха"))
     assert "что Банк нарушил" in result.text and "а Истец просит" in result.text, result.text
     assert "церемонии Папа подчеркнул" in result.text, result.text  # a title: the person is named elsewhere
+
+
+def test_a_common_word_listed_among_people_is_a_person_and_a_list_of_places_is_not() -> None:
+    """"Асанов, Бекова и Корица": natasha reads each item as a person, but
+    the last is a common word (cinnamon) and was left in clear."""
+    ru = "В тот вечер у Асанова Бакыта были Бекова Айгуль, Иван Петров и Корица, а также гости из Бишкека, Оша и Нарына."
+    result = _all_hidden(ru, ("Асанова", "Бекова", "Петров", "Корица"))
+    assert "из Бишкека, Оша и Нарына" in result.text, result.text
