@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from anonymise.candidates import (
     KIN_WORDS,
     PARTY_ROLES,
+    ROMAN,
     add_person,
     doc_language,
     is_word,
@@ -154,7 +155,7 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
     text (Акихито, Мадонна): a word garbled by OCR once ("Сведловски
     рмайонны смудом") is no one."""
     words = [t for t in span if is_word(t) and len(t.text) > 1 and not latin_in_brackets(doc, t.i)
-             and not name_particle(doc, t.i)]
+             and not name_particle(doc, t.i) and not ROMAN.fullmatch(t.text)]  # "Шенуды III": a number
     if not words or not all(CAPITALISED.match(t.text) and not not_a_name_in(t.text, "ru") for t in words):
         return False
     if any(t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ for t in words):
@@ -175,7 +176,7 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
     word = ELDER_YOUNGER.sub("", words[0].text)
     return (dictionary_name(word) or _capitalised_bases(doc)[name_base(word)] >= 2 or _person_cue(doc, words[0].i)
             or (not sentence_start(doc, words[0].i) and not known_word(word) and not _garbled_beside(doc, words[0].i))
-            or _listed_with_people(doc, span))
+            or _listed_with_people(doc, span) or _numbered(doc, words[0].i))
 
 
 def _foreign_name_ky(doc: Doc, span: Span) -> Span | None:
@@ -217,6 +218,11 @@ def _listed_with_people(doc: Doc, span: Span) -> bool:
     after = LIST_AFTER.match(text[end : end + 6])
     return any((before and b == start - len(before.group())) or (after and a == end + after.end())
                for a, b in people if (a, b) != (start, end))
+
+
+def _numbered(doc: Doc, i: int) -> bool:
+    """A monarch's or a patriarch's number after the word: "Шенуды III", "Мсвати III"."""
+    return i + 1 < len(doc) and bool(doc[i].whitespace_) and bool(ROMAN.fullmatch(doc[i + 1].text))
 
 
 def _subject_of_the_verb_after(doc: Doc, i: int) -> bool:
