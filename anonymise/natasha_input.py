@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 
-from anonymise.candidates import KIN_WORDS
 from anonymise.cues import OCCUPATIONS
 from anonymise.names import common_word, kyrgyz_common_word
 
@@ -33,10 +32,10 @@ _END = re.compile(r"(?<![^\w][A-ZА-ЯЁӨҮҢ])(?<!^[A-ZА-ЯЁӨҮҢ])[.!?;]+\
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZА-ЯЁӨҮҢ][\w-]*")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 CONTEXT = 1
-# A capitalised word after an occupation or kin is read even where the
-# dictionary knows every capitalised word as a common one ("актриса Камерон
-# Диас", "певица Глюкоза", "сын Гота").
-_CUED = re.compile(rf"(?i:(?<![\w-])(?:{OCCUPATIONS}|{KIN_WORDS}))[^\S\n]+[А-ЯЁӨҮҢ]")
+# A capitalised word after an occupation is read even where the dictionary
+# knows every capitalised word as a common one ("актриса Камерон Диас",
+# "певица Глюкоза").
+_CUED = re.compile(rf"(?i:(?<![\w-])(?:{OCCUPATIONS}))[^\S\n]+[А-ЯЁӨҮҢ]")
 
 
 def _could_name(piece: str, kyrgyz: bool) -> bool:

@@ -51,26 +51,27 @@ NATASHA_PERSONS = "natasha_persons"  # the component's name in the pipeline
 # Words that say a person's name follows: kin, a title, "по имени", an
 # age, a verb of speech ("сын Гидеон", "императора Кокаку", "69-летнего
 # Гарсию", "— сказал Буффье"); with natasha's word for it, one mention is enough.
-PERSON_CUE = re.compile(
-    rf"(?i)(?:^|[^\w-])(?:{KIN_WORDS}|"
-    r"император\w*|корол\w+|принц\w*|княз\w+|папа|папы|"
-    r"по\s+имени|по\s+фамилии|фамили(?:ей|я)|прозвищ\w+|называют|"
-    r"\d+-летн\w+|(?:сказал|заявил|отметил|пояснил|сообщил|рассказал|добавил|подчеркнул)а?\s*[,—–-]?)\s*$"
-)
-TITLE = re.compile(rf"(?i)(?:{OCCUPATIONS}|папа|папы|пап[уеы]|корол\w+|принц\w*|император\w*|княз\w+|патриарх\w*|"
-                   r"владык\w*|митрополит\w*|доктор\w*|президент\w*|премьер\w*|министр\w*|мэр\w*|губернатор\w*|"
-                   r"генерал\w*|профессор\w*|судь[яи]\w*|прокурор\w*|адвокат\w*|следовател\w*)")
-OCCUPATION_BEFORE = re.compile(rf"(?i)(?:^|[^\w-])(?:{OCCUPATIONS})\s*$")
+TITLE_WORDS = r"император\w*|корол\w+|принц\w*|княз\w+|папа|папы"
+NAMING_WORDS = (r"по\s+имени|по\s+фамилии|фамили(?:ей|я)|прозвищ\w+|называют|"
+                r"\d+-летн\w+|(?:сказал|заявил|отметил|пояснил|сообщил|рассказал|добавил|подчеркнул)а?\s*[,—–-]?")
+PERSON_CUE = re.compile(rf"(?i)(?:^|[^\w-])(?:{KIN_WORDS}|{TITLE_WORDS}|{NAMING_WORDS})\s*$")
+# Before a name of common words, not kin: "сын Отечества" is the son of the fatherland.
+COMMON_WORDS_NAME_CUE = re.compile(rf"(?i)(?:^|[^\w-])(?:{OCCUPATIONS}|{TITLE_WORDS}|{NAMING_WORDS})\s*$")
+# A title or an office standing for a person named elsewhere ("Папа подчеркнул", "Доктор получил").
+TITLE = re.compile(rf"(?i)(?:{OCCUPATIONS}|{TITLE_WORDS}|пап[уеы]|патриарх\w*|владык\w*|митрополит\w*|доктор\w*|"
+                   r"президент\w*|премьер\w*|министр\w*|мэр\w*|губернатор\w*|генерал\w*|профессор\w*|судь[яи]\w*|"
+                   r"прокурор\w*|адвокат\w*|следовател\w*)")
 # "Лукашенко-младший", "Лукашенко-старшего": the surname is the name.
 ELDER_YOUNGER = re.compile(r"-(?:младш|старш)\w*$")
 
 
 def _cue_on_its_line(doc: Doc, i: int) -> bool:
-    """An occupation, kin or a title right before the word on its line
-    ("певица Глюкоза"; not "в пользу сына\n\nСегодня")."""
+    """An occupation, a title or a word of naming right before the word on
+    its line ("певица Глюкоза", "— сказала Мадонна"; not "в пользу
+    сына\n\nСегодня", nor kin: "сын Отечества")."""
     text, start = doc_text(doc), doc[i].idx
     before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
-    return bool(OCCUPATION_BEFORE.search(before) or PERSON_CUE.search(before))
+    return bool(COMMON_WORDS_NAME_CUE.search(before))
 
 
 def _person_cue(doc: Doc, i: int) -> bool:
@@ -167,8 +168,8 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
         # or three of them together is enough.
         if 2 <= len(words) <= 3 and all(len(t.text) <= 3 for t in words):
             return True
-        # A name of common words (Камерон Диас, певица Глюкоза, сын Гота): natasha's word and
-        # an occupation, kin or a title right before it.
+        # A name of common words (Камерон Диас, певица Глюкоза): natasha's word and
+        # an occupation or a title right before it.
         return _cue_on_its_line(doc, words[0].i) or (len(words) == 1 and (
             _subject_of_the_verb_after(doc, words[0].i) or _listed_with_people(doc, span)))
     if len(words) > 1:
