@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from anonymise.latin import LATIN_SURNAME
+from anonymise.cues import PLATFORMS
+from anonymise.latin import LATIN_SURNAME, NOT_PEOPLE
 from anonymise.linebreaks import Joined
 from anonymise.names import (
     ADJECTIVAL,
@@ -43,6 +44,11 @@ from anonymise.reading import repaired
 
 WORD = re.compile(r"[А-ЯЁӨҮҢ][а-яёөүң]+(?:-[А-ЯЁӨҮҢа-яёөүң]+)*")
 LATIN_WORD = re.compile(r"(?<![\w@.])[A-Z][a-z]{2,}(?![\w@])")
+# Two or three capitalised Latin words alone ("Heinrich Neumann", "Mehmet Yilmaz"): the detectors
+# hide a Latin name only with a lexicon's given name or a cue, so a person looks at the rest.
+LATIN_PAIR = re.compile(r"(?<![\w@.\-])[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![\w@\-])")
+LATIN_BODY_WORDS = frozenset("bank company group trade gold mining holding limited ltd inc llc city service services "
+                             "studio style market center centre street avenue international".split())
 SMALL_WORD = re.compile(r"(?<![\w-])[а-яёөүң]{5,}(?![\w-])")
 GIVEN_BEFORE = re.compile(r"([А-ЯЁӨҮҢ][а-яёөүң]+) $")  # "Камчыбек алиев": a given name, then the surname
 INITIAL = rf"{INITIAL_LETTER}\."
@@ -94,8 +100,19 @@ class Suspect:
     start: int
     end: int
     text: str
-    reason: str  # surname (also in small letters), patronymic, beside initials, unknown word, name word,
-    # uulu/kyzy, identifier, address
+    reason: str  # one of REASONS
+
+    @property
+    def label(self) -> str:
+        """What a reviewer's "Redact" hides the span as: a person's name
+        unless it is an address or a number (an unknown word, a Latin name
+        and a Kyrgyz name word were hidden as an account)."""
+        return NOT_A_PERSON.get(self.reason, "PERSON")
+
+
+REASONS = ("surname", "surname in small letters", "patronymic", "beside initials", "unknown word", "name word",
+           "Latin name", "uulu/kyzy", "identifier", "address")
+NOT_A_PERSON = {"identifier": "ACCOUNT", "address": "ADDRESS"}
 
 
 def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Suspect]:
@@ -161,6 +178,10 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
     for match in LATIN_WORD.finditer(text):
         if match.group().lower() not in allowed_words and LATIN_SURNAME.match(match.group()):
             found.append(suspect(match.start(), match.end(), "surname"))  # Asanov, Toktogulova: a name in Latin letters
+    for match in LATIN_PAIR.finditer(text):
+        words = match.group().lower().split()
+        if not any(w in allowed_words or w in NOT_PEOPLE or w in PLATFORMS or w in LATIN_BODY_WORDS for w in words):
+            found.append(suspect(match.start(), match.end(), "Latin name"))  # Heinrich Neumann: no lexicon knows it
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):
             if PLACEHOLDER.search(match.group()) or any(match.group().lower() in phrase for phrase in phrases):

@@ -43,6 +43,9 @@ LABELS: dict[str, dict[str, LazyString]] = {
     # Why the leak check holds a span back (anonymise/leaks.py).
     "suspect": {
         "surname": lazy_pgettext("suspect", "a surname's form"),
+        "surname in small letters": lazy_pgettext("suspect", "a surname's form in small letters"),
+        "name word": lazy_pgettext("suspect", "a name's word in a Kyrgyz case"),
+        "Latin name": lazy_pgettext("suspect", "a name in Latin letters"),
         "patronymic": lazy_pgettext("suspect", "a patronymic"),
         "beside initials": lazy_pgettext("suspect", "beside initials"),
         "unknown word": lazy_pgettext("suspect", "an unknown word inside a sentence"),

@@ -162,6 +162,9 @@ def test_the_leak_check_flags_a_double_surname_and_a_latin_surname_left_in_clear
     text = "Свидетель Асанова-Токтогулова, проживающая в Жалал-Абаде, переписывалась с Asanov через Telegram."
     assert [s.text for s in suspects(text, "ru")] == ["Асанова-Токтогулова", "Asanov"]
     assert [s.text for s in suspects("Күбө Асанова-Токтогулова Ысык-Көл облусунда жашайт.", "ky")] == ["Асанова-Токтогулова"]
+    # A Latin name no lexicon knows goes to a person; a car, a bank or a platform does not.
+    text = "Деньги перевёл Mehmet Yilmaz на счет в Optima Bank, через Telegram Messenger, на автомашине Toyota Camry."
+    assert [s.text for s in suspects(text, "ru")] == ["Mehmet Yilmaz"]
 
 
 def test_a_prosecutor_with_glued_initials_after_the_role_is_kept_and_a_partys_initials_hidden() -> None:

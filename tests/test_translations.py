@@ -118,3 +118,23 @@ def test_every_marked_reason_is_one_the_staff_pages_can_say() -> None:
               if not path.startswith("search_api")}
     read = {template for _, template in _reason_patterns()} | KNOWN_VALUES | {"%(name)s: %(reason)s"}
     assert len(marked) > 30 and marked <= read, marked - read
+
+
+def test_every_leak_check_reason_is_said_and_a_name_is_redacted_as_a_person() -> None:
+    """The reviewer's page says why a span was held back in the reviewer's
+    language, and its "Redact" hides a held name as a person: an unknown
+    word, a Kyrgyz name word and a Latin name were said in English and
+    hidden as a bank account."""
+    from flask import Flask
+
+    from anonymise.leaks import REASONS, suspects
+    from search_api.i18n import install_i18n, label
+
+    app = Flask("reasons", root_path=str(ROOT / "search_api"))
+    install_i18n(app)
+    with app.test_request_context("/?lang=ru"):
+        said = {reason: label("suspect", reason) for reason in REASONS}
+    assert all(said[reason] != reason for reason in REASONS), said
+    assert said["Latin name"] == "имя латиницей"
+    held = suspects("Деньги перевёл Mehmet Yilmaz, по словам Огай, на ул. Ленина, д. 5.", "ru")
+    assert {s.text: s.label for s in held} == {"Mehmet Yilmaz": "PERSON", "Огай": "PERSON", "ул. Ленина, д. 5": "ADDRESS"}
