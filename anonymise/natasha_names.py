@@ -154,7 +154,10 @@ def _foreign_name(doc: Doc, span: Span) -> bool:
     Russian when some word of the span is no common one. One word alone
     must be a name in the dictionary (Коля, Шуберта) or come back in the
     text (Акихито, Мадонна): a word garbled by OCR once ("Сведловски
-    рмайонны смудом") is no one."""
+    рмайонны смудом") is no one. A one-word name also stands in a list of
+    natasha's people or with its number (Шенуды III). A name of common
+    words only (Камерон Диас, Краник) needs an occupation or a title
+    before it, or, alone, its verb right after it or a list of people."""
     words = [t for t in span if is_word(t) and len(t.text) > 1 and not latin_in_brackets(doc, t.i)
              and not name_particle(doc, t.i) and not ROMAN.fullmatch(t.text)]  # "Шенуды III": a number
     if not words or not all(CAPITALISED.match(t.text) and not not_a_name_in(t.text, "ru") for t in words):
