@@ -36,6 +36,7 @@ from anonymise.names import (
     common_word,
     double_surname,
     first_reading_is_name,
+    hyphenated_place,
     is_given_name,
     known_word,
     kyrgyz_common_word,
@@ -129,7 +130,7 @@ def kyrgyz_name_only(doc: Doc, span: Span) -> Span:
 
     def outside(i: int) -> bool:
         text = doc[i].text
-        return ("-" in text and not double_surname(text, "ky")) or not_a_name(text) or (
+        return hyphenated_place(text, "ky") or not_a_name(text) or (
             kyrgyz_common_word(text) and not (i + 1 < end and SURNAME_KY.match(doc[i + 1].text)))
 
     while end - start > 1 and outside(start):
@@ -152,8 +153,8 @@ def plausible(doc: Doc, span: Span) -> bool:
     initials beside it: natasha and the patterns take Kyrgyz words, bodies
     and places for people."""
     words = [t for t in span if t.is_alpha and len(t.text) > 1]
-    if not words or any(not_a_name_in(t.text, doc_language(doc)) or ("-" in t.text and not double_surname(
-            t.text, doc_language(doc))) for t in words):
+    if not words or any(not_a_name_in(t.text, doc_language(doc)) or hyphenated_place(t.text, doc_language(doc))
+                        for t in words):
         return False
     return any(_is_name_token(doc, t.i) for t in words)
 

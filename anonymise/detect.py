@@ -64,6 +64,7 @@ def preload() -> None:
     model, the Russian dictionary, the Kyrgyz word list) now rather than
     inside the first decision of each language: a worker or a benchmark
     pays it once, at its start."""
+    from anonymise.latin import latin_given_names
     from anonymise.names import _kyrgyz_lowercase_words, _morph, first_names, kyrgyz_first_names
     from anonymise.persons import pipeline
 
@@ -73,6 +74,7 @@ def preload() -> None:
     _kyrgyz_lowercase_words()
     first_names()
     kyrgyz_first_names()
+    latin_given_names()
     anonymise("Прогрев: суд. Иванов И.И.", language="ru")  # natasha's model loads on its first text
     anonymise("Сот: Асанов А.А.", language="ky")
 

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from anonymise.candidates import LOWER_LATIN, UPPER_LATIN
+from anonymise.cues import PLATFORMS
 from anonymise.names import first_names
 
 LATIN_PERSONS = "latin_persons"  # the component's name in the pipeline
@@ -32,9 +33,14 @@ LATIN_INITIAL = re.compile(rf"^[{UPPER_LATIN}]$")
 # Бекмуратова → Bekmuratova, Токтогулов → Toktogulov, Шевченко → Shevchenko).
 LATIN_SURNAME = re.compile(r"^[A-Z][a-z]{2,}(?:ov|ev|ova|eva|iev|ieva|yev|yeva|baev|baeva|bekov|bekova|enko|skiy|sky|skii|"
                            r"skaya|ovich|evich|ovna|evna|uulu|kyzy|kizi)$")
-FATHER_WORDS = frozenset({"uulu", "kyzy", "kizi", "uly", "qizi"})
+LATIN_FATHER_WORDS = frozenset({"uulu", "kyzy", "kizi", "uly", "qizi"})
 NOT_PEOPLE = frozenset("mercedes benz toyota lexus honda hyundai kia nissan mazda audi bmw volkswagen daewoo "
                        "chevrolet ford opel lada niva gazel kamaz".split())
+# Words of a body's Latin name ("Optima Bank", "Kumtor Gold Company"); with
+# cars and platforms, what no Latin name of a person is made of.
+BODY_WORDS = frozenset("bank company group trade gold mining holding limited ltd inc llc city service services "
+                       "studio style market center centre street avenue international".split())
+NO_ONES_WORDS = NOT_PEOPLE | BODY_WORDS | PLATFORMS
 
 _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяөүң",
                   ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
@@ -92,7 +98,7 @@ def _run_end(doc: Doc, i: int) -> int:
         text = doc[end].text
         if LATIN_INITIAL.match(text) and end + 1 < len(doc) and doc[end + 1].text == ".":
             end += 2  # an initial with its dot
-        elif TITLE_WORD.match(text) or (end > i and text in FATHER_WORDS):
+        elif TITLE_WORD.match(text) or (end > i and text in LATIN_FATHER_WORDS):
             end += 1
         else:
             break
@@ -106,7 +112,7 @@ def _a_person(doc: Doc, start: int, end: int) -> bool:
         return False
     surname = any(LATIN_SURNAME.match(w) for w in words)
     given = any(latin_given_name(w) for w in words)
-    father = any(w in FATHER_WORDS for w in words[1:])
+    father = any(w in LATIN_FATHER_WORDS for w in words[1:])
     return (surname and (given or initials)) or (given and father)
 
 

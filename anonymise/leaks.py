@@ -16,8 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from anonymise.cues import PLATFORMS
-from anonymise.latin import LATIN_SURNAME, NOT_PEOPLE
+from anonymise.latin import LATIN_SURNAME, NO_ONES_WORDS
 from anonymise.linebreaks import Joined
 from anonymise.names import (
     ADJECTIVAL,
@@ -47,8 +46,6 @@ LATIN_WORD = re.compile(r"(?<![\w@.])[A-Z][a-z]{2,}(?![\w@])")
 # Two or three capitalised Latin words alone ("Heinrich Neumann", "Mehmet Yilmaz"): the detectors
 # hide a Latin name only with a lexicon's given name or a cue, so a person looks at the rest.
 LATIN_PAIR = re.compile(r"(?<![\w@.\-])[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![\w@\-])")
-LATIN_BODY_WORDS = frozenset("bank company group trade gold mining holding limited ltd inc llc city service services "
-                             "studio style market center centre street avenue international".split())
 SMALL_WORD = re.compile(r"(?<![\w-])[а-яёөүң]{5,}(?![\w-])")
 GIVEN_BEFORE = re.compile(r"([А-ЯЁӨҮҢ][а-яёөүң]+) $")  # "Камчыбек алиев": a given name, then the surname
 INITIAL = rf"{INITIAL_LETTER}\."
@@ -180,7 +177,7 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
             found.append(suspect(match.start(), match.end(), "surname"))  # Asanov, Toktogulova: a name in Latin letters
     for match in LATIN_PAIR.finditer(text):
         words = match.group().lower().split()
-        if not any(w in allowed_words or w in NOT_PEOPLE or w in PLATFORMS or w in LATIN_BODY_WORDS for w in words):
+        if not any(w in allowed_words or w in NO_ONES_WORDS for w in words):
             found.append(suspect(match.start(), match.end(), "Latin name"))  # Heinrich Neumann: no lexicon knows it
     for pattern, reason in ((KYRGYZ_PATRONYMIC, "uulu/kyzy"), (DIGITS, "identifier"), (ADDRESS, "address")):
         for match in pattern.finditer(text):

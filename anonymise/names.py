@@ -85,6 +85,11 @@ def surname_shaped(word: str, language: str) -> bool:
     return bool((SURNAME_KY if language == "ky" else SURNAME).match(word)) and not ADJECTIVAL.match(word)
 
 
+def hyphenated_place(word: str, language: str) -> bool:
+    """A hyphenated word that is no double surname: a place (Ак-Кудук), no one's name."""
+    return "-" in word and not double_surname(word, language)
+
+
 def double_surname(word: str, language: str) -> bool:
     """A double-barrelled surname (Иванова-Петрова, Салтыков-Щедрин,
     Асанова-Токтогулованын): every half in a surname's form, none a common

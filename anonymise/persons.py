@@ -49,7 +49,7 @@ from anonymise.names import (
     NAME_PARTICLES,
     SURNAME,
     SURNAME_KY,
-    double_surname,
+    hyphenated_place,
     is_given_name,
     name_base,
     not_a_name,
@@ -283,7 +283,7 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
             i += 1
             continue
         if not CAPITALISED.match(token.text) or not_a_name(token.text) or street_or_body(doc, i, i + 1) \
-                or ("-" in token.text and not double_surname(token.text, doc_language(doc))):
+                or hyphenated_place(token.text, doc_language(doc)):
             i += 1
             continue
         base = name_base(token.text.split("-")[-1])  # Асанова-Токтогулованын: the half with the case ending
