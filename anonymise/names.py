@@ -324,6 +324,29 @@ def name_base(word: str) -> str:
     return lower
 
 
+def other_bases(word: str, language: str) -> frozenset[str]:
+    """Bases besides name_base's that a mention may share, exactly, with a
+    known person's: in Russian the word less a Russian case ending alone.
+    name_base takes the longest ending of either language, and a Kyrgyz one
+    can eat the name ("Фаяда" → фая, "Болта" → бол, where фаяд and болт
+    were meant). An adjective surname in any case ("Липницкой") has its
+    -ий base. Exactly, not as same_name allows: "Франция" less its ending
+    is франци, one letter from Франц."""
+    lower = word.lower()
+    bases = set()
+    adjective = _ADJECTIVE_SURNAME.fullmatch(lower)
+    if adjective:
+        bases.add(adjective.group("stem") + "ий")
+    if language == "ru":
+        bases.update(lower[: -len(e)] for e in _RUSSIAN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 4)
+    return frozenset(bases)
+
+
+# A Russian noun's case endings as they follow a name (Фаяда, Болтом, Терезой).
+_RUSSIAN_ENDINGS = ("ами", "ыми", "ого", "ому", "ом", "ой", "ою", "ей", "ем", "ым", "ых", "ую", "а", "у", "е", "ы", "и", "ю", "я")
+_ADJECTIVE_SURNAME = re.compile(r"(?P<stem>\w{3,}[сц]к)(?:ий|ая|ой|ого|ому|им|ом|ую|ие|их|ими|ое)")
+
+
 # Case endings, longest first, as they follow a name.
 _ENDINGS = sorted(
     {

@@ -52,6 +52,7 @@ from anonymise.names import (
     hyphenated_place,
     is_given_name,
     name_base,
+    other_bases,
     not_a_name,
     same_name,
     small_surname,
@@ -286,9 +287,10 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
                 or hyphenated_place(token.text, doc_language(doc)):
             i += 1
             continue
-        base = name_base(token.text.split("-")[-1])  # Асанова-Токтогулованын: the half with the case ending
+        last = token.text.split("-")[-1]  # Асанова-Токтогулованын: the half with the case ending
+        base, others = name_base(last), other_bases(last, doc_language(doc))
         matching = [p for p in people if any(same_name(base, b) for b in p.bases if len(b) >= 4)
-                    or token.text.lower() in p.forms]
+                    or others & p.bases or token.text.lower() in p.forms]
         # A bare surname shared by a party and an official: the party's, to be safe.
         person = next((p for p in matching if not p.keep), matching[0] if matching else None)
         if person is None:

@@ -5,7 +5,9 @@ sole trader's business named after the trader, the Uzbek and Azerbaijani
 the place, a number plate that ended inside the next word, other identity
 papers and a phone's IMEI, a village taken for initials, a house number
 with a slash, a role opening the text taken for a name, a double
-surname taken for a place, and a name in Latin letters with no cue."""
+surname taken for a place, a name in Latin letters with no cue, a Kyrgyz
+nickname named before its word, a surname in another Russian case, and a
+name with stress marks."""
 
 from __future__ import annotations
 
@@ -225,3 +227,34 @@ def test_a_name_with_its_number_is_a_person() -> None:
     else to stand on."""
     result = _all_hidden("Церемония прошла после смерти настоятеля — Шенуды III. Его место пустовало.", ("Шенуды",))
     assert "Его место пустовало" in result.text, result.text
+
+
+def test_a_nickname_named_before_the_kyrgyz_word_for_it_is_hidden_at_every_mention() -> None:
+    """"«Кара» деген лакап аты менен белгилүү": the Kyrgyz act names the
+    nickname before the word for it, where the Russian one writes "по
+    кличке «Кара»" after; the nickname stayed in clear, and so did each
+    later mention of it."""
+    ky = ("Соттолуучу Асанов Бакыт, «Кара» деген лакап аты менен белгилүү, телефонду уурдаган. "
+          "Кара качып кеткен. Күбө Бекова Айгүл Шаман деген лакап менен белгилүү адамды көргөн.")
+    result = _all_hidden(ky, ("Асанов", "Бакыт", "Кара", "Шаман", "Бекова"), language="ky")
+    assert "деген лакап аты менен" in result.text and "качып кеткен" in result.text, result.text
+
+
+def test_a_surname_in_another_russian_case_is_the_same_persons() -> None:
+    """A surname found once is hidden in every case form: "Фаяда", "Болта"
+    lost the name to a Kyrgyz ending taken off (фая, бол), and an adjective
+    surname ("Липницкая", "Липницкой") was two people's, the second in clear.
+    A word one letter longer than a person's base is still not theirs
+    ("Франция" beside "Франц")."""
+    ru = ("Свидетель Франц Болт пояснил, что Салам Фаяд и Юлия Липницкая были дома.\n\n"
+          "Фаяда суд допросил повторно, показания Болта и Липницкой совпали. Оба ездили во Францию, Франция визу выдала.")
+    result = _all_hidden(ru, ("Болт", "Фаяд", "Липницкая", "Фаяда", "Болта", "Липницкой"))
+    assert "Франция визу выдала" in result.text and "во Францию" in result.text, result.text
+
+
+def test_a_name_with_stress_marks_is_read_whole() -> None:
+    """News and encyclopaedic text mark a name's stress ("Диа́с Кадырба́ев"):
+    the combining accent cut each word in two for every rule."""
+    ru = "Свидетелями были Диа\u0301с Кадырба\u0301ев и Азама\u0301т Тажая\u0301ков, студенты."
+    result = _all_hidden(ru, ("Диа\u0301с", "Кадырба\u0301ев", "Азама\u0301т", "Тажая\u0301ков"))
+    assert result.text.endswith(", студенты.") and "\u0301" not in result.text, result.text
