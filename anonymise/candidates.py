@@ -48,7 +48,7 @@ from anonymise.names import (
     small_surname,
     surname_shaped,
 )
-from anonymise.places import street_or_body
+from anonymise.places import street_or_body, token_texts
 from anonymise.roles import PARTY_WORDS
 
 PARTY_ROLES = re.compile(r"(?i)^(" + PARTY_WORDS + r")$")
@@ -228,21 +228,27 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and plausible(doc, ent):
             add_person(doc, ent)
-    for token in doc:  # a lexicon given name next to another name word
-        if CAPITALISED.match(token.text) and is_given_name(token.text) and not common_word(token.text):
-            neighbours = [i for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-            if any(_is_name_token(doc, n) and doc[n].text != token.text for n in neighbours) or _after_role(doc, token.i):
-                add_person(doc, doc[token.i : token.i + 1])
+    # Each rule below asks for a capitalised word first: the token texts
+    # are tested without a Token made for every word.
+    words = token_texts(doc)
+    capitalised = [i for i, word in enumerate(words) if CAPITALISED.match(word)]
+    for i in capitalised:  # a lexicon given name next to another name word
+        if is_given_name(words[i]) and not common_word(words[i]):
+            neighbours = [n for n in (i - 1, i + 1) if 0 <= n < len(doc)]
+            if any(_is_name_token(doc, n) and words[n] != words[i] for n in neighbours) or _after_role(doc, i):
+                add_person(doc, doc[i : i + 1])
     if doc_language(doc) == "ky":
-        for token in doc[:-1]:
-            if _given_before_surname(doc, token.i):
-                add_person(doc, doc[token.i : token.i + 2])
-            elif _kyrgyz_given_name_alone(doc, token.i):
-                add_person(doc, doc[token.i : token.i + 1])
-    for token in doc:
-        start = _initials_start(doc, token.i)
-        if start < token.i and _is_name_token(doc, token.i):
-            add_person(doc, doc[start : token.i + 1])
+        for i in capitalised:
+            if i + 1 < len(doc) and _given_before_surname(doc, i):
+                add_person(doc, doc[i : i + 2])
+            elif i + 1 < len(doc) and _kyrgyz_given_name_alone(doc, i):
+                add_person(doc, doc[i : i + 1])
+    for i in range(2, len(doc)):
+        if words[i - 1] != ".":
+            continue  # no initial right before: _initials_start would say i
+        start = _initials_start(doc, i)
+        if start < i and _is_name_token(doc, i):
+            add_person(doc, doc[start : i + 1])
     doc.ents = ()
     return doc
 
@@ -311,13 +317,12 @@ def dictionary_persons(doc: Doc) -> Doc:
     not one) is a person even where natasha missed it."""
     if doc_language(doc) != "ru":
         return doc
-    for token in doc:
-        i = token.i
-        if not token.is_alpha or not CAPITALISED.match(token.text) or i == 0 or not_a_name(token.text):
+    for i, word in enumerate(token_texts(doc)):
+        if i == 0 or not CAPITALISED.match(word) or not word.isalpha() or not_a_name(word):
             continue
         if sentence_start(doc, i):
             continue  # a sentence's, a line's or a quotation's first word
-        if first_reading_is_name(token.text) and not street_or_body(doc, i, i + 1):
+        if first_reading_is_name(word) and not street_or_body(doc, i, i + 1):
             add_person(doc, doc[i : i + 1])
     return doc
 

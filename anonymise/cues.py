@@ -44,7 +44,7 @@ from anonymise.names import (
     kyrgyz_given_name,
     small_surname,
 )
-from anonymise.places import QUOTES, doc_text
+from anonymise.places import QUOTES, doc_text, token_texts
 from anonymise.roles import PARTY_WORDS
 
 # People named by what they do, in news and in the acts' accounts of events.
@@ -89,9 +89,12 @@ CUED_PERSONS = "cued_persons"  # the component's name in the pipeline
 def cued_persons(doc: Doc) -> Doc:
     """A run of capitalised Latin words right after a cue is a person; after
     the word for a nickname, the nickname as written, digits and all."""
-    text = doc_text(doc)
+    text, words = doc_text(doc), token_texts(doc)
     i = 0
     while i < len(doc):
+        if not (ALIAS_START.match(words[i]) or NICKNAME_START.match(words[i])):
+            i += 1  # what _cued_name_end looks at first, without a Token made
+            continue
         end = _cued_name_end(doc, i, text)
         if end > i:
             doc.spans.setdefault("persons", []).append(doc[i:end])
@@ -174,10 +177,10 @@ def _abbreviation(doc: Doc, i: int) -> bool:
 @Language.component("role_persons")
 def role_persons(doc: Doc) -> Doc:
     """The capitalised words right after a party's role are a person."""
-    for token in doc:
-        if not PARTY_ROLES.match(token.text) or token.text.lower() in ("гр", "участием"):
+    for i, word in enumerate(token_texts(doc)):
+        if not PARTY_ROLES.match(word) or word.lower() in ("гр", "участием"):
             continue
-        end = token.i + 1
+        end = i + 1
         while end < len(doc) and doc[end].text in (",", ":", "—", "-"):
             end += 1
         start = end

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from anonymise.candidates import LOWER_LATIN, UPPER_LATIN
 from anonymise.cues import PLATFORMS
 from anonymise.names import first_names
+from anonymise.places import token_texts
 
 LATIN_PERSONS = "latin_persons"  # the component's name in the pipeline
 MAX_WORDS = 4
@@ -79,8 +80,12 @@ def latin_given_name(word: str) -> bool:
 def latin_persons(doc: Doc) -> Doc:
     """Runs of capitalised Latin words and initials that hold both a given
     name and a surname's ending, or initials and a surname's ending."""
+    words = token_texts(doc)
     i = 0
     while i < len(doc):
+        if not words[i][:1].isascii() or not words[i][:1].isupper():
+            i += 1  # no Latin capital: no run starts here
+            continue
         end = _run_end(doc, i)
         if end > i and _a_person(doc, i, end):
             doc.spans.setdefault("persons", []).append(doc[i:end])
@@ -93,10 +98,11 @@ def latin_persons(doc: Doc) -> Doc:
 def _run_end(doc: Doc, i: int) -> int:
     """The end of the Latin name words from token i on ("Aibek Asanov",
     "A. Asanov", "Nurlan Bekov uulu"); i where none starts there."""
+    words = token_texts(doc)
     end = i
     while end < len(doc):
-        text = doc[end].text
-        if LATIN_INITIAL.match(text) and end + 1 < len(doc) and doc[end + 1].text == ".":
+        text = words[end]
+        if LATIN_INITIAL.match(text) and end + 1 < len(doc) and words[end + 1] == ".":
             end += 2  # an initial with its dot
         elif TITLE_WORD.match(text) or (end > i and text in LATIN_FATHER_WORDS):
             end += 1

@@ -251,6 +251,7 @@ LONG_NOT_NAMES = tuple(sorted(w for w in NOT_NAMES if len(w) >= 6))
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def not_a_name(word: str) -> bool:
     """A capitalised word of court texts that is no one's name, in any of
     its forms (Республикасынын, Коллегиясынын)."""
@@ -288,6 +289,7 @@ def not_a_name_in(word: str, language: str) -> bool:
     return not_a_name(word) and not (language == "ru" and word.lower() in KYRGYZ_ONLY_NOT_NAMES)
 
 
+@lru_cache(maxsize=65536)
 def is_given_name(word: str) -> bool:
     """A given name in any case: the word, or the word less any one
     ending (Эрлану → Эрлан, not Эрла), is in the lexicons."""

@@ -57,7 +57,7 @@ from anonymise.names import (
     same_name,
     small_surname,
 )
-from anonymise.places import doc_text
+from anonymise.places import doc_text, token_texts
 from anonymise.roles import OFFICIAL_ROLES, roles
 
 DEFAULT_KEEP = frozenset(OFFICIAL_ROLES)
@@ -260,8 +260,12 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
         covered.add(m.start, m.end)
     latin = {transliterate(b): p for p in people for b in p.bases if len(b) >= 4}
     more = []
+    words = token_texts(doc)
     i = 0
     while i < len(doc):
+        if not words[i][:1].isalpha():
+            i += 1  # a number or a sign: no one's name, and no Token made to say so
+            continue
         token = doc[i]
         if token.idx in covered:
             i += 1
