@@ -34,6 +34,7 @@ from anonymise.names import (
     SURNAME,
     SURNAME_KY,
     common_word,
+    diaspora_surname,
     double_surname,
     first_reading_is_name,
     hyphenated_place,
@@ -88,6 +89,12 @@ def _initials_beside(doc: Doc, i: int) -> bool:
     return before or after
 
 
+def _given_name_beside(doc: Doc, i: int) -> bool:
+    """A given name of the lexicons right before or after the word, on its line."""
+    return any(0 <= n < len(doc) and CAPITALISED.match(doc[n].text) and is_given_name(doc[n].text)
+               and not diaspora_surname(doc[n].text) and "\n" not in doc[min(i, n)].whitespace_ for n in (i - 1, i + 1))
+
+
 def _father_word(word: str, before: str) -> bool:
     """уулу, кызы and their kin after a father's name; a father word that is
     a Russian word too ("угли", coals) only after a word that is none
@@ -106,6 +113,8 @@ def _is_name_token(doc: Doc, i: int) -> bool:
         return False
     if PATRONYMIC.match(text) or (i + 1 < len(doc) and _father_word(doc[i + 1].text, text)):
         return True
+    if diaspora_surname(text) and (_initials_beside(doc, i) or _given_name_beside(doc, i)):
+        return True  # "Цой В.", "Пак Олег": a word of the Kyrgyz list, but no common word is used so
     if doc_language(doc) == "ky" and kyrgyz_common_word(text):
         return False  # "Натыйжада А. А." (as a result, А. А.): a common word before a victim's initials
     if _initials_beside(doc, i):
@@ -237,6 +246,10 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
             neighbours = [n for n in (i - 1, i + 1) if 0 <= n < len(doc)]
             if any(_is_name_token(doc, n) and words[n] != words[i] for n in neighbours) or _after_role(doc, i):
                 add_person(doc, doc[i : i + 1])
+            # A surname no pattern takes alone joins it: "Пак Олег", "Олег Пак".
+            for n in neighbours:
+                if diaspora_surname(words[n]) and _is_name_token(doc, n):
+                    add_person(doc, doc[min(i, n) : max(i, n) + 1])
     if doc_language(doc) == "ky":
         for i in capitalised:
             if i + 1 < len(doc) and _given_before_surname(doc, i):

@@ -80,6 +80,24 @@ NOT_NAMES = frozenset(
 )
 
 
+# Surnames of Kyrgyzstan's Korean and Dungan families (and common Chinese
+# ones), as Russian spells them. They have no surname's ending, and the
+# Kyrgyz word list, made from web text, has most of them in small letters
+# ("цой", "пак", "ли", "тен"), so "Айыпталуучу Цой В." and "Пак Олег"
+# stayed in clear. Many are words too (Ким: who; Нам, Ни, Те in Russian),
+# so one is a name only beside initials or a given name.
+DIASPORA_SURNAMES = frozenset(
+    "ким ли пак цой тен хан хегай югай огай лигай шегай когай тягай цхай пегай магай ан ни нам мун сон тян тё шин "
+    "хван хон чен чон чой кан ко лим ем эм пен пай де дин ен ю юн ян пя вон ха квон сим тай бе ма су ху лю ван "
+    "бай чжан чжао чжоу чэнь хуан сюй сунь го линь гао ло чжэн лян".split()
+)
+
+
+def diaspora_surname(word: str) -> bool:
+    """One of DIASPORA_SURNAMES, capitalised, in any case form (Пакка, Цойдун)."""
+    return word[:1].isupper() and (word.lower() in DIASPORA_SURNAMES or name_base(word) in DIASPORA_SURNAMES)
+
+
 def surname_shaped(word: str, language: str) -> bool:
     """A surname's form, as it stands alone in a text of this language."""
     return bool((SURNAME_KY if language == "ky" else SURNAME).match(word)) and not ADJECTIVAL.match(word)
