@@ -109,7 +109,7 @@ def _is_name_token(doc: Doc, i: int) -> bool:
         return _father_word(text, doc[i - 1].text if i else "")
     if "-" in text:
         return double_surname(text, doc_language(doc))  # Иванова-Петрова; not Ак-Кудук
-    if not_a_name(text) or not CAPITALISED.match(text):
+    if not_a_name(text) or not CAPITALISED.match(text) or KYRGYZ_KIN_WORD.fullmatch(text):
         return False
     if PATRONYMIC.match(text) or (i + 1 < len(doc) and _father_word(doc[i + 1].text, text)):
         return True
@@ -123,6 +123,8 @@ def _is_name_token(doc: Doc, i: int) -> bool:
         return False
     if surname_shaped(text, doc_language(doc)):
         return True
+    if doc_language(doc) == "ky" and KYRGYZ_NAME_ENDING.search(name_base(text)):
+        return True  # "Жээнбеков Жээнбек": a given name no lexicon lists, in a name's own ending
     # In Kyrgyz many given names are common words too (Эл, Алтын, Аман, Эми):
     # alone, a word the Kyrgyz list has is no evidence of a person.
     return is_given_name(text) and not (doc_language(doc) == "ky" and kyrgyz_listed(text))
@@ -139,7 +141,7 @@ def kyrgyz_name_only(doc: Doc, span: Span) -> Span:
 
     def outside(i: int) -> bool:
         text = doc[i].text
-        return hyphenated_place(text, "ky") or not_a_name(text) or (
+        return hyphenated_place(text, "ky") or not_a_name(text) or bool(KYRGYZ_KIN_WORD.fullmatch(text)) or (
             kyrgyz_common_word(text) and not (i + 1 < end and SURNAME_KY.match(doc[i + 1].text)))
 
     while end - start > 1 and outside(start):
@@ -151,7 +153,7 @@ def kyrgyz_name_only(doc: Doc, span: Span) -> Span:
         return doc[start:end]
     stop = surname + 1
     while stop < end and (KYRGYZ_PATRONYMIC.match(doc[stop].text) or PATRONYMIC.match(doc[stop].text) or (
-            surname == start and stop - surname <= 2 and is_given_name(doc[stop].text))):
+            surname == start and stop - surname <= 2 and _given_name_shape(doc[stop].text))):
         stop += 1
     return doc[start:stop]
 
@@ -176,12 +178,18 @@ def sentence_start(doc: Doc, i: int) -> bool:
     return (before.is_punct and before.text in ".!?«\"„“(—:") or "\n" in before.text + before.whitespace_
 
 
+# Kyrgyz words of kin with the possessive ("his sons", "her mother"), in
+# the back and the front vowels' forms: "уулдары Эрлан жана Нурлан",
+# "эжеси Айжан". No name is spelled so (not Жээнбек: the ending is whole).
+KYRGYZ_KIN = (r"уулдары\w*|кыздары\w*|(?:апа|ата|ага)(?:сы|сынын|сына|сы\s+менен)|"
+              r"(?:эне|ини|эже)(?:си|синин|сине|си\s+менен)|аял(?:ы|ынын|ына)|"
+              r"карындаш\w*|сиңди\w*|жубай\w*|күйөө\w*|небере\w*|жээн(?:и|инин|ине)|байке(?:си|синин|сине)")
 # Words of kin: a name follows ("сын Гидеон", "уулдары Эрлан жана Нурлан").
 KIN_WORDS = (r"сын[аеуо]?м?|доч(?:ь|ери|ерью)|дочк\w+|от(?:ец|ца|цу|цом)|мат(?:ь|ери|ерью)|брат\w*|сестр\w*|"
-             r"жен(?:а|ы|е|у|ой)|муж(?:а|у|ем)?|супруг\w*|вдов\w*|внук\w*|внучк\w*|племянни\w+|"
-             # Kyrgyz, with the possessive ("his sons", "her mother"): "уулдары Эрлан жана Нурлан"
-             r"уулдары\w*|кыздары\w*|(?:апа|эне|ата|ага|ини|эже)(?:сы|сынын|сына|сы\s+менен)|аял(?:ы|ынын|ына)|"
-             r"карындаш\w*|сиңди\w*|жубай\w*|күйөө\w*|небере\w*")
+             rf"жен(?:а|ы|е|у|ой)|муж(?:а|у|ем)?|супруг\w*|вдов\w*|внук\w*|внучк\w*|племянни\w+|{KYRGYZ_KIN}")
+# A Kyrgyz one is never a name's word, capitalised or not ("Атасы Токтосунов Бакыт": his father;
+# "Атасы" less its ending is the given name Ата). The Russian ones may be (Вдовин, Внуков).
+KYRGYZ_KIN_WORD = re.compile(rf"(?i)(?:{KYRGYZ_KIN})")
 
 
 def name_particle(doc: Doc, i: int) -> bool:
@@ -242,7 +250,7 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
     words = token_texts(doc)
     capitalised = [i for i, word in enumerate(words) if CAPITALISED.match(word)]
     for i in capitalised:  # a lexicon given name next to another name word
-        if is_given_name(words[i]) and not common_word(words[i]):
+        if is_given_name(words[i]) and not common_word(words[i]) and not KYRGYZ_KIN_WORD.fullmatch(words[i]):
             neighbours = [n for n in (i - 1, i + 1) if 0 <= n < len(doc)]
             if any(_is_name_token(doc, n) and words[n] != words[i] for n in neighbours) or _after_role(doc, i):
                 add_person(doc, doc[i : i + 1])
@@ -252,6 +260,8 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
                     add_person(doc, doc[min(i, n) : max(i, n) + 1])
     if doc_language(doc) == "ky":
         for i in capitalised:
+            if KYRGYZ_KIN_WORD.fullmatch(words[i]):
+                continue  # "Атасы Токтосунов": his father, not the given name Ата
             if i + 1 < len(doc) and _given_before_surname(doc, i):
                 add_person(doc, doc[i : i + 2])
             elif i + 1 < len(doc) and _kyrgyz_given_name_alone(doc, i):
@@ -303,6 +313,11 @@ def _given_before_surname(doc: Doc, i: int) -> bool:
 
 # Kyrgyz given names no common word ends so: Асылбек, Нургүл, Гүлбүбү.
 KYRGYZ_NAME_ENDING = re.compile(r"^\w{3,}(?:бек|гүл|гуль|бүбү|бубу)$")
+
+
+def _given_name_shape(word: str) -> bool:
+    """A given name of the lexicons, or a Kyrgyz one by its ending (Жээнбек)."""
+    return is_given_name(word) or (CAPITALISED.match(word) is not None and KYRGYZ_NAME_ENDING.search(name_base(word)) is not None)
 
 
 def _kyrgyz_given_name_alone(doc: Doc, i: int) -> bool:

@@ -7,7 +7,8 @@ papers and a phone's IMEI, a village taken for initials, a house number
 with a slash, a role opening the text taken for a name, a double
 surname taken for a place, a name in Latin letters with no cue, a Kyrgyz
 nickname named before its word, a surname in another Russian case, a
-name with stress marks, and a Korean or Dungan surname."""
+name with stress marks, a Korean or Dungan surname, a Kyrgyz word of kin
+and a Kyrgyz given name no lexicon lists."""
 
 from __future__ import annotations
 
@@ -271,3 +272,21 @@ def test_a_korean_or_dungan_surname_beside_initials_or_a_given_name_is_hidden() 
     ru = "Подсудимые Цой Виктор и Пак О.Л. в суд не явились, нам об этом сообщили. Ни один из них не работал."
     result = _all_hidden(ru, ("Цой", "Виктор", "Пак"))
     assert "нам об этом" in result.text and "Ни один" in result.text, result.text
+
+
+def test_a_kyrgyz_word_of_kin_is_no_name_and_the_name_after_it_is_hidden() -> None:
+    """"Атасы Токтосунов Бакыт" (his father ...): "Атасы" less its ending is
+    the given name Ата, so the word of kin went into the redaction ("А. Т.
+    Б."); "эжеси Айжан" (her elder sister) left the name in clear, since
+    only the back vowels' forms were kin words (атасы, not эжеси)."""
+    ky = ("Атасы Токтосунов Бакыт, энеси Исакова Гүлнара жана эжеси Айжан сотко келишти. "
+          "Агасы Асанов Нурлан менен иниси Бакыт да келди.")
+    result = _all_hidden(ky, ("Токтосунов", "Бакыт", "Исакова", "Гүлнара", "Айжан", "Асанов", "Нурлан"), language="ky")
+    for kin in ("Атасы ", "энеси ", "эжеси ", "Агасы ", "иниси "):
+        assert kin in result.text, (kin, result.text)
+
+
+def test_a_kyrgyz_given_name_no_lexicon_lists_after_the_surname_is_hidden() -> None:
+    """"Күбө Жээнбеков Жээнбек": the given name is in no lexicon, and the
+    name was cut after the surname; its ending (-бек) says it is a name."""
+    _all_hidden("Күбө Жээнбеков Жээнбек сотко келген жок.", ("Жээнбеков", "Жээнбек"), language="ky")
