@@ -260,6 +260,8 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
                     add_person(doc, doc[min(i, n) : max(i, n) + 1])
     if doc_language(doc) == "ky":
         for i in capitalised:
+            if _given_after_father_word(doc, i):
+                add_person(doc, doc[i - 2 : i + 1])
             if KYRGYZ_KIN_WORD.fullmatch(words[i]):
                 continue  # "Атасы Токтосунов": his father, not the given name Ата
             if i + 1 < len(doc) and _given_before_surname(doc, i):
@@ -313,6 +315,18 @@ def _given_before_surname(doc: Doc, i: int) -> bool:
 
 # Kyrgyz given names no common word ends so: Асылбек, Нургүл, Гүлбүбү.
 KYRGYZ_NAME_ENDING = re.compile(r"^\w{3,}(?:бек|гүл|гуль|бүбү|бубу)$")
+
+
+def _given_after_father_word(doc: Doc, i: int) -> bool:
+    """The given name after уулу or кызы: "Нурлан уулу Эмир", and "Сыдыков
+    Нурландын уулу Эмир" (Nurlan's son Emir), where the son's name, a common
+    word too (эмир, a command), stayed in clear. A given name by the
+    lexicons or by its ending, on the father word's line."""
+    if i < 2 or not KYRGYZ_PATRONYMIC.match(doc[i - 1].text.lower()) or not CAPITALISED.match(doc[i - 2].text):
+        return False
+    if "\n" in doc[i - 2].whitespace_ + doc[i - 1].whitespace_:
+        return False
+    return _given_name_shape(doc[i].text) and not street_or_body(doc, i, i + 1)
 
 
 def _given_name_shape(word: str) -> bool:

@@ -8,7 +8,7 @@ with a slash, a role opening the text taken for a name, a double
 surname taken for a place, a name in Latin letters with no cue, a Kyrgyz
 nickname named before its word, a surname in another Russian case, a
 name with stress marks, a Korean or Dungan surname, a Kyrgyz word of kin
-and a Kyrgyz given name no lexicon lists."""
+a Kyrgyz given name no lexicon lists, and the given name after уулу."""
 
 from __future__ import annotations
 
@@ -290,3 +290,12 @@ def test_a_kyrgyz_given_name_no_lexicon_lists_after_the_surname_is_hidden() -> N
     """"Күбө Жээнбеков Жээнбек": the given name is in no lexicon, and the
     name was cut after the surname; its ending (-бек) says it is a name."""
     _all_hidden("Күбө Жээнбеков Жээнбек сотко келген жок.", ("Жээнбеков", "Жээнбек"), language="ky")
+
+
+def test_the_given_name_after_uulu_or_kyzy_is_hidden_even_when_it_is_a_word() -> None:
+    """"Сыдыков Нурландын уулу Эмир" (Nurlan's son Emir): the son's name is
+    a common word too (эмир, a command) and stayed in clear after the
+    father's name was hidden."""
+    ky = "Сыдыков Нурландын уулу Эмир 2015-жылы туулган. Асан уулу Бишкекте окуйт."
+    result = _all_hidden(ky, ("Сыдыков", "Нурландын", "Эмир"), language="ky")
+    assert "Бишкекте окуйт" in result.text, result.text
