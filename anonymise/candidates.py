@@ -89,6 +89,20 @@ def _initials_beside(doc: Doc, i: int) -> bool:
     return before or after
 
 
+def _chinese_or_korean_name(doc: Doc, i: int) -> bool:
+    """Such a surname and a capitalised word right after it inside a
+    sentence: "Күбө Ли Мин акчаны Ван Лэйге бергенин айтты". The given
+    name is a syllable or two that no lexicon lists, and the Kyrgyz web
+    word list has them all (вэй, мин, цзюнь); two capitalised words so
+    inside a sentence are a name. At a sentence's start the first may be
+    a word ("Ким Бишкекке барды?": who went to Bishkek?)."""
+    if i + 1 >= len(doc) or not diaspora_surname(doc[i].text) or sentence_start(doc, i):
+        return False
+    after = doc[i + 1].text
+    return (doc[i].whitespace_ == " " and CAPITALISED.match(after) is not None and "-" not in after
+            and not not_a_name(after) and not diaspora_surname(after) and not street_or_body(doc, i, i + 2))
+
+
 def _given_name_beside(doc: Doc, i: int) -> bool:
     """A given name of the lexicons right before or after the word, on its line."""
     return any(0 <= n < len(doc) and CAPITALISED.match(doc[n].text) and is_given_name(doc[n].text)
@@ -258,6 +272,9 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
             for n in neighbours:
                 if diaspora_surname(words[n]) and _is_name_token(doc, n):
                     add_person(doc, doc[min(i, n) : max(i, n) + 1])
+    for i in capitalised:
+        if _chinese_or_korean_name(doc, i):
+            add_person(doc, doc[i : i + 2])
     if doc_language(doc) == "ky":
         for i in capitalised:
             if _given_after_father_word(doc, i):

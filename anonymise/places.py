@@ -26,7 +26,9 @@ STREET_BEFORE = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bпр\.|\bпросп
 # and a place.
 STREET_AFTER = re.compile(r"(?i)^\s*(?:жана\s+[А-ЯЁӨҮҢ][\w-]*\s+)?(?:көчөс\w*|көчөлөрү\w*|проспекти\w*|"
                           r"кичи\s+район[уы]\w*|кичи\s+шаарча\w*|массив[иы]\w*|конушу\w*|жайлоос\w*|атындагы\w*|"
-                          r"бульвары\w*|айылы\w*|шаары\w*|облусу\w*|район[уы]\w*|ул\.|улицасы\w*)")
+                          r"бульвары\w*|айылы\w*|шаары\w*|облусу\w*|район[уы]\w*|ул\.|улицасы\w*|"
+                          # a mountain, a lake, a river, a pass, a gorge: "Хан Тенгри тоосуна", "Сон Куль көлүнө"
+                          r"тоосу\w*|көлү\w*|дарыясы\w*|суусу\w*|ашуусу\w*|капчыгайы\w*|өрөөнү\w*)")
 # Words that follow a body's name, and a surname's too: the state ("Соцфонд
 # КР"; "Асанов КР ЖКнын 130-беренеси", charged under its Criminal Code) and
 # the village administration, whose name has the possessive ending

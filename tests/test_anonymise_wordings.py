@@ -8,7 +8,8 @@ with a slash, a role opening the text taken for a name, a double
 surname taken for a place, a name in Latin letters with no cue, a Kyrgyz
 nickname named before its word, a surname in another Russian case, a
 name with stress marks, a Korean or Dungan surname, a Kyrgyz word of kin
-a Kyrgyz given name no lexicon lists, and the given name after уулу."""
+a Kyrgyz given name no lexicon lists, the given name after уулу, and a
+Chinese or Korean name."""
 
 from __future__ import annotations
 
@@ -299,3 +300,16 @@ def test_the_given_name_after_uulu_or_kyzy_is_hidden_even_when_it_is_a_word() ->
     ky = "Сыдыков Нурландын уулу Эмир 2015-жылы туулган. Асан уулу Бишкекте окуйт."
     result = _all_hidden(ky, ("Сыдыков", "Нурландын", "Эмир"), language="ky")
     assert "Бишкекте окуйт" in result.text, result.text
+
+
+def test_a_chinese_or_korean_name_inside_a_sentence_is_hidden_and_a_mountain_is_not() -> None:
+    """"Күбө Ли Мин акчаны Ван Лэйге бергенин айтты": the given names are
+    syllables no lexicon lists, and the Kyrgyz web word list has them, so
+    both people stayed in clear. Two capitalised words so inside a
+    sentence are a name, unless a mountain's or a lake's word follows, or
+    the first opens a question ("Ким": who)."""
+    ky = ("Күбө Ли Мин акчаны Ван Лэйге бергенин айтты. Ким Бишкекке барды? "
+          "Алар Хан Тенгри тоосуна чыгып, Сон Куль көлүнө барышкан.")
+    result = _all_hidden(ky, ("Ли Мин", "Ван Лэйге"), language="ky")
+    for kept in ("Ким Бишкекке барды?", "Хан Тенгри тоосуна", "Сон Куль көлүнө"):
+        assert kept in result.text, (kept, result.text)
