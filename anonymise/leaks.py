@@ -26,6 +26,7 @@ from anonymise.names import (
     SURNAME,
     SURNAME_KY,
     common_word,
+    diaspora_surname,
     dictionary_name,
     double_surname,
     is_given_name,
@@ -144,10 +145,11 @@ def suspects(text: str, language: str, allowed: Iterable[str] = ()) -> list[Susp
         before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() : match.end() + 8]
         if PATRONYMIC.match(word):
             reason = "patronymic"
-        elif (INITIALS_AFTER.match(after) or BESIDE_INITIALS.search(before)) and not common_word(word) \
-                and not (language == "ky" and _kyrgyz_place_or_word(word)):
+        elif (INITIALS_AFTER.match(after) or BESIDE_INITIALS.search(before)) and (diaspora_surname(word) or (
+                not common_word(word) and not (language == "ky" and _kyrgyz_place_or_word(word)))):
             # After initials a common word is the next sentence's first ("… В. А. К. При таких …"); in
             # Kyrgyz, the place or the word after a name the anonymiser made initials ("Д. А. Россиянын").
+            # A Korean or Dungan surname is a word to the lists, and a name all the same ("Цой В.", "Пак О.").
             reason = "beside initials"
         elif surname.match(word) and not ADJECTIVAL.match(word) and not common_word(word):
             reason = "surname"
