@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from anonymise.entity import AnonymisationResult, Entity
 from anonymise.identifiers import find_identifiers, placeholder
 from anonymise.linebreaks import Joined
-from anonymise.names import INITIALS, KYRGYZ_PATRONYMIC, NAME_PARTICLES, PATRONYMIC, SURNAME, is_given_name, name_base
+from anonymise.names import INITIAL_LETTER, INITIALS, KYRGYZ_PATRONYMIC, NAME_PARTICLES, PATRONYMIC, SURNAME, is_given_name, name_base
 from anonymise.persons import DEFAULT_KEEP, Mention, find_persons
 from anonymise.reading import repaired
 from anonymise.result import language_of, redact
@@ -46,6 +46,7 @@ def anonymise(text: str, policy: Policy = Policy(), language: str | None = None)
     mentions = []
     for mention in find_persons(joined.text, language, policy.keep_roles):
         mention.start, mention.end = joined.start(mention.start), joined.end(mention.end)  # the name as read stays
+        mention.end = _with_last_initial(text, mention.end)
         if not any(e.start <= mention.start < e.end or mention.start <= e.start < mention.end for e in identifiers):
             mentions.append(mention)
     replacements = _replacements(mentions, policy.style, language)
@@ -77,6 +78,20 @@ def preload() -> None:
     latin_given_names()
     anonymise("Прогрев: суд. Иванов И.И.", language="ru")  # natasha's model loads on its first text
     anonymise("Сот: Асанов А.А.", language="ky")
+
+
+# The last initial glued to the one before it with no dot of its own ("Асанова Б.К признать"):
+# OCR lost the dot, and the name ended before the letter, which stayed in clear.
+LAST_INITIAL = re.compile(rf"{INITIAL_LETTER}(?![\w.])")
+
+
+def _with_last_initial(text: str, end: int) -> int:
+    """A mention's end, moved past a last initial glued to its dot."""
+    if end > 0 and text[end - 1] == ".":
+        glued = LAST_INITIAL.match(text, end)
+        if glued:
+            return glued.end()
+    return end
 
 
 SURE, UNSURE = 0.95, 0.6

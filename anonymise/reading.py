@@ -1,7 +1,7 @@
 """The text as the detectors read it, letter for letter, so that every
 offset they find still points into the text as it was given.
 
-Three things are read otherwise than printed:
+Four things are read otherwise than printed:
 - Latin look-alikes that OCR puts into Cyrillic words ("Cыдыкова" with a
   Latin C) are read as Cyrillic;
 - a name written in capitals is read in small letters. Verdicts, older
@@ -13,7 +13,9 @@ Three things are read otherwise than printed:
   abbreviations (ОАО, УПК, ГКДО) are no names and stay as they are, and so
   does a body's name in capitals ("АКБ ПЕРЕСВЕТ АО", "ОсОО «БЕКТУР»");
 - a father's name joined to уулу or кызы by a hyphen ("Абдыкадыр-уулу
-  Нурлан") is read as the two words it is, so the name is read as one.
+  Нурлан") is read as the two words it is, so the name is read as one;
+- a zero between small Cyrillic letters is the letter о OCR took for it
+  ("Асан0ва": the name was hidden up to the zero, and "0ва" stayed).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from indexing.normalise import repair_look_alikes
 
 # A word, or a word in capitals with the УУЛУ/КЫЗЫ after it, read as one.
 _WORD_OR_CAPITALS = re.compile(rf"(?P<name>[{UPPER}]{{3,}})(?P<father>\s+(?:УУЛУ|КЫЗЫ)[{UPPER}]*)?(?!\w)|\w+")
+_ZERO_FOR_O = re.compile(r"(?<=[а-яёөүң])0(?=[а-яёөүң])")
 _GLUED_FATHER = re.compile(rf"(?<=[^\W\d_])-(?=(?i:{FATHER_WORDS})(?:нун|нын|на|ну|ны|нда|ндан|га)?(?![^\W\d_]))")
 _CAPITALS = re.compile(rf"(?<![\w-])[{UPPER}]{{3,}}(?![\w-])")
 # A body's form beside a word in capitals makes the word the body's name;
@@ -50,7 +53,7 @@ _WORD_AFTER = re.compile(r"^\s+([А-ЯЁӨҮҢа-яёөүң]+)")
 
 def repaired(text: str) -> str:
     """The text as the detectors read it (see the module's docstring)."""
-    read = _WORD_OR_CAPITALS.sub(_read_word, _GLUED_FATHER.sub(" ", text))
+    read = _WORD_OR_CAPITALS.sub(_read_word, _GLUED_FATHER.sub(" ", _ZERO_FOR_O.sub("о", text)))
     for _ in range(3):  # "АСАНОВ АЗАТБЕК ТОКТОБЕК": each word beside the name read before it
         beside = _CAPITALS.sub(lambda match: _beside_a_name(match, text), read)
         if beside == read:

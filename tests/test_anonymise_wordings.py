@@ -8,8 +8,8 @@ with a slash, a role opening the text taken for a name, a double
 surname taken for a place, a name in Latin letters with no cue, a Kyrgyz
 nickname named before its word, a surname in another Russian case, a
 name with stress marks, a Korean or Dungan surname, a Kyrgyz word of kin
-a Kyrgyz given name no lexicon lists, the given name after уулу, and a
-Chinese or Korean name."""
+a Kyrgyz given name no lexicon lists, the given name after уулу, a
+Chinese or Korean name, and OCR's zero for о and lost last dot in a name."""
 
 from __future__ import annotations
 
@@ -318,3 +318,12 @@ def test_a_chinese_or_korean_name_inside_a_sentence_is_hidden_and_a_mountain_is_
     result = _all_hidden(ky, ("Ли Мин", "Ван Лэйге"), language="ky")
     for kept in ("Ким Бишкекке барды?", "Хан Тенгри тоосуна", "Сон Куль көлүнө"):
         assert kept in result.text, (kept, result.text)
+
+
+def test_ocrs_zero_for_o_and_a_lost_last_dot_leave_nothing_of_the_name() -> None:
+    """OCR's damage inside a name: "Асан0ва" (a zero for о) was hidden up to
+    the zero and "0ва" stayed; "Асанова Б.К признать" (the last dot lost)
+    left the last initial in clear."""
+    ru = "подсудимого Асан0ва Бакыта признать виновным, а Сыдыкова Б.К освободить. Код 0а1 остался."
+    result = _all_hidden(ru, ("Асан0ва", "Сыдыкова Б.К"))
+    assert " освободить" in result.text and "Код 0а1 остался" in result.text, result.text
