@@ -65,6 +65,11 @@ SEPARATOR = re.compile(r"(?i)^(?=.*(?:[,;\n]|\bи\b|\bжана\b|\bа\s+такж
 AFTER_ROLE = re.compile(
     r"(?i)^\s*[-–—]?\s*(?:судья-)?(?:докладчик\w*|баяндамачы|баяндоочу|төрагалык\s+кылган|председательствующ\w*)\b"
 )
+# The prosecutor's office's representative is the prosecutor ("Башкы прокуратурасынын
+# өкүлү X", "представитель Генеральной прокуратуры Кыргызской Республики X"); a
+# party's representative is a private person, so the office decides.
+PROSECUTORS_REPRESENTATIVE = re.compile(
+    r"(?i)(?:прокуратура\w*\s+өкүл\w*|представител\w+\s+(?:[\w-]+\s+){0,2}прокуратур\w*(?:\s+[\w.-]+){0,4})[\s,:]*$")
 JUDGE_PARENTHESIS = re.compile(r"(?i)^\s*(?:председательствующ\w*|судья|судьи|судьялар|төрагалык|төрага)")
 
 
@@ -123,6 +128,8 @@ def _continues(text: str, previous_end: int, start: int, end: int) -> bool:
 
 
 def _role_before(lead: str, official: re.Pattern[str] | None) -> Role:
+    if official is not None and "prosecutor" in official.groupindex and PROSECUTORS_REPRESENTATIVE.search(lead):
+        return Role("prosecutor", True)
     trimmed = lead
     filler = FILLER.search(trimmed)
     if filler:

@@ -9,7 +9,8 @@ surname taken for a place, a name in Latin letters with no cue, a Kyrgyz
 nickname named before its word, a surname in another Russian case, a
 name with stress marks, a Korean or Dungan surname, a Kyrgyz word of kin
 a Kyrgyz given name no lexicon lists, the given name after уулу, a
-Chinese or Korean name, and OCR's zero for о and lost last dot in a name."""
+Chinese or Korean name, OCR's zero for о and lost last dot in a name, and
+the prosecutor's office's representative."""
 
 from __future__ import annotations
 
@@ -327,3 +328,16 @@ def test_ocrs_zero_for_o_and_a_lost_last_dot_leave_nothing_of_the_name() -> None
     ru = "подсудимого Асан0ва Бакыта признать виновным, а Сыдыкова Б.К освободить. Код 0а1 остался."
     result = _all_hidden(ru, ("Асан0ва", "Сыдыкова Б.К"))
     assert " освободить" in result.text and "Код 0а1 остался" in result.text, result.text
+
+
+def test_the_prosecutors_offices_representative_is_kept_and_a_partys_is_not() -> None:
+    """"Башкы прокуратурасынын өкүлү X" is the prosecutor; "өкүлү" (the
+    representative) alone is a party's word, so the prosecutor was hidden."""
+    ky = ("Өкүм Кыргыз Республикасынын Башкы прокуратурасынын өкүлү Айтбаева Н.К. тарабынан колдоого алынды. "
+          "Доогердин өкүлү Асанова Б. келди.")
+    result = _all_hidden(ky, ("Асанова",), language="ky")
+    assert "өкүлү Айтбаева Н.К. тарабынан" in result.text, result.text
+    ru = ("В заседании участвовали представитель Генеральной прокуратуры Кыргызской Республики Айтбаева Н.К. "
+          "и представитель истца Асанова Б.")
+    result = _all_hidden(ru, ("Асанова",))
+    assert "Республики Айтбаева Н.К. и" in result.text, result.text
