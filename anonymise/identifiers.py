@@ -113,6 +113,15 @@ def _after_context(words: Pattern[str]) -> Callable[[re.Match[str], str], bool]:
     return valid
 
 
+def _before_context(words: Pattern[str]) -> Callable[[re.Match[str], str], bool]:
+    """A Kyrgyz text names the number first and its word after it
+    ("1280016012345678 эсебине", to the account 1280016012345678)."""
+    def valid(match: re.Match[str], text: str) -> bool:
+        return bool(words.match(text[match.end() : match.end() + CONTEXT_CHARS]))
+
+    return valid
+
+
 def _valid_phone(match: re.Match[str], text: str) -> bool:
     digits = _digits(match.group())
     if digits.startswith("996"):
@@ -124,10 +133,11 @@ def _valid_phone(match: re.Match[str], text: str) -> bool:
 ROLE_WORDS = r"(?:Доогер|Жоопкер|Айыпталуучу|Соттолуучу|Жабырлануучу|Күбө|Арыздануучу|Истец|Ответчик)\b"
 ID_CONTEXT = re.compile(r"(?i)(паспорт\w*|ID[\s\-]?карт\w*|идентификац\w*|удостоверени\w*|күбөлүк\w*|серия|серии|документ\w*)")
 ACCOUNT_CONTEXT = re.compile(r"(?i)(р/с|р/сч|расч[её]тн\w*\s+сч[её]т|сч[её]т\w*|эсеп\w*|IBAN|л/с|лицев\w*\s+сч[её]т)")
+ACCOUNT_AFTER = re.compile(r"(?i)\s*(?:номерлүү\s+|№\s*)?(?:(?:банк|карта|эсептешүү)\w*\s+)?эсеб\w*")
 PIN_CONTEXT = re.compile(r"(?i)(ПИН|ИНН|жеке\s+номер\w*|персональн\w*\s+номер\w*|идентификационн\w*\s+номер\w*)")
 ZERO, ONE = "OО", "IlІ|"  # what OCR reads for 0 and for 1
 CARD_CONTEXT = re.compile(r"(?i)(карт\w*|card|visa|mastercard|элкарт\w*)")
-PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|г/н|госномер|номерн\w+\s+знак|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
+PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|г/н|госномер|номерн\w+\s+знак|регистрационн\w+\s+знак\w*|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
 
 register(Recognizer(
     "PIN", {"ru": "ПИН", "ky": "ПИН"},
@@ -147,7 +157,8 @@ register(Recognizer(
 ))
 register(Recognizer(
     "ACCOUNT", {"ru": "СЧЕТ", "ky": "ЭСЕП"}, {"ky": "банк эсеби", "ru": "банковский счёт", "en": "bank account"},
-    (Shape(re.compile(r"(?<!\d)\d{16,20}(?!\d)"), _after_context(ACCOUNT_CONTEXT)),),
+    (Shape(re.compile(r"(?<!\d)\d{16,20}(?!\d)"), _after_context(ACCOUNT_CONTEXT)),
+     Shape(re.compile(r"(?<!\d)\d{16,20}(?!\d)"), _before_context(ACCOUNT_AFTER))),
 ))
 register(Recognizer(
     "PASSPORT", {"ru": "ПАСПОРТ", "ky": "ПАСПОРТ"}, {"ky": "паспорт", "ru": "паспорт", "en": "passport"},
@@ -184,7 +195,8 @@ register(Recognizer(
                          r"(?:\s+[а-яa-z]{1,2})?\s+(?:номерлүү|мамлекеттик\s+номерлүү|номерли)"), group=1),
         # Only the words before it in any case: the code's own letters are
         # capitals, so the word after it ("01KG123ABC принадлежит") is no part.
-        Shape(re.compile(r"(?i:г/н|гос\.?\s*номер\w*|госномер\w*|мамлекеттик\s+номери\w*|номерн\w+\s+знак\w*)\s*:?\s*"
+        Shape(re.compile(r"(?i:г/н|гос\.?\s*номер\w*|госномер\w*|мамлекеттик\s+номери\w*|номерн\w+\s+знак\w*|"
+                         r"регистрационн\w+\s+знак\w*)\s*:?\s*"
                          r"((?=[\w ]*\d)[A-ZА-ЯЁ0-9]{1,4}(?:[ \-]?[A-ZА-ЯЁ0-9]{1,4}){1,3})(?!\w)"), group=1),
     ),
 ))
@@ -204,6 +216,13 @@ register(Recognizer(
     "IMEI", {"ru": "IMEI", "ky": "IMEI"}, {"ky": "телефондун IMEI коду", "ru": "IMEI телефона", "en": "phone IMEI"},
     # A phone's own number, 15 digits after the word ("IMEI: 356938035643809", "IMEI1 ...").
     (Shape(re.compile(r"(?i:IMEI)\s*\d?\s*(?:код\w*)?[\s:\-–№]*(\d{15})(?!\d)"), group=1),),
+))
+register(Recognizer(
+    "VIN", {"ru": "VIN", "ky": "VIN"}, {"ky": "унаанын VIN коду", "ru": "VIN-код автомобиля", "en": "vehicle VIN"},
+    # A vehicle's identification number after its word: 17 letters and digits, no I, O or Q
+    # ("VIN JTJHK31U802012345", "номер кузова ...", "идентификационный номер (VIN) ...").
+    (Shape(re.compile(r"(?i:VIN|номер\w*\s+кузова|кузов\w*\s+№|шасси\w*\s+№|идентификациялык\s+номер\w*|"
+                      r"идентификационн\w+\s+номер\w*)(?:\s*\(VIN\))?[\s:\-–№]*([A-HJ-NPR-Z0-9]{17})(?![\w])"), group=1),),
 ))
 register(Recognizer(
     "PROPERTY", {"ru": "КОД ОБЪЕКТА", "ky": "МҮЛКТҮН КОДУ"},

@@ -10,7 +10,8 @@ nickname named before its word, a surname in another Russian case, a
 name with stress marks, a Korean or Dungan surname, a Kyrgyz word of kin
 a Kyrgyz given name no lexicon lists, the given name after уулу, a
 Chinese or Korean name, OCR's zero for о and lost last dot in a name, and
-the prosecutor's office's representative."""
+the prosecutor's office's representative, and a Kyrgyz account named after
+its number, a VIN and a registration plate."""
 
 from __future__ import annotations
 
@@ -341,3 +342,17 @@ def test_the_prosecutors_offices_representative_is_kept_and_a_partys_is_not() ->
           "и представитель истца Асанова Б.")
     result = _all_hidden(ru, ("Асанова",))
     assert "Республики Айтбаева Н.К. и" in result.text, result.text
+
+
+def test_a_kyrgyz_account_named_after_its_number_a_vin_and_a_registration_plate_are_hidden() -> None:
+    """"1280016012345678 эсебине" (to the account ...): a Kyrgyz act names
+    the number first, and only a word before it was read; a car's VIN and
+    a plate after "регистрационным знаком" were published too."""
+    ky = "Жоопкердин «Айыл Банк» ААКдагы 1280016012345678 эсебине акча которулган, 2019-жылы 45000 сом."
+    result = anonymise(ky, language="ky")
+    assert "1280016012345678" not in result.text and "45000 сом" in result.text, result.text
+    ru = ("Автомобиль марки «Лексус RX 350» с государственным регистрационным знаком B 1234 AB, "
+          "VIN JTJHK31U802012345, принадлежит ответчику.")
+    result = anonymise(ru, language="ru")
+    assert "B 1234 AB" not in result.text and "JTJHK31U802012345" not in result.text, result.text
+    assert "«Лексус RX 350»" in result.text and {"PLATE", "VIN"} <= {e.label for e in result.entities}, result.text
