@@ -62,6 +62,10 @@ def test_a_birth_dates_day_after_the_year_is_hidden_with_it() -> None:
     result = anonymise(ky, language="ky")
     assert "1985" not in result.text and "12-мартта" not in result.text, result.text
     assert "Кара-Суу айылында туулган" in result.text
+    # A village named with its region and district: six words between the date and "туулган".
+    ky = "Айыпталуучу Бекмурзаев Азамат 1995-жылы 14-февралда Ош облусунун Кара-Суу районунун Нариман айылында туулган."
+    result = anonymise(ky, language="ky")
+    assert "1995" not in result.text and "14-февралда" not in result.text, result.text
 
 
 def test_a_number_plate_ends_where_its_code_ends() -> None:
