@@ -79,8 +79,11 @@ PLATFORMS = frozenset(
 )
 # A Kyrgyz act names the account first: "«Aida Sultanova» аттуу аккаунт".
 NAMED_ACCOUNT_AFTER = re.compile(r"^[»\"”]?\s*аттуу\s+(?:аккаунт|баракча|профил|колдонуучу|ник)", re.IGNORECASE)
-# A Kyrgyz act names a nickname first too: "«Кара» деген лакап аты менен".
-NICKNAMED_AFTER = re.compile(r"^[»\"”]?\s*деген\s+(?:лакап|каймана|кылык)", re.IGNORECASE)
+# A Kyrgyz act names a nickname first too: "«Кара» деген лакап аты менен"; and a
+# person by the name alone: "Бекзат аттуу жигит" (a young man named Bekzat).
+NICKNAMED_AFTER = re.compile(r"^[»\"”]?\s*(?:деген\s+(?:лакап|каймана|кылык)|(?:аттуу|деген|исимдүү)\s+"
+                             r"(?:кыз|жигит|адам|киши|аял|бала|эркек|келин|тааныш|дос|курбу|айым|мырза|жаран|кишиге|"
+                             r"улан|байке|эже|кемпир|абышка)\w*)", re.IGNORECASE)
 CUE_WINDOW = 60  # characters before the name that are searched for its cue
 CUED_PERSONS = "cued_persons"  # the component's name in the pipeline
 
@@ -143,7 +146,8 @@ def _named_account_end(doc: Doc, i: int, text: str) -> int:
     """A name in Latin letters in quotes that "аттуу аккаунт" (an account
     named so) follows: "«Aida Sultanova» аттуу аккаунт аркылуу"; a
     nickname in any letters that "деген лакап" (the nickname called so)
-    follows: "«Кара» деген лакап аты менен белгилүү"."""
+    follows: "«Кара» деген лакап аты менен белгилүү"; a name that "аттуу
+    жигит" (a young man named so) follows."""
     after_word = doc[i].idx + len(doc[i].text)
     if ALIAS_START.match(doc[i].text) and NICKNAMED_AFTER.match(text[after_word : after_word + 40]):
         return i + 1

@@ -247,6 +247,10 @@ def test_a_nickname_named_before_the_kyrgyz_word_for_it_is_hidden_at_every_menti
           "Кара качып кеткен. Күбө Бекова Айгүл Шаман деген лакап менен белгилүү адамды көргөн.")
     result = _all_hidden(ky, ("Асанов", "Бакыт", "Кара", "Шаман", "Бекова"), language="ky")
     assert "деген лакап аты менен" in result.text and "качып кеткен" in result.text, result.text
+    # A person named so, "аттуу жигит" (a young man named ...), and a café or a shop so named is no one.
+    ky = "Күбөнүн тааныш Бекзат аттуу жигит ага «Нур» аттуу кафеде жумуш сунуштаган."
+    result = _all_hidden(ky, ("Бекзат",), language="ky")
+    assert "«Нур» аттуу кафеде" in result.text, result.text
 
 
 def test_a_surname_in_another_russian_case_is_the_same_persons() -> None:
