@@ -329,6 +329,7 @@ def same_name(a: str, b: str) -> bool:
     return len(shorter) >= 4 and longer.startswith(shorter) and len(longer) - len(shorter) <= 1
 
 
+@lru_cache(maxsize=65536)
 def name_base(word: str) -> str:
     """A name with its case ending taken off, for matching mentions:
     Мамытовдун, Мамытовго, Мамытова, Мамытовой → мамытов; Айгүлдүн → айгүл."""

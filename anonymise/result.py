@@ -11,8 +11,8 @@ KYRGYZ_LETTERS = set("ңөүҢӨҮ")
 
 def language_of(text: str) -> str:
     """ky when the Kyrgyz letters are common enough, else ru."""
-    letters = sum(c.isalpha() for c in text) or 1
-    return "ky" if sum(c in KYRGYZ_LETTERS for c in text) / letters > 0.005 else "ru"
+    letters = sum(map(str.isalpha, text)) or 1
+    return "ky" if sum(text.count(c) for c in KYRGYZ_LETTERS) / letters > 0.005 else "ru"
 
 
 def redact(text: str, entities: list[Entity], language: str | None = None) -> str:
