@@ -11,7 +11,7 @@ name with stress marks, a Korean or Dungan surname, a Kyrgyz word of kin
 a Kyrgyz given name no lexicon lists, the given name after уулу, a
 Chinese or Korean name, OCR's zero for о and lost last dot in a name, and
 the prosecutor's office's representative, and a Kyrgyz account named after
-its number, a VIN and a registration plate."""
+its number, a VIN and a registration plate, and a body's short name."""
 
 from __future__ import annotations
 
@@ -368,3 +368,11 @@ def test_a_kyrgyz_account_named_after_its_number_a_vin_and_a_registration_plate_
     result = anonymise(ru, language="ru")
     assert "B 1234 AB" not in result.text and "JTJHK31U802012345" not in result.text, result.text
     assert "«Лексус RX 350»" in result.text and {"PLATE", "VIN"} <= {e.label for e in result.entities}, result.text
+
+
+def test_a_bodys_short_name_is_no_one() -> None:
+    """"Положения о Соцфонде": natasha took the Social Fund's short name for
+    a person ("о С."), and no dictionary knows such a word."""
+    ru = "Суд руководствуется Положением о Соцфонде, а потерпевшая Асанова Б. обращалась в Минюст и в Горсуд."
+    result = _all_hidden(ru, ("Асанова",))
+    assert "о Соцфонде" in result.text and "в Минюст" in result.text and "в Горсуд" in result.text, result.text
