@@ -129,6 +129,22 @@ def _valid_phone(match: re.Match[str], text: str) -> bool:
     return digits.startswith("0") and len(digits) == 10
 
 
+def _international_phone(match: re.Match[str], text: str) -> bool:
+    """A number abroad with its country's code: 10 to 13 digits ("+7 (912)
+    345-67-89" in Russia, where many who come before Kyrgyz courts work;
+    "+998 90 123 45 67")."""
+    return 10 <= len(_digits(match.group())) <= 13
+
+
+def _russian_trunk_phone(match: re.Match[str], text: str) -> bool:
+    """A Russian number dialled from within Russia ("8-912-345-67-89"): eleven
+    digits from 8; unspaced ("89123456789") only after a word for a phone."""
+    if len(_digits(match.group())) != 11:
+        return False
+    spaced = any(not c.isdigit() for c in match.group())
+    return spaced or bool(PHONE_CONTEXT.search(text[max(0, match.start() - CONTEXT_CHARS) : match.start()]))
+
+
 # A procedural role word before a street's name is not part of it ("Жоопкер Токтогул көчөсү...").
 ROLE_WORDS = r"(?:Доогер|Жоопкер|Айыпталуучу|Соттолуучу|Жабырлануучу|Күбө|Арыздануучу|Истец|Ответчик)\b"
 ID_CONTEXT = re.compile(r"(?i)(паспорт\w*|ID[\s\-]?карт\w*|идентификац\w*|удостоверени\w*|күбөлүк\w*|серия|серии|документ\w*)")
@@ -136,6 +152,7 @@ ACCOUNT_CONTEXT = re.compile(r"(?i)(р/с|р/сч|расч[её]тн\w*\s+сч[�
 ACCOUNT_AFTER = re.compile(r"(?i)\s*(?:номерлүү\s+|№\s*)?(?:(?:банк|карта|эсептешүү)\w*\s+)?эсеб\w*")
 PIN_CONTEXT = re.compile(r"(?i)(ПИН|ИНН|жеке\s+номер\w*|персональн\w*\s+номер\w*|идентификационн\w*\s+номер\w*)")
 ZERO, ONE = "OО", "IlІ|"  # what OCR reads for 0 and for 1
+PHONE_CONTEXT = re.compile(r"(?i)(тел\w*|моб\w*|номер\w*|звон\w*|чал\w*|whatsapp|ватсап|telegram)")
 CARD_CONTEXT = re.compile(r"(?i)(карт\w*|card|visa|mastercard|элкарт\w*)")
 PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|г/н|госномер|номерн\w+\s+знак|регистрационн\w+\s+знак\w*|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
 
@@ -175,7 +192,9 @@ register(Recognizer(
 register(Recognizer(
     "PHONE", {"ru": "ТЕЛЕФОН", "ky": "ТЕЛЕФОН"}, {"ky": "телефон", "ru": "телефон", "en": "phone"},
     (Shape(re.compile(r"(?<![\w\d+])(?:\+?996|0)[\s\-]?\(?\d{3}\)?[\s\-]?(?:\d{3}[\s\-]?\d{3}|\d{2,3}[\s\-]?\d{2}[\s\-]?\d{2})(?!\d)"),
-           _valid_phone),),
+           _valid_phone),
+     Shape(re.compile(r"(?<![\w\d+])\+\d{1,3}[\s\-]?\(?\d{2,4}\)?(?:[\s\-]?\d{2,4}){2,4}(?!\d)"), _international_phone),
+     Shape(re.compile(r"(?<![\w\d+])8[\s\-]?\(?9\d{2}\)?[\s\-]?\d{3}[\s\-]?\d{2}[\s\-]?\d{2}(?!\d)"), _russian_trunk_phone)),
 ))
 register(Recognizer(
     "EMAIL", {"ru": "ЭЛ. ПОЧТА", "ky": "ЭЛ. ПОЧТА"}, {"ky": "электрондук почта", "ru": "электронная почта", "en": "e-mail"},

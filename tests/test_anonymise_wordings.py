@@ -11,7 +11,8 @@ name with stress marks, a Korean or Dungan surname, a Kyrgyz word of kin
 a Kyrgyz given name no lexicon lists, the given name after уулу, a
 Chinese or Korean name, OCR's zero for о and lost last dot in a name, and
 the prosecutor's office's representative, and a Kyrgyz account named after
-its number, a VIN and a registration plate, and a body's short name."""
+its number, a VIN and a registration plate, a body's short name, and a
+phone abroad."""
 
 from __future__ import annotations
 
@@ -376,3 +377,18 @@ def test_a_bodys_short_name_is_no_one() -> None:
     ru = "Суд руководствуется Положением о Соцфонде, а потерпевшая Асанова Б. обращалась в Минюст и в Горсуд."
     result = _all_hidden(ru, ("Асанова",))
     assert "о Соцфонде" in result.text and "в Минюст" in result.text and "в Горсуд" in result.text, result.text
+
+
+def test_a_phone_abroad_is_hidden_and_the_leak_check_knows_it() -> None:
+    """Many who come before Kyrgyz courts work in Russia or Kazakhstan; only
+    Kyrgyz numbers (+996, 0555 ...) were read, so "+7 (912) 345-67-89" was
+    published, and the leak check, which looked for long runs of digits,
+    passed it too."""
+    ru = ("Подсудимый звонил с номера +7 (912) 345-67-89 и 8-912-345-67-89, а также с +998 90 123 45 67. "
+          "Ущерб составил 8 912 345 сом.")
+    result = anonymise(ru, language="ru")
+    assert [e.label for e in result.entities] == ["PHONE", "PHONE", "PHONE"], result.entities
+    assert "8 912 345 сом" in result.text, result.text
+    ky = "Айыпталуучу жабырлануучуга +7 912 345 67 89 номеринен чалган. Тел.: 89123456789."
+    assert "+7" not in anonymise(ky, language="ky").text and "8912" not in anonymise(ky, language="ky").text
+    assert [s.text for s in suspects("Он звонил с номера +7 (912) 345-67-89.", "ru")] == ["+7 (912) 345-67-89"]
