@@ -150,7 +150,7 @@ ROLE_WORDS = r"(?:Доогер|Жоопкер|Айыпталуучу|Сотто�
 ID_CONTEXT = re.compile(r"(?i)(паспорт\w*|ID[\s\-]?карт\w*|идентификац\w*|удостоверени\w*|күбөлүк\w*|серия|серии|документ\w*)")
 ACCOUNT_CONTEXT = re.compile(r"(?i)(р/с|р/сч|расч[её]тн\w*\s+сч[её]т|сч[её]т\w*|эсеп\w*|IBAN|л/с|лицев\w*\s+сч[её]т)")
 ACCOUNT_AFTER = re.compile(r"(?i)\s*(?:номерлүү\s+|№\s*)?(?:(?:банк|карта|эсептешүү)\w*\s+)?эсеб\w*")
-PIN_CONTEXT = re.compile(r"(?i)(ПИН|ИНН|жеке\s+номер\w*|персональн\w*\s+номер\w*|идентификационн\w*\s+номер\w*)")
+PIN_CONTEXT = re.compile(r"(?i)(ПИН|ИНН|ИИН|СНИЛС|жеке\s+номер\w*|персональн\w*\s+номер\w*|идентификационн\w*\s+номер\w*)")
 ZERO, ONE = "OО", "IlІ|"  # what OCR reads for 0 and for 1
 PHONE_CONTEXT = re.compile(r"(?i)(тел\w*|моб\w*|номер\w*|звон\w*|чал\w*|whatsapp|ватсап|telegram)")
 CARD_CONTEXT = re.compile(r"(?i)(карт\w*|card|visa|mastercard|элкарт\w*)")
@@ -166,6 +166,9 @@ register(Recognizer(
         Shape(re.compile(rf"(?<![\w\d])[12{ONE}](?:\s?[\d{ZERO}{ONE}]){{13}}(?![\w\d])"),
               lambda match, text: bool(PIN_CONTEXT.search(text[max(0, match.start() - CONTEXT_CHARS) : match.start()]))
               and sum(c.isdigit() for c in match.group()) >= 10, confidence=0.9),
+        # A personal number of another country after its name: Russia's and Kazakhstan's
+        # 12 digits (ИНН, ИИН), Russia's pension number (СНИЛС 123-456-789 01).
+        Shape(re.compile(r"(?<![\w\d])(?:\d{12}|\d{3}-\d{3}-\d{3}[\s\-]\d{2})(?![\w\d])"), _after_context(PIN_CONTEXT)),
     ),
 ))
 register(Recognizer(
@@ -187,6 +190,8 @@ register(Recognizer(
         Shape(re.compile(r"(?<![\w\d])[A-ZА-ЯЁ]{2}[\s\-№]{0,3}(?:[\dOОIlІ|][\s]?){6}[\dOОIlІ|](?![\w\d])"),
               lambda match, text: bool(ID_CONTEXT.search(text[max(0, match.start() - CONTEXT_CHARS) : match.start()]))
               and sum(c.isdigit() for c in match.group()) >= 5, confidence=0.9),
+        # A Russian passport, series and number: "серии 45 12 № 345678".
+        Shape(re.compile(r"(?<![\w\d])\d{2}\s?\d{2}\s*№?\s*\d{6}(?![\w\d])"), _after_context(ID_CONTEXT)),
     ),
 ))
 register(Recognizer(
@@ -228,7 +233,8 @@ register(Recognizer(
     (Shape(re.compile(r"(?i:свидетельств\w*\s+о\s+(?:рождении|браке|смерти)|туулгандыгы\s+(?:тууралуу\s+)?күбөлүг?\w*|"
                       r"водительск\w+\s+удостоверени\w*|айдоочулук\s+күбөлүг?\w*|военн\w+\s+билет\w*|"
                       r"аскердик\s+билет\w*)[^.\n\d]{0,30}?"
-                      r"((?:[IVXІ]{1,4}\s*-\s*[А-ЯЁA-Z]{2}|[А-ЯЁA-Z]{1,3}(?:\s*-\s*[А-ЯЁA-Z]{1,3})?)?\s*№?\s*\d{6,8})(?!\d)"),
+                      r"((?:[IVXІ]{1,4}\s*-\s*[А-ЯЁA-Z]{2}|[А-ЯЁA-Z]{1,3}(?:\s*-\s*[А-ЯЁA-Z]{1,3})?|\d{2}\s?[А-ЯЁA-Z]{2})?"
+                      r"\s*№?\s*\d{6,8})(?!\d)"),
            group=1),),
 ))
 register(Recognizer(

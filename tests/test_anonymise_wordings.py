@@ -11,8 +11,8 @@ name with stress marks, a Korean or Dungan surname, a Kyrgyz word of kin
 a Kyrgyz given name no lexicon lists, the given name after уулу, a
 Chinese or Korean name, OCR's zero for о and lost last dot in a name, and
 the prosecutor's office's representative, and a Kyrgyz account named after
-its number, a VIN and a registration plate, a body's short name, and a
-phone abroad."""
+its number, a VIN and a registration plate, a body's short name, a phone
+abroad, and another country's papers."""
 
 from __future__ import annotations
 
@@ -392,3 +392,16 @@ def test_a_phone_abroad_is_hidden_and_the_leak_check_knows_it() -> None:
     ky = "Айыпталуучу жабырлануучуга +7 912 345 67 89 номеринен чалган. Тел.: 89123456789."
     assert "+7" not in anonymise(ky, language="ky").text and "8912" not in anonymise(ky, language="ky").text
     assert [s.text for s in suspects("Он звонил с номера +7 (912) 345-67-89.", "ru")] == ["+7 (912) 345-67-89"]
+
+
+def test_papers_and_numbers_of_another_country_are_hidden() -> None:
+    """A worker's Russian papers in an act: a passport's series and number
+    ("серии 45 12 № 345678"), ИНН, СНИЛС, Kazakhstan's ИИН and a driving
+    licence with a series of digits and letters were published."""
+    ru = ("Паспорт гражданина РФ серии 45 12 № 345678 выдан ОВД района Митино г. Москвы. ИНН 771234567890, "
+          "СНИЛС 123-456-789 01. ИИН 850312300123 гражданина Казахстана. Водительское удостоверение № 01 AB 123456. "
+          "Дело № 2021 12 123456.")
+    result = anonymise(ru, language="ru")
+    for number in ("45 12", "345678", "771234567890", "123-456-789", "850312300123", "01 AB 123456"):
+        assert number not in result.text, (number, result.text)
+    assert "Дело № 2021 12 123456." in result.text, result.text
