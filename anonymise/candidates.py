@@ -137,7 +137,7 @@ def _is_name_token(doc: Doc, i: int) -> bool:
         return False
     if surname_shaped(text, doc_language(doc)):
         return True
-    if doc_language(doc) == "ky" and KYRGYZ_NAME_ENDING.search(name_base(text)):
+    if doc_language(doc) == "ky" and kyrgyz_name_ending(text):
         return True  # "Жээнбеков Жээнбек": a given name no lexicon lists, in a name's own ending
     # In Kyrgyz many given names are common words too (Эл, Алтын, Аман, Эми):
     # alone, a word the Kyrgyz list has is no evidence of a person.
@@ -337,6 +337,11 @@ def _given_before_surname(doc: Doc, i: int) -> bool:
 KYRGYZ_NAME_ENDING = re.compile(r"^\w{3,}(?:бек|гүл|гуль|бүбү|бубу)$")
 
 
+def kyrgyz_name_ending(word: str) -> bool:
+    """A Kyrgyz given name by its own ending, in any case (Асылбектин, Нургүлгө)."""
+    return KYRGYZ_NAME_ENDING.search(name_base(word)) is not None
+
+
 def _given_after_father_word(doc: Doc, i: int) -> bool:
     """The given name after уулу or кызы: "Нурлан уулу Эмир", and "Сыдыков
     Нурландын уулу Эмир" (Nurlan's son Emir), where the son's name, a common
@@ -351,7 +356,7 @@ def _given_after_father_word(doc: Doc, i: int) -> bool:
 
 def _given_name_shape(word: str) -> bool:
     """A given name of the lexicons, or a Kyrgyz one by its ending (Жээнбек)."""
-    return is_given_name(word) or (CAPITALISED.match(word) is not None and KYRGYZ_NAME_ENDING.search(name_base(word)) is not None)
+    return is_given_name(word) or (CAPITALISED.match(word) is not None and kyrgyz_name_ending(word))
 
 
 def _kyrgyz_given_name_alone(doc: Doc, i: int) -> bool:
@@ -362,7 +367,7 @@ def _kyrgyz_given_name_alone(doc: Doc, i: int) -> bool:
     persons more), but these endings are names'."""
     text = doc[i].text
     return (CAPITALISED.match(text) is not None and not sentence_start(doc, i) and is_given_name(text)
-            and KYRGYZ_NAME_ENDING.search(name_base(text)) is not None and not street_or_body(doc, i, i + 1))
+            and kyrgyz_name_ending(text) and not street_or_body(doc, i, i + 1))
 
 
 def _after_role(doc: Doc, i: int) -> bool:
