@@ -271,7 +271,6 @@ LONG_NOT_NAMES = tuple(sorted(w for w in NOT_NAMES if len(w) >= 6))
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def not_a_name(word: str) -> bool:
     """A capitalised word of court texts that is no one's name, in any of
     its forms (Республикасынын, Коллегиясынын)."""
