@@ -49,7 +49,7 @@ PATRONYMIC = re.compile(
 INITIAL_LETTER = rf"(?:[{UPPER}]|Дж)"
 # "son of", "daughter of" after the father's name: Kyrgyz, and the Uzbek and
 # Azerbaijani words the acts of the south write ("Рахимжон угли", "Мамед оглы").
-FATHER_WORDS = "уулу|кызы|угли|ўғли|огли|оглы|кизи|қизи|гызы"
+FATHER_WORDS = "уулу|кызы|угли|ўғли|огли|оглы|оглу|кизи|қизи|гызы"
 KYRGYZ_PATRONYMIC = re.compile(rf"^(?:{FATHER_WORDS})(?:нун|нын|на|ну|ны|нда|ндан|га|на)?$")
 INITIALS = re.compile(rf"^(?:[{UPPER}]\.\s?){{1,2}}$|^[{UPPER}]\.[{UPPER}]\.?$")
 CAPITALISED = re.compile(rf"^[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?$")
