@@ -49,7 +49,7 @@ from anonymise.names import (
     small_surname,
     surname_shaped,
 )
-from anonymise.places import street_or_body, token_texts
+from anonymise.places import doc_text, street_or_body, token_texts
 from anonymise.roles import PARTY_WORDS
 
 PARTY_ROLES = re.compile(r"(?i)^(" + PARTY_WORDS + r")$")
@@ -89,18 +89,29 @@ def _initials_beside(doc: Doc, i: int) -> bool:
     return before or after
 
 
+# A bank's, a mountain's or a lake's word beside two capitalised words: "банк Бай Тушум",
+# "пик Хан Тенгри", "озеро Сон Куль", "Бай Түшүм банкынан".
+NAMED_PLACE_BEFORE = re.compile(r"(?i)(?:\bбанк\w*|\bпик\w*|\bозер\w*|\bгор[аеуы]\b|\bрек[аеиу]\b|\bперевал\w*|"
+                                r"\bущель\w*|\b(?-i:ЗАО|ОАО|ОсОО|АО|ААК|ЖАК))\s*[«\"]?\s*$")
+NAMED_PLACE_AFTER = re.compile(r"(?i)^[»\"]?\s*(?:банк\w*|тоо\w*|көл\w*)")
+
+
 def _chinese_or_korean_name(doc: Doc, i: int) -> bool:
     """Such a surname and a capitalised word right after it inside a
     sentence: "Күбө Ли Мин акчаны Ван Лэйге бергенин айтты". The given
     name is a syllable or two that no lexicon lists, and the Kyrgyz web
     word list has them all (вэй, мин, цзюнь); two capitalised words so
-    inside a sentence are a name. At a sentence's start the first may be
-    a word ("Ким Бишкекке барды?": who went to Bishkek?)."""
+    inside a sentence are a name, unless a bank's or a mountain's word
+    stands beside them. At a sentence's start the first may be a word
+    ("Ким Бишкекке барды?": who went to Bishkek?)."""
     if i + 1 >= len(doc) or not diaspora_surname(doc[i].text) or sentence_start(doc, i):
         return False
     after = doc[i + 1].text
-    return (doc[i].whitespace_ == " " and CAPITALISED.match(after) is not None and "-" not in after
-            and not not_a_name(after) and not diaspora_surname(after) and not street_or_body(doc, i, i + 2))
+    if not (doc[i].whitespace_ == " " and CAPITALISED.match(after) is not None and "-" not in after
+            and not not_a_name(after) and not diaspora_surname(after) and not street_or_body(doc, i, i + 2)):
+        return False
+    text, start, end = doc_text(doc), doc[i].idx, doc[i + 1].idx + len(after)
+    return not NAMED_PLACE_BEFORE.search(text[max(0, start - 20) : start]) and not NAMED_PLACE_AFTER.match(text[end : end + 20])
 
 
 def _given_name_beside(doc: Doc, i: int) -> bool:

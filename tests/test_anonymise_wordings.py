@@ -333,6 +333,11 @@ def test_a_chinese_or_korean_name_inside_a_sentence_is_hidden_and_a_mountain_is_
     result = _all_hidden(ky, ("Ли Мин", "Ван Лэйге"), language="ky")
     for kept in ("Ким Бишкекке барды?", "Хан Тенгри тоосуна", "Сон Куль көлүнө"):
         assert kept in result.text, (kept, result.text)
+    # A bank so named, before its word or after it, is no one.
+    ky = "Ал Бай Түшүм банкынан кредит алган."
+    assert anonymise(ky, language="ky").text == ky
+    ru = "Он отдыхал на озере Сон Куль."
+    assert anonymise(ru, language="ru").text == ru
 
 
 def test_ocrs_zero_for_o_and_a_lost_last_dot_leave_nothing_of_the_name() -> None:
