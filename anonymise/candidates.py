@@ -114,6 +114,16 @@ def _chinese_or_korean_name(doc: Doc, i: int) -> bool:
     return not NAMED_PLACE_BEFORE.search(text[max(0, start - 20) : start]) and not NAMED_PLACE_AFTER.match(text[end : end + 20])
 
 
+def _beside(words: list[str], i: int, step: int) -> int:
+    """The word before (step -1) or after (+1) word i, past one line's end:
+    a typed page breaks a name between its lines ("Жабырлануучу Сыдыкова" /
+    "Гүлнара келди"), and the given name on the next line was published."""
+    n = i + step
+    if 0 <= n < len(words) and not words[n].strip() and words[n].count("\n") == 1:
+        n += step
+    return n
+
+
 def _given_name_beside(doc: Doc, i: int) -> bool:
     """A given name of the lexicons right before or after the word, on its line."""
     return any(0 <= n < len(doc) and CAPITALISED.match(doc[n].text) and is_given_name(doc[n].text)
@@ -280,9 +290,9 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
     # are tested without a Token made for every word.
     words = token_texts(doc)
     capitalised = [i for i, word in enumerate(words) if CAPITALISED.match(word)]
-    for i in capitalised:  # a lexicon given name next to another name word
+    for i in capitalised:  # a lexicon given name next to another name word, on its line or across a line's end
         if is_given_name(words[i]) and not common_word(words[i]) and not KYRGYZ_KIN_WORD.fullmatch(words[i]):
-            neighbours = [n for n in (i - 1, i + 1) if 0 <= n < len(doc)]
+            neighbours = [n for n in (_beside(words, i, -1), _beside(words, i, 1)) if 0 <= n < len(doc)]
             if any(_is_name_token(doc, n) and words[n] != words[i] for n in neighbours) or _after_role(doc, i):
                 add_person(doc, doc[i : i + 1])
             # A surname no pattern takes alone joins it: "Пак Олег", "Олег Пак".

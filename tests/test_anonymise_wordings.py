@@ -12,7 +12,7 @@ a Kyrgyz given name no lexicon lists, the given name after уулу, a
 Chinese or Korean name, OCR's zero for о and lost last dot in a name, and
 the prosecutor's office's representative, and a Kyrgyz account named after
 its number, a VIN and a registration plate, a body's short name, a phone
-abroad, and another country's papers."""
+abroad, another country's papers, and a name broken between two lines."""
 
 from __future__ import annotations
 
@@ -410,3 +410,11 @@ def test_papers_and_numbers_of_another_country_are_hidden() -> None:
     for number in ("45 12", "345678", "771234567890", "123-456-789", "850312300123", "01 AB 123456"):
         assert number not in result.text, (number, result.text)
     assert "Дело № 2021 12 123456." in result.text, result.text
+
+
+def test_a_name_broken_between_two_lines_is_hidden_whole() -> None:
+    """A typed page breaks a name between its lines: the surname ends one
+    line and the given name opens the next ("Жабырлануучу Сыдыкова" /
+    "Гүлнара келди"), and in a Kyrgyz act the given name was published."""
+    ky = "Жабырлануучу Сыдыкова\nГүлнара сотко келди. Айыпталуучу Асанов\nБакыт келген жок. Күбө Айгүл\nТоктогулова да келди."
+    _all_hidden(ky, ("Сыдыкова", "Гүлнара", "Асанов", "Бакыт", "Айгүл", "Токтогулова"), language="ky")
