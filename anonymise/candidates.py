@@ -302,6 +302,10 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
     for i in capitalised:
         if _chinese_or_korean_name(doc, i):
             add_person(doc, doc[i : i + 2])
+        before = _beside(words, i, -1)
+        if 0 <= before < i - 1 and PATRONYMIC.match(words[i]) and (
+                _is_name_token(doc, before) or _given_name_shape(words[before])):
+            add_person(doc, doc[i : i + 1])  # "Асанов Бакыт" / "Кубанычбекович": a patronymic opening the next line
     if doc_language(doc) == "ky":
         for i in capitalised:
             if _given_after_father_word(doc, i):
