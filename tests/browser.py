@@ -31,15 +31,27 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def serve_log(data_dir: Path) -> Path:
+    """Where served() keeps what the server and its worker print: a test
+    that waits on the worker says its last lines when the wait runs out."""
+    return data_dir.parent / f"{data_dir.name}-serve.log"
+
+
+def log_tail(data_dir: Path, lines: int = 40) -> str:
+    log = serve_log(data_dir)
+    return "\n".join(log.read_text("utf-8", "replace").splitlines()[-lines:]) if log.exists() else "(no log)"
+
+
 @contextmanager
 def served(data_dir: Path) -> Iterator[str]:
     """`sotarchive serve` on a free port over this data directory (with the
     worker it starts beside it on the embedded broker)."""
     port = free_port()
+    log = serve_log(data_dir).open("ab")
     server = subprocess.Popen(
         [sys.executable, "-m", "sotarchive", "serve", "--port", str(port)],
         env=dict(os.environ, SOTARCHIVE_DATA_DIR=str(data_dir)),
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -56,6 +68,7 @@ def served(data_dir: Path) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(30)
+        log.close()
 
 
 @contextmanager

@@ -13,11 +13,12 @@ import numpy as np
 import pytest
 from PIL import Image
 from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from sotarchive.sample_archive import render_pages
-from tests.browser import chromium, log_in, screenshot, served, wait_for
+from tests.browser import chromium, log_in, log_tail, screenshot, served, wait_for
 from tests.conftest import SHORT_RU, add_staff, catalog_rows, make_scan
 
 KYRGYZ = (
@@ -85,8 +86,13 @@ def test_an_operator_uploads_watches_and_replaces_a_flagged_page(
 
     # The page is not reloaded: a mark on the window survives only if it is not.
     browser.execute_script("window.notReloaded = true")
-    WebDriverWait(browser, 240, poll_frequency=1).until(
-        lambda _: _field(section, "pages") == "2" and _field(section, "indexed") == "2")
+    try:
+        WebDriverWait(browser, 240, poll_frequency=1).until(
+            lambda _: _field(section, "pages") == "2" and _field(section, "indexed") == "2")
+    except TimeoutException:
+        # Once in three full runs the two pages were not done in 240 s; say what the worker did.
+        raise AssertionError(f"pages {_field(section, 'pages')}, indexed {_field(section, 'indexed')} after 240 s; "
+                             f"the server's log ends:\n{log_tail(data)}") from None
     assert browser.execute_script("return window.notReloaded") is True
     assert section.find_element(By.CSS_SELECTOR, 'strong[data-field="state"]').text == "готово"
     assert _field(section, "needs_attention") == "1"
