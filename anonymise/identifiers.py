@@ -142,7 +142,7 @@ def _russian_trunk_phone(match: re.Match[str], text: str) -> bool:
     if len(_digits(match.group())) != 11:
         return False
     spaced = any(not c.isdigit() for c in match.group())
-    return spaced or bool(PHONE_CONTEXT.search(text[max(0, match.start() - CONTEXT_CHARS) : match.start()]))
+    return spaced or _after_context(PHONE_CONTEXT)(match, text)
 
 
 # A procedural role word before a street's name is not part of it ("Жоопкер Токтогул көчөсү...").
@@ -152,6 +152,8 @@ ACCOUNT_CONTEXT = re.compile(r"(?i)(р/с|р/сч|расч[её]тн\w*\s+сч[�
 ACCOUNT_AFTER = re.compile(r"(?i)\s*(?:номерлүү\s+|№\s*)?(?:(?:банк|карта|эсептешүү)\w*\s+)?эсеб\w*")
 PIN_CONTEXT = re.compile(r"(?i)(ПИН|ИНН|ИИН|СНИЛС|жеке\s+номер\w*|персональн\w*\s+номер\w*|идентификационн\w*\s+номер\w*)")
 ZERO, ONE = "OО", "IlІ|"  # what OCR reads for 0 and for 1
+# A number with its country's code, as written: "+7 (912) 345-67-89", "+998 90 123 45 67".
+INTERNATIONAL_PHONE = r"\+\d{1,3}[\s\-]?\(?\d{2,4}\)?(?:[\s\-]?\d{2,4}){2,4}"
 PHONE_CONTEXT = re.compile(r"(?i)(тел\w*|моб\w*|номер\w*|звон\w*|чал\w*|whatsapp|ватсап|telegram)")
 CARD_CONTEXT = re.compile(r"(?i)(карт\w*|card|visa|mastercard|элкарт\w*)")
 PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|г/н|госномер|номерн\w+\s+знак|регистрационн\w+\s+знак\w*|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
@@ -198,7 +200,7 @@ register(Recognizer(
     "PHONE", {"ru": "ТЕЛЕФОН", "ky": "ТЕЛЕФОН"}, {"ky": "телефон", "ru": "телефон", "en": "phone"},
     (Shape(re.compile(r"(?<![\w\d+])(?:\+?996|0)[\s\-]?\(?\d{3}\)?[\s\-]?(?:\d{3}[\s\-]?\d{3}|\d{2,3}[\s\-]?\d{2}[\s\-]?\d{2})(?!\d)"),
            _valid_phone),
-     Shape(re.compile(r"(?<![\w\d+])\+\d{1,3}[\s\-]?\(?\d{2,4}\)?(?:[\s\-]?\d{2,4}){2,4}(?!\d)"), _international_phone),
+     Shape(re.compile(rf"(?<![\w\d+]){INTERNATIONAL_PHONE}(?!\d)"), _international_phone),
      Shape(re.compile(r"(?<![\w\d+])8[\s\-]?\(?9\d{2}\)?[\s\-]?\d{3}[\s\-]?\d{2}[\s\-]?\d{2}(?!\d)"), _russian_trunk_phone)),
 ))
 register(Recognizer(

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from anonymise.identifiers import INTERNATIONAL_PHONE
 from anonymise.latin import LATIN_SURNAME, NO_ONES_WORDS
 from anonymise.linebreaks import Joined
 from anonymise.names import (
@@ -56,7 +57,7 @@ KYRGYZ_PATRONYMIC = re.compile(rf"[А-ЯЁӨҮҢ][а-яёөүң]+\s+(?:{FATHER_W
 # Identifier-shaped runs: 7 digits or more in a row, a phone as written (at
 # home or abroad: "+7 (912) 345-67-89"), two letters and six digits or more.
 DIGITS = re.compile(r"(?<![\d.,/])(?:\d{7,}|\+?996[\s\-]?\d{3}[\s\-]?\d{3}[\s\-]?\d{3}|0\d{3}[\s\-]\d{6}|"
-                    r"\+\d{1,3}[\s\-]?\(?\d{2,4}\)?(?:[\s\-]?\d{2,4}){2,4}|"
+                    rf"{INTERNATIONAL_PHONE}|"
                     r"[A-ZА-ЯЁ]{2}[\s\-№]?\d{6,})(?!\d|[.,/]\d)")
 ADDRESS = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bкөчө\w*|\bпроспект\w*|\bмкр\.|\bмикрорайон\w*)\s*[\w\-.«»\"]{0,30}"
                      r"[\s,]*(?:д\.|дом\w*)?\s*№?\s*\d+[а-яА-Я]?(?:\s*[-,]\s*(?:үй|кв\.?|батир)\w*\s*\d*)?|"
