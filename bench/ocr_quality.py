@@ -96,14 +96,16 @@ def build_pages(folder: Path, seeds: int, texts: Path = TEXTS) -> list[Page]:
     return pages
 
 
-def build_sweep(folder: Path, seeds: int, kinds: list[str], texts: Path = TEXTS) -> list[Page]:
-    """The degradation family: each text at each kind and level of damage."""
+def build_sweep(folder: Path, seeds: int, kinds: list[str], texts: Path = TEXTS, first_seed: int = 0) -> list[Page]:
+    """The degradation family: each text at each kind and level of damage.
+    first_seed picks other pages than those a setting was tuned on (seeds
+    from 20 were kept aside for that)."""
     pages = []
     for text_path in sorted(texts.glob("*.txt")):
         truth = text_path.read_text("utf-8")
         for kind in kinds:
             for level in LEVELS:
-                for seed in range(seeds):
+                for seed in range(first_seed, first_seed + seeds):
                     name = f"{text_path.stem}-{kind}-{level}-{seed}"
                     path = folder / f"{name}.png"
                     degrade(kind, level, truth, seed=zlib.crc32(f"{name}".encode()) & 0xFFFF).save(path, dpi=(300, 300))
@@ -181,6 +183,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--seeds", type=int, default=1, help="pages per text and condition")
+    parser.add_argument("--first-seed", type=int, default=0, help="with --sweep: the first page seed (pages kept aside: 20 on)")
     parser.add_argument("--keep", type=Path, help="keep pages and outputs in this folder")
     parser.add_argument("--steps", help="preparation steps for sotarchive (ablation), e.g. borders,flatten")
     parser.add_argument("--sweep", action="store_true", help="the degradation family at severities 1-3 instead")
@@ -204,7 +207,7 @@ def main() -> None:
     if args.lines:
         pages = build_lines(args.lines)
     else:
-        pages = (build_sweep(folder, args.seeds, kinds, args.texts) if args.sweep
+        pages = (build_sweep(folder, args.seeds, kinds, args.texts, args.first_seed) if args.sweep
                  else build_pages(folder, args.seeds, args.texts))
     print(f"{len(pages)} pages, {workers} at a time (one Tesseract each), languages {LANGUAGES}\n")
 

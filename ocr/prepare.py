@@ -64,6 +64,12 @@ NLM_PRE_BLUR = 0.5
 # strokes. Harsh photocopies, level 3, 12 generated pages a language, seeds
 # 20-25 set aside: Russian 2.93% → 2.40%, Kyrgyz 4.69% → 4.69%, 3.6 → 2.0 s a page.
 NLM_SCALE = 0.5
+# Where the filter looks for similar patches (px at half size). Its time goes
+# with this squared. Harsh photocopies, level 3, 9 generated pages a language
+# (seeds 0-3, and 20-24 kept aside), 11 px against 7: Russian 2.52% → 2.72%,
+# Kyrgyz 4.43% → 3.72%, 2.15 → 1.84 s a page; at 5 px 4.9% and 6.3% (seeds
+# 20-24): too few patches left to average the grain away.
+NLM_SEARCH_PX = 7
 INK_SIGMAS = 5.0  # after it, ink is what lies this many of the remaining noise below the paper
 # A denoised page with at least this share of ink is read as grey (full
 # pages of the harsh sweep: 2.8-3.6%); a sparser one is cut into ink and
@@ -235,7 +241,7 @@ def denoise_hard(pixels: np.ndarray, noise: float) -> np.ndarray:
     small = cv2.resize(blurred, None, fx=NLM_SCALE, fy=NLM_SCALE, interpolation=cv2.INTER_AREA)
     # Averaging four pixels into one halves the grain the filter must take.
     small = cv2.fastNlMeansDenoising(small, None, h=NLM_STRENGTH * noise * NLM_SCALE,
-                                     templateWindowSize=5, searchWindowSize=11)
+                                     templateWindowSize=5, searchWindowSize=NLM_SEARCH_PX)
     smooth = cv2.resize(small, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_CUBIC)
     # The cut between ink and paper from the paper's side: what is left of
     # its noise, several times over. Otsu splits a sparse page's paper in two.
