@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from anonymise.entity import AnonymisationResult, Entity
 from anonymise.identifiers import find_identifiers, placeholder
 from anonymise.linebreaks import Joined
-from anonymise.names import INITIAL_LETTER, INITIALS, KYRGYZ_PATRONYMIC, NAME_PARTICLES, PATRONYMIC, SURNAME, is_given_name, name_base
+from anonymise.names import INITIAL_LETTER, INITIALS, KYRGYZ_PATRONYMIC, NAME_PARTICLES, PATRONYMIC, SURNAME, diaspora_surname, is_given_name, name_base
 from anonymise.persons import DEFAULT_KEEP, Mention, find_persons
 from anonymise.reading import repaired
 from anonymise.result import language_of, redact
@@ -139,6 +139,17 @@ def _information(name: str) -> tuple[int, int]:
 FAMILY_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
 
 
+def _diaspora_surnames(words: list[str]) -> list[int]:
+    """A Korean, Dungan or Chinese surname beside initials or a given name
+    is the surname ("Ким Андрей Викторович" → "А. В. К.", "Ким А.В." →
+    "А. В. К."): some lexicons list Ким as a given name, which made the
+    given name the surname and left the initials out ("К."). Alone with a
+    word no lexicon knows, the written order decides ("Ян Кейлер")."""
+    def other_is_given(i: int) -> bool:
+        return any(w.endswith(".") or is_given_name(w) for j, w in enumerate(words) if j != i)
+    return [i for i, w in enumerate(words) if diaspora_surname(w) and other_is_given(i)]
+
+
 def initials(name: str) -> str:
     """"Иванов Асан Бакытович" → "А. Б. И."; "Иванов П.С." → "П. С. И.";
     "Сыдыкова Гүлнара Бакыт кызы" → "Г. Б. С."; "Садыр Токтосунов" → "С. Т."
@@ -158,7 +169,7 @@ def initials(name: str) -> str:
               and (SURNAME.match(w[:1].upper() + w[1:]) or "-" in w)]
     # An -ов, -ев, -ин surname before one in -бек, which is as often a given name (Камчыбек Алиев).
     strong = [i for i in shaped if FAMILY_ENDING.search(name_base(words[i]))]
-    surname_at = (strong or shaped or [None])[0]
+    surname_at = (strong or shaped or _diaspora_surnames(words) or [None])[0]
     given, father, family, letters = None, None, None, []
     for i, word in enumerate(words):
         bare = word.rstrip(".")

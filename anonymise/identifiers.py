@@ -270,8 +270,9 @@ register(Recognizer(
         # ... and the day after the year, places between it and the word: "1985-жылы 12-мартта Ош шаарында туулган";
         # a village is named with its region and district: eight words at most ("Ош облусунун Кара-Суу
         # районунун Нариман айылында туулган" left the whole date in clear at four).
-        Shape(re.compile(r"(?i)\d{4}\s*-?\s*(?:жылы|ж\.)\s+(\d{1,2}\s*-?\s*(?:январ|феврал|март|апрел|май|июн|июл|август|"
-                         r"сентябр|октябр|ноябр|декабр)\w*)\s+(?:[\w-]+\s+){0,8}туулган"), group=1),
+        # The year and the day are one date, one placeholder ("[ТУУЛГАН КҮНҮ]-жылы [ТУУЛГАН КҮНҮ]" before).
+        Shape(re.compile(r"(?i)(\d{4}\s*-?\s*(?:жылы|ж\.)\s+\d{1,2}\s*-?\s*(?:январ|феврал|март|апрел|май|июн|июл|"
+                         r"август|сентябр|октябр|ноябр|декабр)\w*)\s+(?:[\w-]+\s+){0,8}туулган"), group=1),
         Shape(re.compile(r"(?i)(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})\s*-?\s*ж\.\s*т\."), group=1),
         Shape(re.compile(r"(?i)туулган\s+(?:күнү|жылы):?\s+(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})"), group=1),
         Shape(re.compile(r"(?i)(\d{4}\s*-?\s*жыл\w*\s+\d{1,2}\s*-?\s*[а-яөүң]+)\s+(?:туулган|төрөлгөн)"), group=1),

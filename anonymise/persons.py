@@ -251,6 +251,29 @@ def _other_family(bases: set[str], known: set[str]) -> bool:
     return family(bases, known) and family(known, bases)
 
 
+# What follows Kyrgyz "ким" (who) as a pronoun: "Ким болбосун" (whoever it
+# is), "ким экени" (who it is), "ким тарабынан" (by whom).
+KYRGYZ_WHO_AFTER = re.compile(r"(?i)^(?:болбосун|болсо|болгонуна|экен\w*|тарабынан|гана)$")
+QUESTION_WITHIN = 12  # tokens: a short Kyrgyz question, "Ким акчаны алды?"
+
+
+def _kyrgyz_who(doc: Doc, words: list[str], i: int) -> bool:
+    """A Kyrgyz "Ким" that asks who, not Kim the party: a sentence begun with
+    it garbled to "К. болбосун" once a Korean party named Ким was in the act.
+    A pronoun by the word after it, or by the question mark that ends its
+    sentence."""
+    if words[i] != "Ким" or doc_language(doc) != "ky":
+        return False
+    if i + 1 < len(words) and KYRGYZ_WHO_AFTER.match(words[i + 1]):
+        return True
+    for word in words[i + 1 : i + QUESTION_WITHIN]:
+        if word in {".", "!", ";"}:
+            return False
+        if word == "?":
+            return True
+    return False
+
+
 def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Mention]:
     """Other mentions of known people: any word whose base is one of theirs
     (in Cyrillic or in a Latin transliteration: a social-media name), with
@@ -288,7 +311,7 @@ def _propagate(doc: Doc, people: list[_Person], found: list[Mention]) -> list[Me
             i += 1
             continue
         if not CAPITALISED.match(token.text) or not_a_name(token.text) or street_or_body(doc, i, i + 1) \
-                or hyphenated_place(token.text, doc_language(doc)):
+                or hyphenated_place(token.text, doc_language(doc)) or _kyrgyz_who(doc, words, i):
             i += 1
             continue
         last = token.text.split("-")[-1]  # Асанова-Токтогулованын: the half with the case ending

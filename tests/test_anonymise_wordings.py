@@ -12,7 +12,9 @@ a Kyrgyz given name no lexicon lists, the given name after уулу, a
 Chinese or Korean name, OCR's zero for о and lost last dot in a name, and
 the prosecutor's office's representative, and a Kyrgyz account named after
 its number, a VIN and a registration plate, a body's short name, a phone
-abroad, another country's papers, and a name broken between two lines."""
+abroad, another country's papers, a name broken between two lines, a
+Korean surname's initials and Kyrgyz "ким" (who), and a Kyrgyz birth date
+with its day."""
 
 from __future__ import annotations
 
@@ -420,3 +422,28 @@ def test_a_name_broken_between_two_lines_is_hidden_whole() -> None:
           "келди. Соттолуучу Маматов Улан\nТаласбекович да келди.")
     _all_hidden(ky, ("Сыдыкова", "Гүлнара", "Асанов", "Бакыт", "Айгүл", "Токтогулова", "Маматов", "Таласбекович"),
                 language="ky")
+
+
+def test_a_korean_surname_gives_the_last_initial_and_kyrgyz_who_is_no_one() -> None:
+    """Some lexicons list Ким as a given name: "Ким Андрей Викторович" came
+    out "К. В. А." and "Ким А.В." as "К." (the initials lost), while the
+    surname is the last initial, as for anyone. In Kyrgyz, "ким" also means
+    who: once a party was named Ким, "Ким болбосун" (whoever it is) and a
+    question begun with "Ким" were published as "К."."""
+    ru = "Истец Ким Олег Петрович обратился в суд. Ким О.П. пояснил, что ответчица Пак Н.И. заняла у него деньги."
+    result = _all_hidden(ru, ("Ким", "Олег", "Петрович", "Пак"))
+    assert "Истец О. П. К. обратился" in result.text and "О. П. К. пояснил" in result.text
+    assert "ответчица Н. И. П. заняла" in result.text
+    ky = ("Айыпталуучу Ким Андрей Викторович сот отурумунда күнөөсүн мойнуна алды. Күбө Ким А.В. түшүндүрмө берди. "
+          "Ким болбосун, мыйзам алдында баары бирдей. Ким акчаны алды? Ким экени аныкталган жок.")
+    result = _all_hidden(ky, ("Андрей", "Викторович", "Ким А.В."), language="ky")
+    assert "Айыпталуучу А. В. К. сот" in result.text and "Күбө А. В. К. түшүндүрмө" in result.text
+    assert "Ким болбосун," in result.text and "Ким акчаны алды?" in result.text and "Ким экени" in result.text
+
+
+def test_a_kyrgyz_birth_date_with_its_day_is_one_placeholder() -> None:
+    """"1975-жылы 3-мартта ... туулган": the year and the day were hidden
+    apart, and the act read "[ТУУЛГАН КҮНҮ]-жылы [ТУУЛГАН КҮНҮ]"."""
+    ky = "Жабырлануучу Асанова Айгүл 1975-жылы 3-мартта Бишкек шаарында туулган, ушул жерде жашайт."
+    result = _all_hidden(ky, ("1975", "3-мартта"), language="ky")
+    assert result.text.count("[ТУУЛГАН КҮНҮ]") == 1 and "-жылы" not in result.text
