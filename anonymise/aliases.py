@@ -29,7 +29,9 @@ LOWER = LOWER_LETTERS + "єіїўґ"
 OPENING = re.compile(r"[^\S\n]*(?:['\"»”][^\S\n]*)?\(")
 PIECES = re.compile(r"\s*[;,]\s*|\s+(?:или|or)\s+")
 QUOTES = "«»\"'“”„"
-LABEL = re.compile(r"^[a-zа-яё]{2,5}\.\s*")  # "англ.", "укр.": the language the spelling is in
+# "англ.", "укр.": the language the spelling is in; "в девичестве", "урождённая",
+# "мурунку фамилиясы" (former surname): a maiden name.
+LABEL = re.compile(r"^(?:[a-zа-яё]{2,5}\.|в\s+девичестве|урожд[её]нн\w+|мурунку\s+фамилия\w*|кыз\s+кезиндеги\s+фамилия\w*)\s*")
 WORD = re.compile(rf"[{UPPER}][{LOWER}’'-]*[{LOWER}]|[{UPPER}]\.")
 
 
@@ -76,3 +78,14 @@ def _place(word: str) -> bool:
     from anonymise.names import _morph
 
     return any("Geox" in parse.tag.grammemes for parse in _morph().parse(word.lower()) if parse.score >= 0.2)
+
+
+AFTER_BRACKET = re.compile(rf"[^\S\n]*\)[^\S\n]*((?:[{UPPER}][{LOWER}]+|[{UPPER}]\.[^\S\n]?)(?:[^\S\n]?[{UPPER}]\.|[^\S\n]+[{UPPER}][{LOWER}]+)?)")
+
+
+def name_after_bracket(text: str, end: int) -> tuple[int, int] | None:
+    """The name's words after the bracket that holds another surname:
+    "Жээнбекова (Осмонова) Гүлмира", "Асанова (Исмаилова) Г.К."; (start, end)
+    of the words after ")", to be checked by the caller."""
+    found = AFTER_BRACKET.match(text, end)
+    return found.span(1) if found else None

@@ -457,6 +457,13 @@ def add_person(doc: Doc, span: Span) -> None:
     while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].is_upper and len(doc[start]) > 1)):
         start += 1  # "КР-Ташиевой": the abbreviation glued before is not the name
     end = trimmed_end(doc, start, end)
+    closing = next((k for k in range(start, end) if doc[k].text == ")"), None)
+    if closing is not None and not any(doc[j].text == "(" for j in range(start, closing)):
+        # "(в девичестве Осмонова) Гульмира": natasha ran across the bracket, which the
+        # redaction then swallowed; the two sides are hidden apart.
+        add_person(doc, doc[start:closing])
+        add_person(doc, doc[closing + 1 : end])
+        return
     if start < end < len(doc) and doc[end - 1].whitespace_ and ROMAN.fullmatch(doc[end].text):
         end += 1  # "Елизавета II", "Иоанн Павел II": the numeral is the name's
     if end < len(doc) and doc[end].text == ")" and any(t.text == "(" for t in doc[start:end]):

@@ -145,6 +145,9 @@ def _russian_trunk_phone(match: re.Match[str], text: str) -> bool:
     return spaced or _after_context(PHONE_CONTEXT)(match, text)
 
 
+# A street named after a hero or a poet keeps the title in small letters:
+# "Бердике баатыр көчөсү, 12-үй" was published whole.
+STREET_TITLE = r"(?:(?:баатыр|ата|акын|ажы|манасчы|эне|апа)\s+)?"
 # A procedural role word before a street's name is not part of it ("Жоопкер Токтогул көчөсү...").
 ROLE_WORDS = r"(?:Доогер|Жоопкер|Айыпталуучу|Соттолуучу|Жабырлануучу|Күбө|Арыздануучу|Истец|Ответчик)\b"
 ID_CONTEXT = re.compile(r"(?i)(паспорт\w*|ID[\s\-]?карт\w*|идентификац\w*|удостоверени\w*|күбөлүк\w*|серия|серии|документ\w*)")
@@ -294,7 +297,8 @@ register(Recognizer(
             r"(?:\s*,?\s*(?:по|на)?\s*(?:ул\.|улиц[а-яё]*|пр\.|просп\.|проспект[а-яё]*|пер\.|переулк?[а-яё]*)\s*[«\"]?[А-ЯЁӨҮҢA-Z0-9][\w\-]*)?"
         ), confidence=0.9),
         Shape(re.compile(
-            r"(?:(?!" + ROLE_WORDS + r")[А-ЯЁӨҮҢ][\w\-]*\s)?[А-ЯЁӨҮҢ][\w\-]*\.?\s+(?:көчө\w*|кө\.|к\.|проспекти\w*|кичи\s+район\w*|"
+            r"(?:(?!" + ROLE_WORDS + r")[А-ЯЁӨҮҢ][\w\-]*\s)?[А-ЯЁӨҮҢ][\w\-]*\.?\s+" + STREET_TITLE +
+            r"(?:көчө\w*|кө\.|к\.|проспекти\w*|кичи\s+район\w*|"
             r"микрорайон\w*|м-н\w*)\s*,?\s*(?:№\s*)?\d+[а-яА-Я]?(?:/\d+[а-яА-Я]?)?(?:\s*-\s*үй\w*)?"
             r"(?:,?\s*(?:үй\s*)?\d*,?\s*(?:\d+\s*-\s*батир\w*|батир\s*\d+|\d+\s*-\s*кв\w*))?"
         ), confidence=0.9),

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from anonymise.aliases import bracket_aliases
+from anonymise.aliases import MAX_BRACKET, bracket_aliases, name_after_bracket
 from anonymise.candidates import (
     INITIAL,
     LATIN_NAME,
@@ -157,6 +157,7 @@ def find_persons(text: str, language: str, keep_roles: frozenset[str] = DEFAULT_
         person.forms |= {t.text.lower() for t in span if is_word(t) and len(t.text) > 2}
         mentions.append(Mention(span.start_char, span.end_char, span.text, person.number))
     mentions += _other_names(doc_text(doc), people, mentions)
+    mentions += _given_after_bracket(doc_text(doc), mentions)
     mentions += _propagate(doc, people, mentions)
     mentions += _latin_spellings(doc_text(doc), mentions)
     for mention in mentions:
@@ -168,12 +169,36 @@ def _other_names(text: str, people: list[_Person], mentions: list[Mention]) -> l
     """A person's other names in brackets after a mention (anonymise/aliases.py):
     theirs, and their words the person's, for propagation to find elsewhere."""
     more = []
-    for start, end, index in bracket_aliases(text, [(m.start, m.end) for m in mentions]):
+    taken = [(m.start, m.end) for m in mentions]
+    for start, end, index in bracket_aliases(text, taken):
         person = people[mentions[index].person]
         name = text[start:end]
         person.bases |= {name_base(w) for w in re.findall(r"[^\W\d_]{4,}", name) if not LATIN_NAME.match(w)}
         more.append(Mention(start, end, name, person.number))
     return more
+
+
+def _given_after_bracket(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Жээнбекова (Осмонова) Гүлмира", "Асанова (мурунку фамилиясы
+    Исмаилова) Г.К.": the given name or initials after a bracket that holds
+    a surname are the person's before the bracket (they were left in clear)."""
+    more = []
+    spans = [(m.start, m.end) for m in mentions]
+    for mention in mentions:
+        opening = text.find("(", mention.end, mention.end + 3)
+        closing = text.find(")", opening, opening + MAX_BRACKET) if opening != -1 else -1
+        if closing == -1 or not any(opening < a < closing for a, _ in spans):
+            continue
+        given = name_after_bracket(text, closing)
+        if given and not any(a < given[1] and given[0] < b for a, b in spans) and _given_or_initials(text[given[0]:given[1]]):
+            more.append(Mention(given[0], given[1], text[given[0]:given[1]], mention.person))
+    return more
+
+
+def _given_or_initials(words: str) -> bool:
+    """Initials ("Г.К.") or a given name a lexicon knows ("Гүлмира"), not any capitalised word."""
+    first = words.split()[0]
+    return first[1:2] == "." or is_given_name(first)
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -13,8 +13,8 @@ Chinese or Korean name, OCR's zero for о and lost last dot in a name, and
 the prosecutor's office's representative, and a Kyrgyz account named after
 its number, a VIN and a registration plate, a body's short name, a phone
 abroad, another country's papers, a name broken between two lines, a
-Korean surname's initials and Kyrgyz "ким" (who), and a Kyrgyz birth date
-with its day."""
+Korean surname's initials and Kyrgyz "ким" (who), a Kyrgyz birth date
+with its day, a maiden name in brackets, and a street named after a hero."""
 
 from __future__ import annotations
 
@@ -447,3 +447,23 @@ def test_a_kyrgyz_birth_date_with_its_day_is_one_placeholder() -> None:
     ky = "Жабырлануучу Асанова Айгүл 1975-жылы 3-мартта Бишкек шаарында туулган, ушул жерде жашайт."
     result = _all_hidden(ky, ("1975", "3-мартта"), language="ky")
     assert result.text.count("[ТУУЛГАН КҮНҮ]") == 1 and "-жылы" not in result.text
+
+
+def test_a_maiden_name_in_brackets_keeps_its_bracket_and_the_given_name_after_it_is_hidden() -> None:
+    """"Жээнбекова (Осмонова) Гүлмира": in Kyrgyz the given name after the
+    bracket was published, and "(в девичестве Осмонова) Гульмира" lost its
+    closing bracket inside the redaction ("(в девичестве Г. О. подтвердила")."""
+    ru = "Свидетель Жээнбекова (в девичестве Осмонова) Гульмира подтвердила это."
+    result = _all_hidden(ru, ("Жээнбекова", "Осмонова", "Гульмира"))
+    assert "(в девичестве " in result.text and ") " in result.text
+    ky = "Күбө Жээнбекова (Осмонова) Гүлмира муну ырастады. Жабырлануучу Асанова (мурунку фамилиясы Токтосунова) Г.К. келди."
+    result = _all_hidden(ky, ("Жээнбекова", "Осмонова", "Гүлмира", "Асанова", "Токтосунова", "Г.К."), language="ky")
+    assert result.text.count("(") == result.text.count(")") == 2
+
+
+def test_a_kyrgyz_street_named_after_a_hero_is_an_address() -> None:
+    """"Бердике баатыр көчөсү, 12-үйдө": the title in small letters between
+    the name and көчөсү kept the whole address in clear."""
+    ky = "Соттолгон Талас шаары, Бердике баатыр көчөсү, 12-үйдө жашаган. Ал Манас ата көчөсү, 5-үй, 3-батирде каттоодо турат."
+    result = _all_hidden(ky, ("Бердике баатыр көчөсү, 12-үй", "Манас ата көчөсү, 5-үй, 3-батир"), language="ky")
+    assert "Талас шаары" in result.text
