@@ -12,6 +12,8 @@ each candidate against the language.
   role, an occupation or the word for a nickname;
 - latin_persons (anonymise/latin.py): Kyrgyz and Russian names in Latin letters;
 - dictionary_persons: in Russian, a word the dictionary reads first as a name.
+The words of kin and the Kyrgyz given-name shapes they cue live in
+anonymise/kin.py.
 Each adds spans to doc.spans["persons"]; a word the Russian dictionary
 reads only as a common word, an adjective of a place, a street's or a
 quoted body's name is no one's name alone.
@@ -43,11 +45,17 @@ from anonymise.names import (
     kyrgyz_common_word,
     kyrgyz_given_name,
     kyrgyz_listed,
-    name_base,
     not_a_name,
     not_a_name_in,
     small_surname,
     surname_shaped,
+)
+from anonymise.kin import (
+    KYRGYZ_KIN_WORD,
+    father_word,
+    given_after_father_word,
+    given_name_shape,
+    kyrgyz_name_ending,
 )
 from anonymise.places import doc_text, street_or_body, token_texts
 from anonymise.roles import PARTY_WORDS
@@ -130,23 +138,16 @@ def _given_name_beside(doc: Doc, i: int) -> bool:
                and not diaspora_surname(doc[n].text) and "\n" not in doc[min(i, n)].whitespace_ for n in (i - 1, i + 1))
 
 
-def _father_word(word: str, before: str) -> bool:
-    """уулу, кызы and their kin after a father's name; a father word that is
-    a Russian word too ("угли", coals) only after a word that is none
-    ("Рахимжон угли", not "Горящие угли")."""
-    return bool(KYRGYZ_PATRONYMIC.match(word)) and not (common_word(word) and common_word(before))
-
-
 def _is_name_token(doc: Doc, i: int) -> bool:
     """A word that is a name by its own shape, or by the initials beside it."""
     text = doc[i].text
     if KYRGYZ_PATRONYMIC.match(text):
-        return _father_word(text, doc[i - 1].text if i else "")
+        return father_word(text, doc[i - 1].text if i else "")
     if "-" in text:
         return double_surname(text, doc_language(doc))  # Иванова-Петрова; not Ак-Кудук
     if not_a_name(text) or not CAPITALISED.match(text) or KYRGYZ_KIN_WORD.fullmatch(text):
         return False
-    if PATRONYMIC.match(text) or (i + 1 < len(doc) and _father_word(doc[i + 1].text, text)):
+    if PATRONYMIC.match(text) or (i + 1 < len(doc) and father_word(doc[i + 1].text, text)):
         return True
     if diaspora_surname(text) and (_initials_beside(doc, i) or _given_name_beside(doc, i)):
         return True  # "Цой В.", "Пак Олег": a word of the Kyrgyz list, but no common word is used so
@@ -188,7 +189,7 @@ def kyrgyz_name_only(doc: Doc, span: Span) -> Span:
         return doc[start:end]
     stop = surname + 1
     while stop < end and (KYRGYZ_PATRONYMIC.match(doc[stop].text) or PATRONYMIC.match(doc[stop].text) or (
-            surname == start and stop - surname <= 2 and _given_name_shape(doc[stop].text))):
+            surname == start and stop - surname <= 2 and given_name_shape(doc[stop].text))):
         stop += 1
     return doc[start:stop]
 
@@ -211,26 +212,6 @@ def sentence_start(doc: Doc, i: int) -> bool:
         return True
     before = doc[i - 1]
     return (before.is_punct and before.text in ".!?«\"„“(—:") or "\n" in before.text + before.whitespace_
-
-
-# Kyrgyz words of kin with the possessive ("his sons", "her mother"), in
-# the back and the front vowels' forms: "уулдары Эрлан жана Нурлан",
-# "эжеси Айжан". No name is spelled so (not Жээнбек: the ending is whole).
-KYRGYZ_KIN = (r"уулдары\w*|кыздары\w*|(?:апа|ата|ага)(?:сы|сынын|сына|сы\s+менен)|"
-              r"(?:эне|ини|эже)(?:си|синин|сине|си\s+менен)|аял(?:ы|ынын|ына)|"
-              r"карындаш\w*|сиңди\w*|жубай\w*|күйөө\w*|небере\w*|жээн(?:и|инин|ине)|байке(?:си|синин|сине)|"
-              # a child, and kin by marriage: "күйөө баласы Эмил" (the son-in-law), "кайнатасы"
-              r"бала(?:сы|сынын|сына|лары)|кайнене\w*|кайната\w*|кайни(?:си|синин|сине)|жеңе(?:си|синин|сине)|"
-              r"таята(?:сы|сынын)|таене(?:си|синин)|"
-              # and friends, neighbours, colleagues: "анын досу Олег" (his friend Oleg)
-              r"дос(?:у|унун|уна)|курбу(?:су|сунун|суна)|кошуна(?:сы|сынын|сына)|тааныш(?:ы|ынын|ына)|"
-              r"кесиптеш(?:и|инин|ине)")
-# Words of kin: a name follows ("сын Гидеон", "уулдары Эрлан жана Нурлан").
-KIN_WORDS = (r"сын[аеуо]?м?|доч(?:ь|ери|ерью)|дочк\w+|от(?:ец|ца|цу|цом)|мат(?:ь|ери|ерью)|брат\w*|сестр\w*|"
-             rf"жен(?:а|ы|е|у|ой)|муж(?:а|у|ем)?|супруг\w*|вдов\w*|внук\w*|внучк\w*|племянни\w+|{KYRGYZ_KIN}")
-# A Kyrgyz one is never a name's word, capitalised or not ("Атасы Токтосунов Бакыт": his father;
-# "Атасы" less its ending is the given name Ата). The Russian ones may be (Вдовин, Внуков).
-KYRGYZ_KIN_WORD = re.compile(rf"(?i)(?:{KYRGYZ_KIN})")
 
 
 def name_particle(doc: Doc, i: int) -> bool:
@@ -304,11 +285,11 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
             add_person(doc, doc[i : i + 2])
         before = _beside(words, i, -1)
         if 0 <= before < i - 1 and PATRONYMIC.match(words[i]) and (
-                _is_name_token(doc, before) or _given_name_shape(words[before])):
+                _is_name_token(doc, before) or given_name_shape(words[before])):
             add_person(doc, doc[i : i + 1])  # "Асанов Бакыт" / "Кубанычбекович": a patronymic opening the next line
     if doc_language(doc) == "ky":
         for i in capitalised:
-            if _given_after_father_word(doc, i):
+            if given_after_father_word(doc, i):
                 add_person(doc, doc[i - 2 : i + 1])
             if KYRGYZ_KIN_WORD.fullmatch(words[i]):
                 continue  # "Атасы Токтосунов": his father, not the given name Ата
@@ -359,32 +340,6 @@ def _given_before_surname(doc: Doc, i: int) -> bool:
     # language knows: "Виктор Хольмбергдин", "Жозеф Ларсендин".
     return (is_given_name(word.text) and not kyrgyz_listed(word.text) and not common_word(word.text)
             and not kyrgyz_listed(after.text) and not known_word(after.text) and not not_a_name(after.text))
-
-
-# Kyrgyz given names no common word ends so: Асылбек, Нургүл, Гүлбүбү.
-KYRGYZ_NAME_ENDING = re.compile(r"^\w{3,}(?:бек|гүл|гуль|бүбү|бубу)$")
-
-
-def kyrgyz_name_ending(word: str) -> bool:
-    """A Kyrgyz given name by its own ending, in any case (Асылбектин, Нургүлгө)."""
-    return KYRGYZ_NAME_ENDING.search(name_base(word)) is not None
-
-
-def _given_after_father_word(doc: Doc, i: int) -> bool:
-    """The given name after уулу or кызы: "Нурлан уулу Эмир", and "Сыдыков
-    Нурландын уулу Эмир" (Nurlan's son Emir), where the son's name, a common
-    word too (эмир, a command), stayed in clear. A given name by the
-    lexicons or by its ending, on the father word's line."""
-    if i < 2 or not KYRGYZ_PATRONYMIC.match(doc[i - 1].text.lower()) or not CAPITALISED.match(doc[i - 2].text):
-        return False
-    if "\n" in doc[i - 2].whitespace_ + doc[i - 1].whitespace_:
-        return False
-    return _given_name_shape(doc[i].text) and not street_or_body(doc, i, i + 1)
-
-
-def _given_name_shape(word: str) -> bool:
-    """A given name of the lexicons, or a Kyrgyz one by its ending (Жээнбек)."""
-    return is_given_name(word) or (CAPITALISED.match(word) is not None and kyrgyz_name_ending(word))
 
 
 def _kyrgyz_given_name_alone(doc: Doc, i: int) -> bool:

@@ -23,7 +23,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from anonymise.candidates import (
-    KIN_WORDS,
     LOWER_LATIN,
     LOWER_LETTERS,
     MAX_NAME_TOKENS,
@@ -35,6 +34,7 @@ from anonymise.candidates import (
     kyrgyz_name_only,
     name_word,
 )
+from anonymise.kin import KIN_WORDS
 from anonymise.names import (
     CAPITALISED,
     dictionary_name,

@@ -17,7 +17,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from anonymise.candidates import (
-    KIN_WORDS,
     PARTY_ROLES,
     ROMAN,
     add_person,
@@ -30,6 +29,7 @@ from anonymise.candidates import (
     sentence_start,
 )
 from anonymise.cues import OCCUPATIONS
+from anonymise.kin import KIN_WORDS
 from anonymise.names import (
     ADJECTIVAL,
     CAPITALISED,
