@@ -158,6 +158,8 @@ def initials(name: str) -> str:
     (no shape or lexicon says which is which: the written order does);
     "Асанова (Исмаилова) Гүлнара" → "Г. А." (a former surname in brackets is left out);
     "Aibek Asanov" → "A. A."."""
+    # "Токто-\nгулов Э.", "Токто-гулов Э.": a word broken at a line's end (not "Абдыкадыр-уулу")
+    name = re.sub(r"(?<=[а-яёөүң])-\s*(?!(?:уулу|кызы|угли|оглы|кизи)\b)(?=[а-яёөүң])", "", name)
     unbracketed = re.sub(r"\([^)]*\)?", " ", name)  # "Асанова (Исмаилова) Гүлнара": the other surname in brackets
     written = unbracketed if unbracketed.strip() else name
     written = re.sub(r"(?<=[a-z])[а-яёөүң]+", "", written)  # "Aigul Sydykovaга": the Kyrgyz case ending

@@ -318,7 +318,23 @@ def is_given_name(word: str) -> bool:
     names = first_names()
     return lower in names or any(
         lower.endswith(e) and len(lower) - len(e) >= 3 and lower[: -len(e)] in names for e in _ENDINGS
-    )
+    ) or (any(
+        lower.endswith(e) and len(lower) - len(e) >= 2 and (lower[: -len(e)] + "а" in names or lower[: -len(e)] + "я" in names)
+        for e in A_STEM_ENDINGS
+    ) and not _country(lower))
+
+
+def _country(word: str) -> bool:
+    """The dictionary reads the word first as a place: "Дании" (Дания is in a
+    given-name lexicon too)."""
+    parses = _morph().parse(word)
+    return bool(parses) and "Geox" in parses[0].tag.grammemes
+
+
+# The Russian cases of a name in -а or -я (Айнура, Мария, Наталья, Илья):
+# "дочери Иманалиевой Алии", "Айнуры", "Натальи" were no given names, so a
+# daughter was taken for her father of the same surname and given his initials.
+A_STEM_ENDINGS = ("ой", "ей", "ою", "ею", "ы", "и", "е", "у", "ю")
 
 
 def same_name(a: str, b: str) -> bool:

@@ -14,7 +14,8 @@ the prosecutor's office's representative, and a Kyrgyz account named after
 its number, a VIN and a registration plate, a body's short name, a phone
 abroad, another country's papers, a name broken between two lines, a
 Korean surname's initials and Kyrgyz "ким" (who), a Kyrgyz birth date
-with its day, a maiden name in brackets, and a street named after a hero."""
+with its day, a maiden name in brackets, a street named after a hero, a
+daughter's given name in a Russian case, and a surname broken at a line's end."""
 
 from __future__ import annotations
 
@@ -467,3 +468,16 @@ def test_a_kyrgyz_street_named_after_a_hero_is_an_address() -> None:
     ky = "Соттолгон Талас шаары, Бердике баатыр көчөсү, 12-үйдө жашаган. Ал Манас ата көчөсү, 5-үй, 3-батирде каттоодо турат."
     result = _all_hidden(ky, ("Бердике баатыр көчөсү, 12-үй", "Манас ата көчөсү, 5-үй, 3-батир"), language="ky")
     assert "Талас шаары" in result.text
+
+
+def test_a_daughter_in_a_russian_case_is_not_her_father_and_a_broken_surname_keeps_its_initials() -> None:
+    """"дочери Иманалиевой Алии": Алии, Айнуры, Натальи were no given names
+    (the lexicons hold Алия), so the daughter joined her father of the same
+    surname and the act read "дочери Р. К. И.", his initials. "Токто-\\nгулов
+    Э." broken at a line's end read "Т. Г.", the initial lost."""
+    ru = ("Взыскать с Иманалиева Руслана Кубанычбековича в пользу Жумалиевой Айнуры Садыбакасовны алименты на "
+          "содержание несовершеннолетней дочери Иманалиевой Алии, 15.06.2015 года рождения.")
+    result = _all_hidden(ru, ("Иманалиева Руслана", "Жумалиевой Айнуры", "Иманалиевой Алии"))
+    assert "с Р. К. И. в пользу А. С. Ж." in result.text and "дочери А. И.," in result.text
+    result = _all_hidden("Подсудимый Токто-\nгулов Э. ударил потерпевшего.", ("Токто", "гулов Э."))
+    assert "Подсудимый Э. Т. ударил" in result.text
