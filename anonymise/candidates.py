@@ -55,7 +55,7 @@ from anonymise.kin import (
     father_word,
     given_after_father_word,
     given_name_shape,
-    kyrgyz_name_ending,
+    kyrgyz_name_form,
 )
 from anonymise.places import doc_text, street_or_body, token_texts
 from anonymise.roles import PARTY_WORDS
@@ -159,7 +159,7 @@ def _is_name_token(doc: Doc, i: int) -> bool:
         return False
     if surname_shaped(text, doc_language(doc)):
         return True
-    if doc_language(doc) == "ky" and kyrgyz_name_ending(text):
+    if doc_language(doc) == "ky" and kyrgyz_name_form(text):
         return True  # "Жээнбеков Жээнбек": a given name no lexicon lists, in a name's own ending
     # In Kyrgyz many given names are common words too (Эл, Алтын, Аман, Эми):
     # alone, a word the Kyrgyz list has is no evidence of a person.
@@ -350,7 +350,7 @@ def _kyrgyz_given_name_alone(doc: Doc, i: int) -> bool:
     persons more), but these endings are names'."""
     text = doc[i].text
     return (CAPITALISED.match(text) is not None and not sentence_start(doc, i) and is_given_name(text)
-            and kyrgyz_name_ending(text) and not street_or_body(doc, i, i + 1))
+            and kyrgyz_name_form(text) and not street_or_body(doc, i, i + 1))
 
 
 def _after_role(doc: Doc, i: int) -> bool:

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from anonymise.names import CAPITALISED, KYRGYZ_PATRONYMIC, common_word, is_given_name, name_base
+from anonymise.names import CAPITALISED, KYRGYZ_PATRONYMIC, common_word, is_given_name, kyrgyz_listed, name_base
 from anonymise.places import street_or_body
 
 # Kyrgyz words of kin with the possessive ("his sons", "her mother"), in
@@ -45,9 +45,17 @@ def father_word(word: str, before: str) -> bool:
 KYRGYZ_NAME_ENDING = re.compile(r"^\w{3,}(?:бек|гүл|гуль|бүбү|бубу)$")
 
 
-def kyrgyz_name_ending(word: str) -> bool:
-    """A Kyrgyz given name by its own ending, in any case (Асылбектин, Нургүлгө)."""
-    return KYRGYZ_NAME_ENDING.search(name_base(word)) is not None
+# ... nor begins so: Бүбүсара, Бүбүжан (no lexicon has them; "Маматова
+# Бүбүсара" and "эжеси Бүбүжан" were published). Not the word бүбү (a lady)
+# in its cases, which the Kyrgyz word list has.
+KYRGYZ_NAME_START = re.compile(r"^(?:бүбү|бубу)\w{3,}$")
+
+
+def kyrgyz_name_form(word: str) -> bool:
+    """A Kyrgyz given name by its own ending or beginning, in any case
+    (Асылбектин, Нургүлгө, Бүбүсаранын)."""
+    return KYRGYZ_NAME_ENDING.search(name_base(word)) is not None or (
+        KYRGYZ_NAME_START.match(word.lower()) is not None and not kyrgyz_listed(word))
 
 
 def given_after_father_word(doc: Doc, i: int) -> bool:
@@ -64,4 +72,4 @@ def given_after_father_word(doc: Doc, i: int) -> bool:
 
 def given_name_shape(word: str) -> bool:
     """A given name of the lexicons, or a Kyrgyz one by its ending (Жээнбек)."""
-    return is_given_name(word) or (CAPITALISED.match(word) is not None and kyrgyz_name_ending(word))
+    return is_given_name(word) or (CAPITALISED.match(word) is not None and kyrgyz_name_form(word))

@@ -237,6 +237,8 @@ def _first_letter(span: Span) -> str | None:
         text = token.text
         if INITIAL.fullmatch(text):
             return text[0]
+        if token.i + 1 < span.end and KYRGYZ_PATRONYMIC.match(token.doc[token.i + 1].text.lower()):
+            continue  # the father's name: "Нуржан кызы Айпери" and "Нуржан уулу Бекзат" are sister and brother
         if is_given_name(text) and (family or not SURNAME.match(text)):
             return text[0]
     return None

@@ -15,7 +15,8 @@ its number, a VIN and a registration plate, a body's short name, a phone
 abroad, another country's papers, a name broken between two lines, a
 Korean surname's initials and Kyrgyz "ким" (who), a Kyrgyz birth date
 with its day, a maiden name in brackets, a street named after a hero, a
-daughter's given name in a Russian case, and a surname broken at a line's end."""
+daughter's given name in a Russian case, a surname broken at a line's end,
+Kyrgyz names in Бүбү-, and a brother and sister named after one father."""
 
 from __future__ import annotations
 
@@ -481,3 +482,16 @@ def test_a_daughter_in_a_russian_case_is_not_her_father_and_a_broken_surname_kee
     assert "с Р. К. И. в пользу А. С. Ж." in result.text and "дочери А. И.," in result.text
     result = _all_hidden("Подсудимый Токто-\nгулов Э. ударил потерпевшего.", ("Токто", "гулов Э."))
     assert "Подсудимый Э. Т. ударил" in result.text
+
+
+def test_kyrgyz_names_in_bubu_are_hidden_and_a_fathers_name_does_not_make_siblings_one_person() -> None:
+    """"Маматова Бүбүсара", "эжеси Бүбүжан": no lexicon has the Бүбү- names,
+    and both were published. "Нуржан кызы Айпери" and "Нуржан уулу Бекзат"
+    (his sister) shared the father's name and became one person, "А. Н."."""
+    ky = ("Айыпталуучу Маматова Бүбүсара айтымында, ал мугалим болуп иштейт, эжеси Бүбүжан менен бирге жашайт. "
+          "Бүбүгө урмат көрсөтүлдү.")
+    result = _all_hidden(ky, ("Маматова", "Бүбүсара", "Бүбүжан"), language="ky")
+    assert "Бүбүгө урмат" in result.text  # бүбү, a lady: a word
+    ky = "Жабырлануучу Нуржан кызы Айпери жана анын агасы Нуржан уулу Бекзат сотко келишкен жок."
+    result = _all_hidden(ky, ("Нуржан", "Айпери", "Бекзат"), language="ky")
+    assert "Жабырлануучу А. Н. жана анын агасы Б. Н. сотко" in result.text
