@@ -45,6 +45,7 @@ from anonymise.names import (
     kyrgyz_common_word,
     kyrgyz_given_name,
     kyrgyz_listed,
+    name_base,
     not_a_name,
     not_a_name_in,
     small_surname,
@@ -293,6 +294,8 @@ def name_patterns_to_persons(doc: Doc) -> Doc:
                 add_person(doc, doc[i - 2 : i + 1])
             if KYRGYZ_KIN_WORD.fullmatch(words[i]):
                 continue  # "Атасы Токтосунов": his father, not the given name Ата
+            if i + 1 < len(doc) and _given_after_surname(doc, i):
+                add_person(doc, doc[i : i + 2])
             if i + 1 < len(doc) and _given_before_surname(doc, i):
                 add_person(doc, doc[i : i + 2])
             elif i + 1 < len(doc) and _kyrgyz_given_name_alone(doc, i):
@@ -340,6 +343,30 @@ def _given_before_surname(doc: Doc, i: int) -> bool:
     # language knows: "Виктор Хольмбергдин", "Жозеф Ларсендин".
     return (is_given_name(word.text) and not kyrgyz_listed(word.text) and not common_word(word.text)
             and not kyrgyz_listed(after.text) and not known_word(after.text) and not not_a_name(after.text))
+
+
+NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)а?$")
+LOCATIVE_ADJECTIVE = re.compile(r"(?:да|де|та|те|до|дө|то|тө)(?:гы|ги|гу|гү)$")
+
+
+def _given_after_surname(doc: Doc, i: int) -> bool:
+    """In Kyrgyz, a word right after a surname in its own form, on its line,
+    that can be a given name (names.kyrgyz_given_name): "Маматова
+    Жылдызкан", "Эшмаматов Ташмат". Rare names no lexicon has stayed in
+    clear, while the same name before the surname was taken."""
+    word, after = doc[i], doc[i + 1]
+    if word.whitespace_ != " " or not NOMINATIVE_SURNAME.search(word.text) or not SURNAME_KY.match(word.text):
+        return False
+    if not CAPITALISED.match(after.text) or "-" in after.text or KYRGYZ_KIN_WORD.fullmatch(after.text):
+        return False
+    if i > 0 and (is_given_name(doc[i - 1].text) or _is_name_token(doc, i - 1)):
+        return False  # "Данияр Амангелдиев Анталия ...": the given name came first
+    if LOCATIVE_ADJECTIVE.search(after.lower_):
+        return False  # "Сариев Петербургдагы форумда": the one in Petersburg
+    # In its own form too: a word with a case ending after a name is a place
+    # or a thing more often than the name's end ("Асанкулов Анталияда").
+    return (_is_name_token(doc, i) and not SURNAME_KY.match(after.text) and name_base(after.text) == after.lower_
+            and kyrgyz_given_name(after.text) and not street_or_body(doc, i + 1, i + 2))
 
 
 def _kyrgyz_given_name_alone(doc: Doc, i: int) -> bool:

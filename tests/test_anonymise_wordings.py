@@ -16,7 +16,8 @@ abroad, another country's papers, a name broken between two lines, a
 Korean surname's initials and Kyrgyz "ким" (who), a Kyrgyz birth date
 with its day, a maiden name in brackets, a street named after a hero, a
 daughter's given name in a Russian case, a surname broken at a line's end,
-Kyrgyz names in Бүбү-, and a brother and sister named after one father."""
+Kyrgyz names in Бүбү-, a brother and sister named after one father, and a
+rare Kyrgyz given name after the surname."""
 
 from __future__ import annotations
 
@@ -495,3 +496,13 @@ def test_kyrgyz_names_in_bubu_are_hidden_and_a_fathers_name_does_not_make_siblin
     ky = "Жабырлануучу Нуржан кызы Айпери жана анын агасы Нуржан уулу Бекзат сотко келишкен жок."
     result = _all_hidden(ky, ("Нуржан", "Айпери", "Бекзат"), language="ky")
     assert "Жабырлануучу А. Н. жана анын агасы Б. Н. сотко" in result.text
+
+
+def test_a_rare_kyrgyz_given_name_after_the_surname_is_hidden() -> None:
+    """"Маматова Жылдызкан", "Эшмаматов Ташмат": rare names no lexicon has
+    stayed in clear after the surname, while before it ("Асанкул Осмонов")
+    they were taken. A place after a full name is no given name."""
+    ky = ("Айыпталуучу Маматова Жылдызкан сотто күнөөсүн мойнуна алды. Соттолуучу Эшмаматов Ташмат кечирим сурады. "
+          "Данияр Асанкулов Анталия шаарында эс алган. Темир Сариев Петербургдагы форумда болгон.")
+    result = _all_hidden(ky, ("Маматова Жылдызкан", "Эшмаматов Ташмат", "Данияр Асанкулов", "Темир Сариев"), language="ky")
+    assert "Анталия шаарында" in result.text and "Петербургдагы форумда" in result.text
