@@ -56,7 +56,7 @@ OCCUPATIONS = (
 NICKNAMES = r"ник(?:а|у|ом|е|и|ами)?|никнейм\w*|логин\w*|аккаунт\w*|колдонуучу\s+аты\w*"
 # A nickname among people, written in any letters: a defendant's in an
 # act's account of events, a performer's stage name in news.
-ALIASES = (r"кличк\w*|прозвищ\w*|псевдоним\w*|под\s+именем|называ(?:ют|ли)|зовут|"
+ALIASES = (r"кличк\w*|прозвищ\w*|псевдоним\w*|под\s+именем|называ(?:ют|ли)|зовут|известн\w*\s+как|[oо]н[аи]?\s+же|"
            r"лакап\s+аты\w*|каймана\s+аты\w*|кылыкка?\s+аты\w*")
 # The cue (a role, an occupation, the word for a nickname, or kin: after
 # KIN_WORDS, shared with the cues that confirm natasha's names, a given name

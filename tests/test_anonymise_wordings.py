@@ -13,7 +13,8 @@ Chinese or Korean name, OCR's zero for о and lost last dot in a name, and
 the prosecutor's office's representative, and a Kyrgyz account named after
 its number, a VIN and a registration plate, a body's short name, a phone
 abroad, another country's papers, a name broken between two lines, a
-Kyrgyz birth date with its day, and a street named after a hero. Names
+Kyrgyz birth date with its day, a street named after a hero, and a
+nickname after "известный как" or "он же". Names
 within families, and their initials: tests/test_anonymise_families.py."""
 
 from __future__ import annotations
@@ -438,3 +439,12 @@ def test_a_kyrgyz_street_named_after_a_hero_is_an_address() -> None:
     ky = "Соттолгон Талас шаары, Бердике баатыр көчөсү, 12-үйдө жашаган. Ал Манас ата көчөсү, 5-үй, 3-батирде каттоодо турат."
     result = _all_hidden(ky, ("Бердике баатыр көчөсү, 12-үй", "Манас ата көчөсү, 5-үй, 3-батир"), language="ky")
     assert "Талас шаары" in result.text
+
+
+def test_a_nickname_after_known_as_is_hidden_at_every_mention() -> None:
+    """"более известный как Моторола", "он же Боксер": the nickname was
+    published at every mention; "по кличке" was a cue, these were not."""
+    ru = ("Подсудимый Павлов Арсен, более известный как Моторола, вину не признал. Моторола пояснил, что оружия не "
+          "имел. Свидетель Асанов, он же Боксер, показал то же.")
+    result = _all_hidden(ru, ("Павлов", "Арсен", "Моторола", "Асанов", "Боксер"))
+    assert "более известный как " in result.text and ", он же " in result.text
