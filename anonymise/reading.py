@@ -31,12 +31,14 @@ from anonymise.names import (
     common_word,
     dictionary_name,
     is_given_name,
+    known_word,
     kyrgyz_common_word,
 )
 from indexing.normalise import repair_look_alikes
 
 # A word, or a word in capitals with the УУЛУ/КЫЗЫ after it, read as one.
-_WORD_OR_CAPITALS = re.compile(rf"(?P<name>[{UPPER}]{{3,}})(?P<father>\s+(?:УУЛУ|КЫЗЫ)[{UPPER}]*)?(?!\w)|\w+")
+# The father word may be in small letters: "ЭРКИНБЕК кызы Айпери" published the father's name.
+_WORD_OR_CAPITALS = re.compile(rf"(?P<name>[{UPPER}]{{3,}})(?P<father>\s+(?i:уулу|кызы)[^\W\d_]*)?(?!\w)|\w+")
 _ZERO_FOR_O = re.compile(r"(?<=[а-яёөүң])0(?=[а-яёөүң])")
 _GLUED_FATHER = re.compile(rf"(?<=[^\W\d_])-(?=(?i:{FATHER_WORDS})(?:нун|нын|на|ну|ны|нда|ндан|га)?(?![^\W\d_]))")
 _CAPITALS = re.compile(rf"(?<![\w-])[{UPPER}]{{3,}}(?![\w-])")
@@ -88,7 +90,7 @@ def _a_body(text: str, start: int, end: int) -> bool:
 
 def _read_word(match: re.Match[str]) -> str:
     word = repair_look_alikes(match.group())
-    if not word.isupper() or _a_body(match.string, match.start(), match.end()):
+    if not (match.group("name") or word).isupper() or _a_body(match.string, match.start(), match.end()):
         return word
     name = match.group("name") or word  # (a word with Latin look-alikes is matched as a plain word)
     if not (capitals_as_name(name) or (match.group("father") and not common_word(name.capitalize()))):
@@ -114,6 +116,8 @@ def _beside_a_name(match: re.Match[str], printed: str) -> str:
         neighbours.append((match.start() - len(before) + found.start(1), found.group(1)))
     if found := _WORD_AFTER.match(after):
         neighbours.append((match.end() + found.start(1), found.group(1)))
-    read_as_name = any(near.istitle() and (_name_form(near) or printed[start : start + len(near)].isupper())
+    # A neighbour neither language knows is a rare name's word too: "Помиловать ИССАСХАР Нааму".
+    read_as_name = any(near.istitle() and (_name_form(near) or printed[start : start + len(near)].isupper()
+                                           or not (_common(near) or known_word(near)))
                        for start, near in neighbours)
     return titled if read_as_name and not _common(titled) else word

@@ -14,7 +14,8 @@ the prosecutor's office's representative, and a Kyrgyz account named after
 its number, a VIN and a registration plate, a body's short name, a phone
 abroad, another country's papers, a name broken between two lines, a
 Kyrgyz birth date with its day, a street named after a hero, and a
-nickname after "известный как" or "он же". Names
+nickname after "известный как" or "он же", and names in capitals beside a
+rare name or before a small "кызы". Names
 within families, and their initials: tests/test_anonymise_families.py."""
 
 from __future__ import annotations
@@ -448,3 +449,15 @@ def test_a_nickname_after_known_as_is_hidden_at_every_mention() -> None:
           "имел. Свидетель Асанов, он же Боксер, показал то же.")
     result = _all_hidden(ru, ("Павлов", "Арсен", "Моторола", "Асанов", "Боксер"))
     assert "более известный как " in result.text and ", он же " in result.text
+
+
+def test_a_name_in_capitals_beside_a_rare_name_and_a_fathers_name_before_small_kyzy_are_hidden() -> None:
+    """A pardon decree's "Помиловать ИССАСХАР Нааму": the given name in
+    capitals beside a surname no lexicon has stayed in clear; "ЭРКИНБЕК
+    кызы Айпери" published the father's name, read in capitals only before
+    КЫЗЫ in capitals."""
+    result = _all_hidden("Помиловать ИССАСХАР Нааму, 1993 года рождения, осуждённого приговором.", ("ИССАСХАР", "Нааму"))
+    assert result.text.startswith("Помиловать ")
+    result = _all_hidden("Күбө ЭРКИНБЕК кызы Айпери сотко келди. Талас облусунун ТОКТОГУЛ районунда.",
+                         ("ЭРКИНБЕК", "Айпери"), language="ky")
+    assert "ТОКТОГУЛ районунда" in result.text
