@@ -15,7 +15,7 @@ its number, a VIN and a registration plate, a body's short name, a phone
 abroad, another country's papers, a name broken between two lines, a
 Kyrgyz birth date with its day, a street named after a hero, and a
 nickname after "известный как" or "он же", and names in capitals beside a
-rare name or before a small "кызы". Names
+rare name or before a small "кызы", and "гр-ка" (citizen). Names
 within families, and their initials: tests/test_anonymise_families.py."""
 
 from __future__ import annotations
@@ -461,3 +461,12 @@ def test_a_name_in_capitals_beside_a_rare_name_and_a_fathers_name_before_small_k
     result = _all_hidden("Күбө ЭРКИНБЕК кызы Айпери сотко келди. Талас облусунун ТОКТОГУЛ районунда.",
                          ("ЭРКИНБЕК", "Айпери"), language="ky")
     assert "ТОКТОГУЛ районунда" in result.text
+
+
+def test_the_short_forms_of_citizen_are_a_role_not_a_name() -> None:
+    """"Гр-ка Асанова Ж." read "Г. А.": the abbreviation went into the
+    redaction as the given name and the initial was lost."""
+    ru = "Гр-ка Асанова Ж. пояснила, что гр-ке Мамытовой А. угрожали. Показания гр-на Токтосунова оглашены."
+    result = _all_hidden(ru, ("Асанова Ж.", "Мамытовой А.", "Токтосунова"))
+    assert result.text.startswith("Гр-ка Ж. А. пояснила") and "гр-ке А. М. угрожали" in result.text
+    assert "гр-на Т. оглашены" in result.text
