@@ -159,7 +159,7 @@ ZERO, ONE = "OО", "IlІ|"  # what OCR reads for 0 and for 1
 INTERNATIONAL_PHONE = r"\+\d{1,3}[\s\-]?\(?\d{2,4}\)?(?:[\s\-]?\d{2,4}){2,4}"
 PHONE_CONTEXT = re.compile(r"(?i)(тел\w*|моб\w*|номер\w*|звон\w*|чал\w*|whatsapp|ватсап|telegram)")
 CARD_CONTEXT = re.compile(r"(?i)(карт\w*|card|visa|mastercard|элкарт\w*)")
-PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|г/н|госномер|номерн\w+\s+знак|регистрационн\w+\s+знак\w*|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
+PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|государственн\w+\s+(?:регистрационн\w+\s+)?номер|г/н|госномер|номерн\w+\s+знак|регистрационн\w+\s+знак\w*|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
 
 register(Recognizer(
     "PIN", {"ru": "ПИН", "ky": "ПИН"},
@@ -216,6 +216,8 @@ register(Recognizer(
         # Vehicle plates: today's "01 KG 123 ABC", the 1990s–2000s "B 1234 AK",
         # and Soviet "12-34 ФРА" (the last two only beside a word for a vehicle).
         Shape(re.compile(r"(?<![\w\d])\d{2}[ ]?KG[ ]?\d{3}[ ]?[A-Z]{3}(?![\w])")),
+        # ... written without the KG of the flag: "государственным номером 01 123 ABC"
+        Shape(re.compile(r"(?<![\w\d])\d{2}[ ]?\d{3}[ ]?[A-Z]{3}(?![\w])"), _after_context(PLATE_CONTEXT)),
         Shape(re.compile(r"(?<![\w\d])[A-ZА-Я][ ]?\d{4}[ ]?[A-ZА-Я]{2}(?![\w])"), _after_context(PLATE_CONTEXT)),
         Shape(re.compile(r"(?<![\w\d])\d{2}-\d{2}[ ]?[А-Я]{2,3}(?![\w])"), _after_context(PLATE_CONTEXT)),
         # Any code of letters and digits that a text calls a vehicle's number
@@ -224,7 +226,7 @@ register(Recognizer(
                          r"(?:\s+[а-яa-z]{1,2})?\s+(?:номерлүү|мамлекеттик\s+номерлүү|номерли)"), group=1),
         # Only the words before it in any case: the code's own letters are
         # capitals, so the word after it ("01KG123ABC принадлежит") is no part.
-        Shape(re.compile(r"(?i:г/н|гос\.?\s*номер\w*|госномер\w*|мамлекеттик\s+номери\w*|номерн\w+\s+знак\w*|"
+        Shape(re.compile(r"(?i:г/н|гос\.?\s*номер\w*|госномер\w*|государственн\w+\s+(?:регистрационн\w+\s+)?номер\w*|мамлекеттик\s+номери\w*|номерн\w+\s+знак\w*|"
                          r"регистрационн\w+\s+знак\w*)\s*:?\s*"
                          r"((?=[\w ]*\d)[A-ZА-ЯЁ0-9]{1,4}(?:[ \-]?[A-ZА-ЯЁ0-9]{1,4}){1,3})(?!\w)"), group=1),
     ),

@@ -55,9 +55,11 @@ BESIDE_INITIALS = re.compile(rf"(?:{INITIAL}\s?){{1,2}}\s?$")
 INITIALS_AFTER = re.compile(rf"^\s(?:{INITIAL}\s?){{1,2}}")
 KYRGYZ_PATRONYMIC = re.compile(rf"[А-ЯЁӨҮҢ][а-яёөүң]+\s+(?:{FATHER_WORDS})\w*")
 # Identifier-shaped runs: 7 digits or more in a row, a phone as written (at
-# home or abroad: "+7 (912) 345-67-89"), two letters and six digits or more.
+# home or abroad: "+7 (912) 345-67-89"), two letters and six digits or more,
+# a vehicle's plate ("01 KG 123 ABC", "01 123 ABC", "B 1234 BA").
 DIGITS = re.compile(r"(?<![\d.,/])(?:\d{7,}|\+?996[\s\-]?\d{3}[\s\-]?\d{3}[\s\-]?\d{3}|0\d{3}[\s\-]\d{6}|"
                     rf"{INTERNATIONAL_PHONE}|"
+                    r"\d{2} ?(?:KG ?)?\d{3} ?[A-Z]{3}(?![A-Za-z])|(?<![\w])[A-Z] ?\d{4} ?[A-Z]{2}(?![A-Za-z])|"
                     r"[A-ZА-ЯЁ]{2}[\s\-№]?\d{6,})(?!\d|[.,/]\d)")
 ADDRESS = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bкөчө\w*|\bпроспект\w*|\bмкр\.|\bмикрорайон\w*)\s*[\w\-.«»\"]{0,30}"
                      r"[\s,]*(?:д\.|дом\w*)?\s*№?\s*\d+[а-яА-Я]?(?:\s*[-,]\s*(?:үй|кв\.?|батир)\w*\s*\d*)?|"

@@ -15,7 +15,8 @@ its number, a VIN and a registration plate, a body's short name, a phone
 abroad, another country's papers, a name broken between two lines, a
 Kyrgyz birth date with its day, a street named after a hero, and a
 nickname after "известный как" or "он же", and names in capitals beside a
-rare name or before a small "кызы", and "гр-ка" (citizen). Names
+rare name or before a small "кызы", "гр-ка" (citizen), and a Kyrgyz plate
+without its KG. Names
 within families, and their initials: tests/test_anonymise_families.py."""
 
 from __future__ import annotations
@@ -470,3 +471,14 @@ def test_the_short_forms_of_citizen_are_a_role_not_a_name() -> None:
     result = _all_hidden(ru, ("Асанова Ж.", "Мамытовой А.", "Токтосунова"))
     assert result.text.startswith("Гр-ка Ж. А. пояснила") and "гр-ке А. М. угрожали" in result.text
     assert "гр-на Т. оглашены" in result.text
+
+
+def test_a_kyrgyz_plate_without_kg_is_hidden_and_held_by_the_leak_check() -> None:
+    """"с государственным номером 01 123 ABC" (the plate as printed, the KG
+    of its flag left out) was published, and the leak check let it pass; a
+    payment service named in the act ("кошелёк Элсом") read as a person."""
+    ru = ("Автомашина марки «Хонда Фит» с государственным номером 01 123 ABC принадлежит Асанову. "
+          "Деньги переведены на электронный кошелёк Элсом.")
+    result = _all_hidden(ru, ("01 123 ABC", "Асанову"))
+    assert "кошелёк Элсом." in result.text
+    assert "01 123 ABC" in [s.text for s in suspects("Он продал машину с номером 01 123 ABC.", "ru")]
