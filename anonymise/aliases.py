@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from anonymise.candidates import LOWER_LETTERS, ROMAN, UPPER_LETTERS
-from anonymise.names import NAME_PARTICLES, common_word
+from anonymise.names import NAME_PARTICLES, common_word, dictionary_place
 
 MAX_WORDS = 4  # a piece longer than a full name is a phrase
 MAX_BRACKET = 160
@@ -68,24 +68,25 @@ def _name_in(piece: str) -> str | None:
     if not all(WORD.fullmatch(w) or ROMAN.fullmatch(w) or w.lower() in NAME_PARTICLES for w in words):
         return None
     spelled = [w for w in words if WORD.fullmatch(w) and not w.endswith(".")]
-    if not spelled or any(common_word(w) or _place(w) for w in spelled):
+    if not spelled or any(common_word(w) or dictionary_place(w) for w in spelled):
         return None
     return name
 
 
-def _place(word: str) -> bool:
-    """A word the Russian dictionary reads as a place (Ливан, which it also knows as a surname)."""
-    from anonymise.names import _morph
-
-    return any("Geox" in parse.tag.grammemes for parse in _morph().parse(word.lower()) if parse.score >= 0.2)
+AFTER_BRACKET = re.compile(rf"[^\S\n]*((?:[{UPPER}][{LOWER}]+|[{UPPER}]\.[^\S\n]?)(?:[^\S\n]?[{UPPER}]\.|[^\S\n]+[{UPPER}][{LOWER}]+)?)")
 
 
-AFTER_BRACKET = re.compile(rf"[^\S\n]*\)[^\S\n]*((?:[{UPPER}][{LOWER}]+|[{UPPER}]\.[^\S\n]?)(?:[^\S\n]?[{UPPER}]\.|[^\S\n]+[{UPPER}][{LOWER}]+)?)")
-
-
-def name_after_bracket(text: str, end: int) -> tuple[int, int] | None:
-    """The name's words after the bracket that holds another surname:
-    "Жээнбекова (Осмонова) Гүлмира", "Асанова (Исмаилова) Г.К."; (start, end)
-    of the words after ")", to be checked by the caller."""
-    found = AFTER_BRACKET.match(text, end)
-    return found.span(1) if found else None
+def words_after_brackets(text: str, mentions: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, which mention) of the capitalised words or initials right
+    after a bracket that follows a mention and holds another one: the given
+    name in "Жээнбекова (Осмонова) Гүлмира", "Асанова (мурунку фамилиясы
+    Исмаилова) Г.К.". The caller says whether they are a name."""
+    found = []
+    for index, (_, end) in enumerate(mentions):
+        opening = OPENING.match(text, end)
+        closing = text.find(")", opening.end(), opening.end() + MAX_BRACKET) if opening else -1
+        if closing == -1 or not any(opening.end() <= a < closing for a, _ in mentions):
+            continue
+        if words := AFTER_BRACKET.match(text, closing + 1):
+            found.append((*words.span(1), index))
+    return found

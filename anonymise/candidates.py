@@ -31,6 +31,7 @@ from anonymise.names import (
     CAPITALISED,
     INITIAL_LETTER,
     KYRGYZ_PATRONYMIC,
+    LOCATIVE_ADJECTIVE,
     NAME_PARTICLES,
     PATRONYMIC,
     SURNAME,
@@ -346,7 +347,6 @@ def _given_before_surname(doc: Doc, i: int) -> bool:
 
 
 NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)а?$")
-LOCATIVE_ADJECTIVE = re.compile(r"(?:да|де|та|те|до|дө|то|тө)(?:гы|ги|гу|гү)$")
 
 
 def _given_after_surname(doc: Doc, i: int) -> bool:

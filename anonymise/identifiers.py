@@ -159,7 +159,12 @@ ZERO, ONE = "OО", "IlІ|"  # what OCR reads for 0 and for 1
 INTERNATIONAL_PHONE = r"\+\d{1,3}[\s\-]?\(?\d{2,4}\)?(?:[\s\-]?\d{2,4}){2,4}"
 PHONE_CONTEXT = re.compile(r"(?i)(тел\w*|моб\w*|номер\w*|звон\w*|чал\w*|whatsapp|ватсап|telegram)")
 CARD_CONTEXT = re.compile(r"(?i)(карт\w*|card|visa|mastercard|элкарт\w*)")
-PLATE_CONTEXT = re.compile(r"(?i)(гос\.?\s*номер|государственн\w+\s+(?:регистрационн\w+\s+)?номер|г/н|госномер|номерн\w+\s+знак|регистрационн\w+\s+знак\w*|автомаш\w+|автомобил\w+|унаа\w*|мамлекеттик\s+номер\w*|марк\w+)")
+# The words that name a vehicle's number, and those that name the vehicle.
+PLATE_WORDS = (r"г/н|гос\.?\s*номер\w*|госномер\w*|государственн\w+\s+(?:регистрационн\w+\s+)?номер\w*|"
+               r"мамлекеттик\s+номер\w*|номерн\w+\s+знак\w*|регистрационн\w+\s+знак\w*")
+PLATE_CONTEXT = re.compile(rf"(?i)({PLATE_WORDS}|автомаш\w+|автомобил\w+|унаа\w*|марк\w+)")
+# Today's plate, "01 KG 123 ABC", also printed without the KG of its flag.
+PLATE_TODAY = r"\d{2}[ ]?(?:KG[ ]?)?\d{3}[ ]?[A-Z]{3}"
 
 register(Recognizer(
     "PIN", {"ru": "ПИН", "ky": "ПИН"},
@@ -217,7 +222,7 @@ register(Recognizer(
         # and Soviet "12-34 ФРА" (the last two only beside a word for a vehicle).
         Shape(re.compile(r"(?<![\w\d])\d{2}[ ]?KG[ ]?\d{3}[ ]?[A-Z]{3}(?![\w])")),
         # ... written without the KG of the flag: "государственным номером 01 123 ABC"
-        Shape(re.compile(r"(?<![\w\d])\d{2}[ ]?\d{3}[ ]?[A-Z]{3}(?![\w])"), _after_context(PLATE_CONTEXT)),
+        Shape(re.compile(rf"(?<![\w\d]){PLATE_TODAY}(?![\w])"), _after_context(PLATE_CONTEXT)),
         Shape(re.compile(r"(?<![\w\d])[A-ZА-Я][ ]?\d{4}[ ]?[A-ZА-Я]{2}(?![\w])"), _after_context(PLATE_CONTEXT)),
         Shape(re.compile(r"(?<![\w\d])\d{2}-\d{2}[ ]?[А-Я]{2,3}(?![\w])"), _after_context(PLATE_CONTEXT)),
         # Any code of letters and digits that a text calls a vehicle's number
@@ -226,8 +231,7 @@ register(Recognizer(
                          r"(?:\s+[а-яa-z]{1,2})?\s+(?:номерлүү|мамлекеттик\s+номерлүү|номерли)"), group=1),
         # Only the words before it in any case: the code's own letters are
         # capitals, so the word after it ("01KG123ABC принадлежит") is no part.
-        Shape(re.compile(r"(?i:г/н|гос\.?\s*номер\w*|госномер\w*|государственн\w+\s+(?:регистрационн\w+\s+)?номер\w*|мамлекеттик\s+номери\w*|номерн\w+\s+знак\w*|"
-                         r"регистрационн\w+\s+знак\w*)\s*:?\s*"
+        Shape(re.compile(rf"(?i:{PLATE_WORDS})\s*:?\s*"
                          r"((?=[\w ]*\d)[A-ZА-ЯЁ0-9]{1,4}(?:[ \-]?[A-ZА-ЯЁ0-9]{1,4}){1,3})(?!\w)"), group=1),
     ),
 ))

@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from anonymise.identifiers import INTERNATIONAL_PHONE
+from anonymise.identifiers import INTERNATIONAL_PHONE, PLATE_TODAY
 from anonymise.latin import LATIN_SURNAME, NO_ONES_WORDS
 from anonymise.linebreaks import Joined
 from anonymise.names import (
     ADJECTIVAL,
     FATHER_WORDS,
     INITIAL_LETTER,
+    LOCATIVE_ADJECTIVE,
     PATRONYMIC,
     SURNAME,
     SURNAME_KY,
@@ -59,12 +60,11 @@ KYRGYZ_PATRONYMIC = re.compile(rf"[А-ЯЁӨҮҢ][а-яёөүң]+\s+(?:{FATHER_W
 # a vehicle's plate ("01 KG 123 ABC", "01 123 ABC", "B 1234 BA").
 DIGITS = re.compile(r"(?<![\d.,/])(?:\d{7,}|\+?996[\s\-]?\d{3}[\s\-]?\d{3}[\s\-]?\d{3}|0\d{3}[\s\-]\d{6}|"
                     rf"{INTERNATIONAL_PHONE}|"
-                    r"\d{2} ?(?:KG ?)?\d{3} ?[A-Z]{3}(?![A-Za-z])|(?<![\w])[A-Z] ?\d{4} ?[A-Z]{2}(?![A-Za-z])|"
+                    rf"{PLATE_TODAY}(?![A-Za-z])|(?<![\w])[A-Z] ?\d{{4}} ?[A-Z]{{2}}(?![A-Za-z])|"
                     r"[A-ZА-ЯЁ]{2}[\s\-№]?\d{6,})(?!\d|[.,/]\d)")
 ADDRESS = re.compile(r"(?i)(?:\bул\.|\bулиц\w*|\bкөчө\w*|\bпроспект\w*|\bмкр\.|\bмикрорайон\w*)\s*[\w\-.«»\"]{0,30}"
                      r"[\s,]*(?:д\.|дом\w*)?\s*№?\s*\d+[а-яА-Я]?(?:\s*[-,]\s*(?:үй|кв\.?|батир)\w*\s*\d*)?|"
                      r"\b(?:кв\.|квартир\w*)\s*№?\s*\d+|\d+\s*-\s*(?:үй|батир)\w*")
-LOCATIVE_ADJECTIVE = re.compile(r"(?:[дт][аеоөы]|н[дт][аеоө])(?:гы|ги|гу|гү)$")
 PLACEHOLDER = re.compile(r"\[[^\]]{1,40}\]")
 
 

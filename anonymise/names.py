@@ -323,14 +323,17 @@ def is_given_name(word: str) -> bool:
     ) or (any(
         lower.endswith(e) and len(lower) - len(e) >= 2 and (lower[: -len(e)] + "а" in names or lower[: -len(e)] + "я" in names)
         for e in A_STEM_ENDINGS
-    ) and not _country(lower))
+    ) and not dictionary_place(lower))  # "Дании": Дания is in a given-name lexicon too
 
 
-def _country(word: str) -> bool:
-    """The dictionary reads the word first as a place: "Дании" (Дания is in a
-    given-name lexicon too)."""
-    parses = _morph().parse(word)
-    return bool(parses) and "Geox" in parses[0].tag.grammemes
+def dictionary_place(word: str) -> bool:
+    """A word the Russian dictionary reads as a place (Ливан, which it also knows as a surname)."""
+    return any("Geox" in parse.tag.grammemes for parse in _morph().parse(word.lower()) if parse.score >= 0.2)
+
+
+# A Kyrgyz place's locative adjective ("Таластагы", "Петербургдагы",
+# "Бишкектеги": the one in …), which is no one's name.
+LOCATIVE_ADJECTIVE = re.compile(r"(?:[дт][аеоөы]|н[дт][аеоө])(?:гы|ги|гу|гү)$")
 
 
 # The Russian cases of a name in -а or -я (Айнура, Мария, Наталья, Илья):

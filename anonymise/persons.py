@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from anonymise.aliases import MAX_BRACKET, bracket_aliases, name_after_bracket
+from anonymise.aliases import bracket_aliases, words_after_brackets
 from anonymise.candidates import (
     INITIAL,
     LATIN_NAME,
@@ -45,6 +45,7 @@ from anonymise.latin import LATIN_PERSONS, transliterate
 from anonymise.natasha_names import NATASHA_PERSONS
 from anonymise.names import (
     CAPITALISED,
+    INITIALS,
     KYRGYZ_PATRONYMIC,
     NAME_PARTICLES,
     SURNAME,
@@ -52,8 +53,8 @@ from anonymise.names import (
     hyphenated_place,
     is_given_name,
     name_base,
-    other_bases,
     not_a_name,
+    other_bases,
     same_name,
     small_surname,
 )
@@ -169,8 +170,7 @@ def _other_names(text: str, people: list[_Person], mentions: list[Mention]) -> l
     """A person's other names in brackets after a mention (anonymise/aliases.py):
     theirs, and their words the person's, for propagation to find elsewhere."""
     more = []
-    taken = [(m.start, m.end) for m in mentions]
-    for start, end, index in bracket_aliases(text, taken):
+    for start, end, index in bracket_aliases(text, [(m.start, m.end) for m in mentions]):
         person = people[mentions[index].person]
         name = text[start:end]
         person.bases |= {name_base(w) for w in re.findall(r"[^\W\d_]{4,}", name) if not LATIN_NAME.match(w)}
@@ -181,24 +181,15 @@ def _other_names(text: str, people: list[_Person], mentions: list[Mention]) -> l
 def _given_after_bracket(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Жээнбекова (Осмонова) Гүлмира", "Асанова (мурунку фамилиясы
     Исмаилова) Г.К.": the given name or initials after a bracket that holds
-    a surname are the person's before the bracket (they were left in clear)."""
-    more = []
+    a surname are the person's before the bracket (they were left in clear).
+    Initials, or a given name a lexicon knows: not any capitalised word."""
     spans = [(m.start, m.end) for m in mentions]
-    for mention in mentions:
-        opening = text.find("(", mention.end, mention.end + 3)
-        closing = text.find(")", opening, opening + MAX_BRACKET) if opening != -1 else -1
-        if closing == -1 or not any(opening < a < closing for a, _ in spans):
-            continue
-        given = name_after_bracket(text, closing)
-        if given and not any(a < given[1] and given[0] < b for a, b in spans) and _given_or_initials(text[given[0]:given[1]]):
-            more.append(Mention(given[0], given[1], text[given[0]:given[1]], mention.person))
+    more = []
+    for start, end, index in words_after_brackets(text, spans):
+        first = text[start:end].split()[0]
+        if not any(a < end and start < b for a, b in spans) and (INITIALS.match(first) or is_given_name(first)):
+            more.append(Mention(start, end, text[start:end], mentions[index].person))
     return more
-
-
-def _given_or_initials(words: str) -> bool:
-    """Initials ("Г.К.") or a given name a lexicon knows ("Гүлмира"), not any capitalised word."""
-    first = words.split()[0]
-    return first[1:2] == "." or is_given_name(first)
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -90,9 +90,9 @@ def _a_body(text: str, start: int, end: int) -> bool:
 
 def _read_word(match: re.Match[str]) -> str:
     word = repair_look_alikes(match.group())
-    if not (match.group("name") or word).isupper() or _a_body(match.string, match.start(), match.end()):
-        return word
     name = match.group("name") or word  # (a word with Latin look-alikes is matched as a plain word)
+    if not name.isupper() or _a_body(match.string, match.start(), match.end()):
+        return word
     if not (capitals_as_name(name) or (match.group("father") and not common_word(name.capitalize()))):
         return word  # before УУЛУ or КЫЗЫ any word but a Russian common one is the father's (Токтогул, a place too)
     return name.capitalize() + word[len(name) :].lower()
